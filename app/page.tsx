@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { EmptyFleet } from "@/components/empty-fleet";
+import { FleetUnavailable } from "@/components/fleet-unavailable";
+import { LiveRefresh } from "@/components/live-refresh";
+import { TopologySection } from "@/components/topology-section";
+import { getConfig } from "@/lib/config";
+import { Unavailable } from "@/lib/errors";
+import { describeFleet } from "@/lib/fleet/describe-fleet";
+import type { Fleet } from "@/lib/fleet/fleet-model";
+
+export const metadata: Metadata = { title: "Fleet overview" };
+
+type Outcome = { fleet: Fleet } | { unavailable: Unavailable };
+
+async function readFleet(): Promise<Outcome> {
+  try {
+    return { fleet: await describeFleet() };
+  } catch (error) {
+    if (error instanceof Unavailable) return { unavailable: error };
+    throw error;
+  }
+}
+
+export default async function OverviewPage() {
+  await connection();
+  const { mode, aws, refreshIntervalMs } = getConfig();
+  const outcome = await readFleet();
+  const where = mode === "local" ? `the local fleet (${aws.region})` : `AWS ${aws.region ?? "(region from profile)"}`;
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Fleet overview</h1>
+          <p className="text-sm text-slate-600">
+            DB instances in {where}
+            {"fleet" in outcome ? ` · ${outcome.fleet.instanceCount} listed` : null}
+          </p>
+        </div>
+        <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
+      </div>
+      {"unavailable" in outcome ? (
+        <FleetUnavailable hint={outcome.unavailable.hint} message={outcome.unavailable.message} />
+      ) : outcome.fleet.topologies.length === 0 ? (
+        <EmptyFleet where={where} />
+      ) : (
+        outcome.fleet.topologies.map((topology) => (
+          <TopologySection key={topology.writer.identifier} topology={topology} />
+        ))
+      )}
+    </div>
+  );
+}

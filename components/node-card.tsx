@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+import { type Fact, FactList } from "@/components/fact-list";
+import { RoleLabel } from "@/components/role-label";
+import { StatusBadge, toneStyles } from "@/components/status-badge";
+import type { NodeRole } from "@/lib/fleet/fleet-model";
+import { statusTone } from "@/lib/fleet/status-tone";
+
+type Props = {
+  testId: string;
+  headingId: string;
+  title: string;
+  nodeRole: NodeRole;
+  replication?: "synchronous" | "asynchronous";
+  status: string;
+  facts: Fact[];
+  /** Extra badges under the title, e.g. the replication state. */
+  badges?: ReactNode;
+};
+
+/** The frame shared by writer, standby and replica cards: role, name, status, facts. */
+export function NodeCard({ testId, headingId, title, nodeRole, replication, status, facts, badges }: Props) {
+  const accent = toneStyles[statusTone(status)].accent;
+  return (
+    <article
+      aria-labelledby={headingId}
+      className={`h-full rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${accent}`}
+      data-testid={testId}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <RoleLabel replication={replication} nodeRole={nodeRole} />
+          <h3 className="truncate text-base font-semibold text-slate-900" id={headingId} title={title}>
+            {title}
+          </h3>
+        </div>
+        <StatusBadge status={status} testId="status" />
+      </div>
+      {badges ? <div className="mt-2 flex flex-wrap gap-2">{badges}</div> : null}
+      <FactList facts={facts} />
+    </article>
+  );
+}

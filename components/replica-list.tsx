@@ -1,0 +1,22 @@
+import { ReplicaCard } from "@/components/replica-card";
+import type { ReplicaNode } from "@/lib/fleet/fleet-model";
+
+type Props = { replicas: ReplicaNode[]; labelledBy?: string; label?: string };
+
+/** Read replicas as a list; a replica's own replicas nest under its card. */
+export function ReplicaList({ replicas, labelledBy, label }: Props) {
+  return (
+    <ul aria-label={label} aria-labelledby={labelledBy} className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      {replicas.map((replica) => (
+        <li key={replica.instance.identifier} className="space-y-3">
+          <ReplicaCard replica={replica} />
+          {replica.replicas.length > 0 ? (
+            <div className="border-l-2 border-dashed border-slate-300 pl-3">
+              <ReplicaList label={`Read replicas of ${replica.instance.identifier}`} replicas={replica.replicas} />
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

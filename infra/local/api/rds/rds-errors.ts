@@ -1,0 +1,25 @@
+import { DBInstanceNotFoundFault$ } from "@aws-sdk/client-rds";
+import { NormalizedSchema } from "@smithy/core/schema";
+import type { StaticErrorSchema } from "@smithy/types";
+import { AwsError } from "../aws-error";
+
+/**
+ * RDS's modelled errors, with the Query error code and HTTP status read from
+ * the service model's `awsQueryError` trait (DBInstanceNotFoundFault is sent
+ * as code `DBInstanceNotFound`, status 404), so that each SDK maps it back to
+ * its own exception class.
+ */
+function modeledError(schema: StaticErrorSchema, message: string): AwsError {
+  const traits = NormalizedSchema.of(schema).getMergedTraits();
+  const [code, status] = isQueryErrorTrait(traits.awsQueryError) ? traits.awsQueryError : [schema[2], 400];
+  return new AwsError(code, message, status);
+}
+
+function isQueryErrorTrait(value: unknown): value is [string, number] {
+  return Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "number";
+}
+
+export const rdsErrors = {
+  dbInstanceNotFound: (identifier: string) =>
+    modeledError(DBInstanceNotFoundFault$, `DBInstance ${identifier} not found.`),
+};

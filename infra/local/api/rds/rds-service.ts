@@ -1,0 +1,25 @@
+import type { AwsService } from "../aws-service";
+import type { QueryOperation } from "../query/query-operation";
+import { handleQueryRequest, type QueryService, queryErrorResponse } from "../query/query-service";
+import type { RdsBackend } from "../rds-backend";
+import { describeDBInstancesOperation } from "./describe-db-instances";
+
+/** The RDS actions served; a new action is one file and one line here. */
+function rdsOperations(backend: RdsBackend): QueryOperation[] {
+  return [describeDBInstancesOperation(backend)];
+}
+
+export const RDS_API_VERSION = "2014-10-31";
+
+export function createRdsService(backend: RdsBackend): AwsService {
+  const service: QueryService = {
+    xmlNamespace: `http://rds.amazonaws.com/doc/${RDS_API_VERSION}/`,
+    version: RDS_API_VERSION,
+    operations: new Map(rdsOperations(backend).map((operation) => [operation.action, operation])),
+  };
+  return {
+    signingName: "rds",
+    handle: (request, requestId) => handleQueryRequest(service, request, requestId),
+    renderError: (error, _request, requestId) => queryErrorResponse(service, error, requestId),
+  };
+}

@@ -1,0 +1,107 @@
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApiLogger, defaultApiLogger } from "./api-logger";
+import type { AwsService } from "./aws-service";
+import { createRdsService } from "./rds/rds-service";
+import type { RdsBackend } from "./rds-backend";
+import { createRequestPipeline, type Outcome } from "./request-pipeline";
+import { createSigV4Verifier } from "./sigv4/verify-sigv4";
+
+export interface AwsApiServerOptions {
+  /** A loopback address: the endpoint knows one static key and must not be reachable from elsewhere. */
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly rds: RdsBackend;
+  readonly logger?: ApiLogger;
+  /** The clock signatures are checked against (tests move it). */
+  readonly now?: () => Date;
+}
+
+export interface AwsApiServer {
+  /** Starts listening; `url` is what clients pass as `endpoint`. */
+  listen(): Promise<{ url: string }>;
+  close(): Promise<void>;
+}
+
+/** The local AWS endpoint: one loopback port, services told apart by their SigV4 signing name. */
+export function createAwsApiServer(options: AwsApiServerOptions): AwsApiServer {
+  assertLoopback(options.host);
+  const logger = options.logger ?? defaultApiLogger();
+  const rds = createRdsService(options.rds);
+  const services = new Map<string, AwsService>([[rds.signingName, rds]]);
+  const pipeline = createRequestPipeline({
+    services,
+    fallback: rds,
+    logger,
+    verify: createSigV4Verifier({
+      credentials: options.credentials,
+      region: options.region,
+      services: [...services.keys()],
+      now: options.now ?? (() => new Date()),
+    }),
+  });
+
+  const server = createServer((incoming, outgoing) => {
+    const started = performance.now();
+    pipeline(incoming)
+      .then((outcome) => {
+        send(outgoing, outcome);
+        logger.info(
+          {
+            requestId: outcome.requestId,
+            method: incoming.method,
+            service: outcome.service,
+            operation: outcome.operation,
+            status: outcome.response.status,
+            errorCode: outcome.error?.code,
+            durationMs: Math.round(performance.now() - started),
+          },
+          "aws api request",
+        );
+      })
+      .catch((error: unknown) => {
+        // The pipeline answers every failure itself; reaching here means the socket broke mid-write.
+        logger.error({ err: error }, "aws api response could not be written");
+        outgoing.destroy();
+      });
+  });
+
+  return {
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port, options.host, () => {
+          server.off("error", reject);
+          const address = server.address() as AddressInfo;
+          const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+          resolve({ url: `http://${host}:${address.port}` });
+        });
+      }),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // SDK clients keep connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(outgoing: ServerResponse, outcome: Outcome): void {
+  const body = Buffer.from(outcome.response.body, "utf8");
+  outgoing.writeHead(outcome.response.status, {
+    "content-type": outcome.response.contentType,
+    "content-length": body.length,
+    "x-amzn-RequestId": outcome.requestId,
+    // An oversized body was not read to its end; the connection cannot be reused.
+    ...(outcome.response.status === 413 ? { connection: "close" } : {}),
+  });
+  outgoing.end(body);
+}
+
+function assertLoopback(host: string): void {
+  const loopback = host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  if (!loopback) throw new Error(`The AWS API server binds to loopback only, not '${host}'`);
+}

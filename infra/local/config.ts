@@ -1,0 +1,69 @@
+/**
+ * The local engine's settings, parsed once from the environment with zod so a
+ * bad value fails at startup naming the variable.
+ */
+import { createHash } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1024).max(65535);
+
+const envSchema = z.object({
+  RDSDECK_DATA_DIR: z.string().min(1).optional(),
+  RDSDECK_HOST: z.literal("127.0.0.1").default("127.0.0.1"),
+  RDSDECK_PORT_BASE: port.default(15432),
+  RDSDECK_API_PORT: port.default(15480),
+  RDSDECK_PG_USER: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_-]*$/)
+    .default("nobody"),
+});
+
+export type EngineConfig = {
+  dataDir: string;
+  host: string;
+  /** Instance endpoints: writer on portBase, replica N on portBase + N. */
+  portBase: number;
+  /** Physical nodes (writer and standby postgres processes) listen from here, behind the writer endpoint. */
+  nodePortBase: number;
+  apiPort: number;
+  /** The unprivileged account postgres runs as when the engine runs as root. */
+  pgUser: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadEngineConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): EngineConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`Invalid ${name}: ${issue?.message ?? "bad value"} (got ${JSON.stringify(env[name])})`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(cwd, e.RDSDECK_DATA_DIR ?? defaultDataDir(cwd)),
+    host: e.RDSDECK_HOST,
+    portBase: e.RDSDECK_PORT_BASE,
+    nodePortBase: e.RDSDECK_PORT_BASE + 10,
+    apiPort: e.RDSDECK_API_PORT,
+    pgUser: e.RDSDECK_PG_USER,
+  };
+}
+
+/**
+ * Non-root users keep state beside the checkout. Root cannot: postgres must run
+ * unprivileged, and a checkout under /root (mode 0700) is out of its reach, so
+ * root's default lives under /var/lib, one directory per checkout.
+ */
+export function defaultDataDir(cwd: string): string {
+  if (process.getuid?.() !== 0) return path.join(cwd, ".rdsdeck");
+  const tag = createHash("sha256").update(path.resolve(cwd)).digest("hex").slice(0, 8);
+  return path.join("/var/lib/rdsdeck", `${path.basename(cwd)}-${tag}`);
+}
+
+export const hostName = () => os.hostname();

@@ -1,0 +1,21 @@
+/** Roles and database created once on a fresh writer, as RDS does at CreateDBInstance. */
+import type pg from "pg";
+import type { FleetCredentials } from "../pg/credentials.js";
+
+export async function bootstrapWriter(
+  db: pg.Client,
+  credentials: FleetCredentials,
+  databaseName: string,
+): Promise<void> {
+  const lit = (s: string) => db.escapeLiteral(s);
+  const ident = (s: string) => db.escapeIdentifier(s);
+  const { master, replication } = credentials;
+  await db.query(
+    `create role ${ident(replication.username)} with login replication password ${lit(replication.password)}`,
+  );
+  // Like RDS's master user: not a superuser, but owns the database, can create roles and databases, and can monitor.
+  await db.query(
+    `create role ${ident(master.username)} with login createdb createrole password ${lit(master.password)} in role pg_monitor, pg_signal_backend`,
+  );
+  await db.query(`create database ${ident(databaseName)} owner ${ident(master.username)}`);
+}

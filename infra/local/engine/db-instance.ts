@@ -1,0 +1,76 @@
+/**
+ * How an engine instance looks through the RDS API: the DBInstance shape of
+ * DescribeDBInstances, filled from the fleet definition and the engine's real
+ * state (status, endpoints, replication).
+ */
+import type { DBInstance } from "@aws-sdk/client-rds";
+import type { Fleet } from "../../fleet.js";
+import type { EngineInstance } from "./fleet-engine.js";
+
+/** The account id the local fleet uses in ARNs (AWS reserves none; this one is obviously not real). */
+export const LOCAL_ACCOUNT_ID = "000000000000";
+
+export const instanceArn = (fleet: Fleet, id: string) => `arn:aws:rds:${fleet.region}:${LOCAL_ACCOUNT_ID}:db:${id}`;
+
+function replicationStatus(i: EngineInstance): DBInstance["StatusInfos"] {
+  if (i.kind !== "replica") return undefined;
+  const h = i.health;
+  const status =
+    i.status === "stopped" || i.status === "stopping"
+      ? "stopped"
+      : i.status === "available" && h?.answering && h.streaming
+        ? "replicating"
+        : "error";
+  return [{ StatusType: "read replication", Status: status, Normal: status === "replicating", Message: undefined }];
+}
+
+export function toDBInstance(
+  fleet: Fleet,
+  i: EngineInstance,
+  masterUsername: string,
+  engineVersion: string,
+): DBInstance {
+  const isWriter = i.kind === "writer";
+  return {
+    DBInstanceIdentifier: i.id,
+    DBInstanceArn: instanceArn(fleet, i.id),
+    DbiResourceId: i.dbiResourceId,
+    DBInstanceClass: fleet.instanceClass,
+    Engine: fleet.engine,
+    EngineVersion: engineVersion,
+    DBInstanceStatus: i.status,
+    MasterUsername: masterUsername,
+    DBName: fleet.databaseName,
+    Endpoint: { Address: i.endpoint.host, Port: i.endpoint.port },
+    AllocatedStorage: fleet.allocatedStorageGiB,
+    MaxAllocatedStorage: fleet.maxAllocatedStorageGiB,
+    StorageType: fleet.storageType,
+    StorageEncrypted: fleet.storageEncrypted,
+    KmsKeyId: `arn:aws:kms:${fleet.region}:${LOCAL_ACCOUNT_ID}:key/rdsdeck-local`,
+    InstanceCreateTime: i.createdAt,
+    AvailabilityZone: i.az,
+    MultiAZ: isWriter && i.standbyAz !== undefined,
+    SecondaryAvailabilityZone: isWriter ? i.standbyAz : undefined,
+    ReadReplicaSourceDBInstanceIdentifier: i.sourceId,
+    ReadReplicaDBInstanceIdentifiers: i.replicaIds,
+    StatusInfos: replicationStatus(i),
+    // RDS gives read replicas no automated backups unless asked.
+    BackupRetentionPeriod: isWriter ? fleet.backupRetentionDays : 0,
+    PreferredBackupWindow: fleet.preferredBackupWindow,
+    PreferredMaintenanceWindow: fleet.preferredMaintenanceWindow,
+    PerformanceInsightsEnabled: true,
+    PerformanceInsightsRetentionPeriod: fleet.performanceInsightsRetentionDays,
+    MonitoringInterval: fleet.monitoringIntervalSeconds,
+    DeletionProtection: isWriter ? fleet.deletionProtection : false,
+    PubliclyAccessible: false,
+    AutoMinorVersionUpgrade: true,
+    CopyTagsToSnapshot: true,
+    IAMDatabaseAuthenticationEnabled: false,
+    LicenseModel: "postgresql-license",
+    CACertificateIdentifier: "rdsdeck-local-ca",
+    DBParameterGroups: [
+      { DBParameterGroupName: `rdsdeck-postgres${fleet.engineMajorVersion}`, ParameterApplyStatus: "in-sync" },
+    ],
+    EnabledCloudwatchLogsExports: ["postgresql"],
+  };
+}

@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { readRuntimeInfo } from "../runtime-info.js";
+import { connectAsMaster, eventually, makeTempDataDir, startTempFleet, testPorts } from "../test-support/temp-fleet.js";
+import { readState, writeState } from "./fleet-state.js";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = makeTempDataDir();
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const writerPort = (f: { info: { endpoints: { role: string; port: number }[] } }) =>
+  f.info.endpoints.find((e) => e.role === "writer")!.port;
+
+describe("fleet lifecycle", () => {
+  test("a restart keeps every row, the endpoints and the credentials", async () => {
+    const dataDir = tempDir();
+    const env = testPorts();
+    const first = await startTempFleet({ dataDir, env });
+    const before = { endpoints: first.info.endpoints, password: first.engine.credentials.master.password };
+    const db = await connectAsMaster(first, writerPort(first));
+    await db.query("create table kept (id int primary key)");
+    await db.query("insert into kept select generate_series(1, 500)");
+    await db.end();
+    await first.stop();
+
+    const second = await startTempFleet({ dataDir, env });
+    try {
+      expect(second.info.endpoints).toEqual(before.endpoints);
+      expect(second.engine.credentials.master.password).toBe(before.password);
+      for (const port of second.info.endpoints.map((e) => e.port)) {
+        const c = await connectAsMaster(second, port);
+        const count = await eventually(
+          async () => {
+            const { rows } = await c.query("select count(*)::int as n from kept");
+            return rows[0].n === 500 ? rows[0].n : undefined;
+          },
+          10_000,
+          `500 rows on port ${port}`,
+        );
+        expect(count).toBe(500);
+        await c.end();
+      }
+    } finally {
+      await second.stop();
+    }
+  });
+
+  test("a second engine on the same data directory is refused while one runs", async () => {
+    const dataDir = tempDir();
+    const env = testPorts();
+    const running = await startTempFleet({ dataDir, env });
+    try {
+      await expect(startTempFleet({ dataDir, env: testPorts() })).rejects.toThrow(/already running \(pid \d+\)/);
+      // The refusal must not have disturbed the running fleet.
+      const db = await connectAsMaster(running, writerPort(running));
+      expect((await db.query("select 1 as ok")).rows[0].ok).toBe(1);
+      await db.end();
+    } finally {
+      await running.stop();
+    }
+  });
+
+  test("a port in use is named, with how to move the fleet", async () => {
+    const env = testPorts();
+    const blocker = net.createServer();
+    const replicaPort = Number(env.RDSDECK_PORT_BASE) + 2;
+    await new Promise<void>((r) => blocker.listen(replicaPort, "127.0.0.1", () => r()));
+    try {
+      await expect(startTempFleet({ dataDir: tempDir(), env })).rejects.toThrow(
+        new RegExp(`Port ${replicaPort} \\(replica endpoint production-myapp-replica-2\\).*RDSDECK_PORT_BASE`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test("a data directory from another PostgreSQL major is refused and left alone", async () => {
+    const dataDir = tempDir();
+    const env = testPorts();
+    const f = await startTempFleet({ dataDir, env });
+    await f.stop();
+    const versionFile = path.join(dataDir, "nodes", "production-myapp-a", "PG_VERSION");
+    writeFileSync(versionFile, "16\n");
+    await expect(startTempFleet({ dataDir, env })).rejects.toThrow(/holds a PostgreSQL 16 fleet.*runs PostgreSQL 17/);
+    expect(readFileSync(versionFile, "utf8")).toBe("16\n");
+  });
+
+  test("a half-initialised data directory is rebuilt", async () => {
+    const dataDir = tempDir();
+    const env = testPorts();
+    const f = await startTempFleet({ dataDir, env });
+    await f.stop();
+    const state = readState(dataDir)!;
+    writeState(dataDir, { ...state, complete: false });
+    const again = await startTempFleet({ dataDir, env });
+    try {
+      expect(again.engine.instances().map((i) => i.status)).toEqual(["available", "available", "available"]);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  test("an engine killed with SIGKILL leaves nothing that blocks the next start", async () => {
+    const dataDir = tempDir();
+    const env = { ...process.env, ...testPorts(), RDSDECK_DATA_DIR: dataDir };
+    const start = () =>
+      spawn(process.execPath, ["--import", "tsx", "infra/local/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const ready = (child: ChildProcess) =>
+      new Promise<void>((resolve, reject) => {
+        let out = "";
+        child.stdout?.on("data", (d) => {
+          out += d;
+          if (out.includes("Local fleet ready")) resolve();
+        });
+        child.once("exit", (code) => reject(new Error(`engine exited (${code}): ${out}`)));
+      });
+    const first = start();
+    await ready(first);
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    expect(readRuntimeInfo(dataDir)).toBeUndefined(); // its pid is gone, so its engine.json no longer counts
+
+    const second = start();
+    try {
+      await ready(second);
+      const info = await eventually(async () => readRuntimeInfo(dataDir), 5_000, "engine.json");
+      expect(info.pid).toBe(second.pid);
+    } finally {
+      second.kill("SIGTERM");
+      await new Promise((r) => second.once("exit", r));
+    }
+  });
+});

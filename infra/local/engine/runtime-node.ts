@@ -1,0 +1,79 @@
+/** A physical node at run time: its files, its process, and its monitor. */
+import path from "node:path";
+import type { PgBinaries } from "../pg/binaries.js";
+import type { FleetCredentials } from "../pg/credentials.js";
+import { type NodeRole, type NodeSettings, writeNodeFiles } from "../pg/node-files.js";
+import { type ExitInfo, Postmaster } from "../pg/postmaster.js";
+import type { RunAs } from "../pg/run-as.js";
+import type { FleetTls } from "../pg/tls.js";
+import { type NodeHealth, NodeMonitor } from "./node-monitor.js";
+
+export type NodeContext = {
+  dataDir: string;
+  host: string;
+  bin: PgBinaries;
+  runAs: RunAs | undefined;
+  tls: FleetTls;
+  credentials: FleetCredentials;
+};
+
+export class RuntimeNode {
+  readonly postmaster: Postmaster;
+  readonly monitor: NodeMonitor;
+  readonly pgData: string;
+
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    public role: NodeRole,
+    private readonly ctx: NodeContext,
+    onExit: (node: RuntimeNode, info: ExitInfo) => void,
+    onHealth: (node: RuntimeNode, health: NodeHealth) => void,
+  ) {
+    this.pgData = path.join(ctx.dataDir, "nodes", name);
+    this.postmaster = new Postmaster(
+      name,
+      this.pgData,
+      ctx.bin,
+      ctx.runAs,
+      path.join(ctx.dataDir, "logs", `${name}.log`),
+      (info) => onExit(this, info),
+    );
+    this.monitor = new NodeMonitor(this.address, ctx.credentials.admin, ctx.tls.caCertPem, (h) => onHealth(this, h));
+  }
+
+  get address() {
+    return { host: this.ctx.host, port: this.port };
+  }
+
+  get logFile(): string {
+    return path.join(this.ctx.dataDir, "logs", `${this.name}.log`);
+  }
+
+  /** Writes this node's config for its role; followers stream through the writer endpoint. */
+  configure(opts: { role: NodeRole; upstreamPort?: number; synchronousStandby?: string }): void {
+    this.role = opts.role;
+    const settings: NodeSettings = {
+      dataDir: this.pgData,
+      name: this.name,
+      port: this.port,
+      role: opts.role,
+      runAs: this.ctx.runAs,
+      synchronousStandby: opts.synchronousStandby,
+      upstream:
+        opts.role === "writer" || opts.upstreamPort === undefined
+          ? undefined
+          : {
+              host: this.ctx.host,
+              port: opts.upstreamPort,
+              user: this.ctx.credentials.replication.username,
+              password: this.ctx.credentials.replication.password,
+              slot: slotName(this.name),
+            },
+    };
+    writeNodeFiles(settings, this.ctx.tls);
+  }
+}
+
+/** Replication slot names allow only [a-z0-9_]. */
+export const slotName = (nodeName: string) => nodeName.replace(/[^a-z0-9_]/g, "_");

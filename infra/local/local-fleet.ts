@@ -1,0 +1,73 @@
+/**
+ * The whole local RDS: the fleet engine plus the AWS-compatible API in front
+ * of it. Used by `npm run fleet`, by the `npm start` launcher (as a child
+ * process) and by integration tests (in-process, on temporary directories).
+ */
+import type pino from "pino";
+import type { Fleet } from "../fleet.js";
+import { createAwsApiServer } from "./api/server.js";
+import type { EngineConfig } from "./config.js";
+import { toDBInstance } from "./engine/db-instance.js";
+import { FleetEngine } from "./engine/fleet-engine.js";
+import type { Progress } from "./log.js";
+import { credentialsPath } from "./pg/credentials.js";
+import { clearRuntimeInfo, type RuntimeInfo, writeRuntimeInfo } from "./runtime-info.js";
+
+export type LocalFleet = {
+  engine: FleetEngine;
+  info: RuntimeInfo;
+  stop(): Promise<void>;
+};
+
+export async function startLocalFleet(
+  config: EngineConfig,
+  fleet: Fleet,
+  log: pino.Logger,
+  progress?: Progress,
+): Promise<LocalFleet> {
+  const engine = new FleetEngine(config, fleet, log, progress);
+  await engine.start();
+  const api = createAwsApiServer({
+    host: config.host,
+    port: config.apiPort,
+    region: fleet.region,
+    credentials: engine.credentials.aws,
+    logger: log,
+    rds: {
+      describeDBInstances: () =>
+        engine.instances().map((i) => toDBInstance(fleet, i, engine.credentials.master.username, engine.engineVersion)),
+    },
+  });
+  let apiUrl: string;
+  try {
+    apiUrl = (await api.listen()).url;
+  } catch (error) {
+    await engine.stop();
+    throw error;
+  }
+  const info: RuntimeInfo = {
+    pid: process.pid,
+    apiUrl,
+    region: fleet.region,
+    databaseName: fleet.databaseName,
+    caCertPath: `${config.dataDir}/tls/ca.crt`,
+    credentialsPath: credentialsPath(config.dataDir),
+    endpoints: engine
+      .instances()
+      .map((i) => ({ id: i.id, role: i.kind, host: i.endpoint.host, port: i.endpoint.port })),
+  };
+  writeRuntimeInfo(config.dataDir, info);
+  let stopping: Promise<void> | undefined;
+  return {
+    engine,
+    info,
+    stop: () => {
+      stopping ??= (async () => {
+        clearRuntimeInfo(config.dataDir);
+        await api.close();
+        await engine.stop();
+      })();
+      return stopping;
+    },
+  };
+}

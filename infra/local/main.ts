@@ -1,0 +1,51 @@
+/**
+ * `npm run fleet`: runs the local fleet and its AWS API in the foreground until
+ * Ctrl-C / SIGTERM, or until the launcher that started it goes away.
+ */
+import { defineFleet } from "../fleet.js";
+import { loadEngineConfig } from "./config.js";
+import { fleetEnv } from "./fleet-env.js";
+import { startLocalFleet } from "./local-fleet.js";
+import { createEngineLogger, terminalProgress } from "./log.js";
+
+async function main(): Promise<void> {
+  const config = loadEngineConfig();
+  const fleet = defineFleet();
+  const log = createEngineLogger(config.dataDir);
+  terminalProgress(`data directory ${config.dataDir}`);
+  const local = await startLocalFleet(config, fleet, log, terminalProgress);
+
+  let exiting = false;
+  const shutdown = async (why: string) => {
+    if (exiting) return;
+    exiting = true;
+    terminalProgress(`${why}: stopping replicas, writer, standby`);
+    await local.stop();
+    terminalProgress("stopped");
+    log.flush();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // Started by the launcher with an IPC channel: if the launcher dies (even by SIGKILL), the channel closes.
+  process.on("disconnect", () => void shutdown("launcher gone"));
+
+  const { info } = local;
+  const lines = [
+    "",
+    "Local fleet ready",
+    ...info.endpoints.map((e) => `  ${e.role.padEnd(7)} ${e.id.padEnd(28)} ${e.host}:${e.port}`),
+    `  RDS/CloudWatch API ${info.apiUrl} (region ${info.region})`,
+    `  credentials        ${info.credentialsPath}`,
+    `  CA certificate     ${info.caCertPath}`,
+    '  environment        eval "$(npm run -s fleet:env)"',
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  process.send?.({ type: "ready", info, env: fleetEnv(info, local.engine.credentials) });
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`\nThe local fleet could not start: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+/**
+ * Credentials generated at first boot and kept in one file readable only by
+ * its owner: the master user apps sign in with, the engine's own superuser and
+ * replication user (as RDS keeps rdsadmin and rdsrepladmin), and the access key
+ * that signs requests to the local AWS API.
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const credentialsSchema = z.object({
+  master: z.object({ username: z.string(), password: z.string() }),
+  admin: z.object({ username: z.literal("rdsadmin"), password: z.string() }),
+  replication: z.object({ username: z.literal("rdsrepladmin"), password: z.string() }),
+  aws: z.object({ accessKeyId: z.string(), secretAccessKey: z.string() }),
+});
+
+export type FleetCredentials = z.infer<typeof credentialsSchema>;
+
+export const credentialsPath = (dataDir: string) => path.join(dataDir, "credentials.json");
+
+// URL- and conninfo-safe alphabet, so a password never needs quoting.
+const secret = (bytes: number) => randomBytes(bytes).toString("base64url");
+
+export function ensureCredentials(dataDir: string, masterUsername: string): FleetCredentials {
+  const file = credentialsPath(dataDir);
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    const parsed = credentialsSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) throw new Error(`${file} is not a valid rdsdeck credentials file; run npm run fleet:reset`);
+    return parsed.data;
+  }
+  const created: FleetCredentials = {
+    master: { username: masterUsername, password: secret(24) },
+    admin: { username: "rdsadmin", password: secret(24) },
+    replication: { username: "rdsrepladmin", password: secret(24) },
+    aws: { accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`, secretAccessKey: secret(30) },
+  };
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, file);
+  return created;
+}
+
+export function readCredentials(dataDir: string): FleetCredentials {
+  return credentialsSchema.parse(JSON.parse(readFileSync(credentialsPath(dataDir), "utf8")));
+}

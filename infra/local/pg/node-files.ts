@@ -1,0 +1,112 @@
+/**
+ * The configuration files of one physical node. Every node gets the same
+ * server settings; what differs is its port, whom it follows, and who may
+ * connect (a Multi-AZ standby serves only the engine and replication, as on
+ * RDS where the standby has no endpoint).
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { chownFile } from "./ownership.js";
+import type { RunAs } from "./run-as.js";
+import type { FleetTls } from "./tls.js";
+
+export type NodeRole = "writer" | "standby" | "replica";
+
+export type NodeSettings = {
+  dataDir: string;
+  name: string;
+  port: number;
+  role: NodeRole;
+  /** Where a standby or replica streams from: host, port, replication credentials, slot. */
+  upstream?: { host: string; port: number; user: string; password: string; slot: string };
+  /** The writer's synchronous standby, by application_name; empty until the standby streams. */
+  synchronousStandby?: string;
+  runAs: RunAs | undefined;
+};
+
+const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
+
+function serverConf(s: NodeSettings): string {
+  const lines: Record<string, string | number> = {
+    listen_addresses: quote("127.0.0.1"),
+    port: s.port,
+    unix_socket_directories: quote(""),
+    cluster_name: quote(s.name),
+    max_connections: 200,
+    shared_buffers: quote("64MB"),
+    ssl: "on",
+    ssl_cert_file: quote("server.crt"),
+    ssl_key_file: quote("server.key"),
+    ssl_ca_file: quote("ca.crt"),
+    ssl_min_protocol_version: quote("TLSv1.2"),
+    password_encryption: quote("scram-sha-256"),
+    wal_level: "replica",
+    max_wal_senders: 16,
+    max_replication_slots: 16,
+    // A replica that is gone for good must not fill the disk with retained WAL.
+    max_slot_wal_keep_size: quote("2GB"),
+    wal_log_hints: "on",
+    hot_standby: "on",
+    hot_standby_feedback: "on",
+    synchronous_commit: "on",
+    synchronous_standby_names: quote(s.synchronousStandby ? `"${s.synchronousStandby}"` : ""),
+    wal_receiver_status_interval: quote("1s"),
+    track_commit_timestamp: "on",
+    log_line_prefix: quote("%m [%p] %q%u@%d "),
+    log_connections: "off",
+    log_min_duration_statement: 1000,
+  };
+  if (s.upstream) {
+    const u = s.upstream;
+    const conninfo = [
+      `host=${u.host}`,
+      `port=${u.port}`,
+      `user=${u.user}`,
+      `password=${u.password}`,
+      "sslmode=verify-full",
+      "sslrootcert=ca.crt",
+      `application_name=${s.name}`,
+      "connect_timeout=3",
+    ].join(" ");
+    lines.primary_conninfo = quote(conninfo);
+    lines.primary_slot_name = quote(u.slot);
+    lines.recovery_target_timeline = quote("latest");
+  }
+  return `# Written by rdsdeck's local engine; rewritten on every start.\n${Object.entries(lines)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join("\n")}\n`;
+}
+
+function hbaConf(role: NodeRole): string {
+  const rules = [
+    "# Written by rdsdeck's local engine. TLS is required, as with rds.force_ssl = 1.",
+    "hostssl replication rdsrepladmin 127.0.0.1/32 scram-sha-256",
+    "hostssl all         rdsadmin     127.0.0.1/32 scram-sha-256",
+  ];
+  if (role !== "standby") rules.push("hostssl all         all          127.0.0.1/32 scram-sha-256");
+  rules.push("host    all         all          0.0.0.0/0    reject");
+  return `${rules.join("\n")}\n`;
+}
+
+export function writeNodeFiles(s: NodeSettings, tls: FleetTls): void {
+  const write = (name: string, content: string, mode = 0o600) => {
+    const file = path.join(s.dataDir, name);
+    writeFileSync(file, content, { mode });
+    chownFile(file, s.runAs);
+  };
+  write("rdsdeck.conf", serverConf(s));
+  write("pg_hba.conf", hbaConf(s.role));
+  write("server.crt", tls.serverCertPem);
+  write("server.key", tls.serverKeyPem);
+  write("ca.crt", tls.caCertPem);
+  const main = path.join(s.dataDir, "postgresql.conf");
+  const conf = readFileSync(main, "utf8");
+  if (!conf.includes("include 'rdsdeck.conf'")) writeFileSync(main, `${conf}\ninclude 'rdsdeck.conf'\n`);
+  const signal = path.join(s.dataDir, "standby.signal");
+  if (s.role === "writer") rmSync(signal, { force: true });
+  else write("standby.signal", "");
+}
+
+export function isInitialised(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, "PG_VERSION")) && existsSync(path.join(dataDir, "global", "pg_control"));
+}

@@ -1,0 +1,122 @@
+/**
+ * One postgres server process, started and stopped by the engine. It runs in
+ * its own process group so a terminal's Ctrl-C reaches only the engine, which
+ * then stops the nodes in order.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { PgBinaries } from "./binaries.js";
+import type { RunAs } from "./run-as.js";
+
+export type ExitInfo = { code: number | null; signal: NodeJS.Signals | null; expected: boolean };
+
+export class Postmaster {
+  private child: ChildProcess | undefined;
+  private stopping = false;
+  private exited: Promise<ExitInfo> | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly dataDir: string,
+    private readonly bin: PgBinaries,
+    private readonly runAs: RunAs | undefined,
+    private readonly logFile: string,
+    private readonly onUnexpectedExit: (info: ExitInfo) => void,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child?.exitCode === null ? this.child.pid : undefined;
+  }
+
+  get running(): boolean {
+    return this.pid !== undefined;
+  }
+
+  start(): void {
+    if (this.running) return;
+    reclaimStalePostmaster(this.dataDir);
+    const log = openSync(this.logFile, "a", 0o640);
+    const child = spawn(this.bin.postgres, ["-D", this.dataDir], {
+      detached: true,
+      stdio: ["ignore", log, log],
+      uid: this.runAs?.uid,
+      gid: this.runAs?.gid,
+      // A minimal environment: the engine's own (AWS keys, database URLs) is none of postgres's business.
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C", LC_ALL: "C" } as Record<
+        string,
+        string
+      > as NodeJS.ProcessEnv,
+    });
+    closeSync(log);
+    this.stopping = false;
+    this.child = child;
+    this.exited = new Promise((resolve) => {
+      child.once("exit", (code, signal) => {
+        const info = { code, signal, expected: this.stopping };
+        if (!info.expected) this.onUnexpectedExit(info);
+        resolve(info);
+      });
+    });
+  }
+
+  /** Fast shutdown (SIGINT): active transactions roll back, everything committed is on disk. */
+  async stop(timeoutMs = 15_000): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || !this.exited) return;
+    this.stopping = true;
+    child.kill("SIGINT");
+    const timer = setTimeout(() => child.kill("SIGQUIT"), timeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /** For tests and crash drills: kill -9, as a host failure would. */
+  crash(): void {
+    this.child?.kill("SIGKILL");
+  }
+
+  /** Resolves when the process exits, for whatever reason. */
+  async waitExit(): Promise<ExitInfo | undefined> {
+    return this.exited;
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * A previous engine killed with SIGKILL leaves its postgres processes running
+ * (they are in their own process group). Stop such a leftover for this data
+ * directory so the node can start; a stale postmaster.pid is handled by
+ * postgres itself once the process is gone.
+ */
+export function reclaimStalePostmaster(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const [pidLine, dirLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  let cmdline = "";
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return;
+  }
+  if (!cmdline.includes("postgres") || path.resolve(dirLine ?? "") !== path.resolve(dataDir)) return;
+  const waitGone = (ms: number) => {
+    const deadline = Date.now() + ms;
+    while (alive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    return !alive(pid);
+  };
+  process.kill(pid, "SIGINT"); // fast shutdown: clean, no recovery needed on the next start
+  if (waitGone(10_000)) return;
+  process.kill(pid, "SIGQUIT"); // immediate: the node recovers from WAL on start, as after a crash
+  if (!waitGone(5_000)) process.kill(pid, "SIGKILL");
+}

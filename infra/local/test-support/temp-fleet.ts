@@ -1,0 +1,76 @@
+/**
+ * Test harness: a real local fleet in a fresh temporary directory, on ports of
+ * its own, with helpers to connect as an application would.
+ */
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import pino from "pino";
+import { defineFleet, type Fleet } from "../../fleet.js";
+import { type EngineConfig, loadEngineConfig } from "../config.js";
+import { type LocalFleet, startLocalFleet } from "../local-fleet.js";
+
+/** Each test file gets its own port range, so leftovers of one can never meet another. */
+let nextSlot = 0;
+export function testPorts(): { RDSDECK_PORT_BASE: string; RDSDECK_API_PORT: string } {
+  const base = 30000 + ((process.pid * 7 + nextSlot++ * 53) % 300) * 100;
+  return { RDSDECK_PORT_BASE: String(base), RDSDECK_API_PORT: String(base + 90) };
+}
+
+export function makeTempDataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-test-"));
+  chmodSync(dir, 0o711); // root's postgres account must traverse it
+  return dir;
+}
+
+export type TempFleet = LocalFleet & { config: EngineConfig; fleet: Fleet; dataDir: string; cleanup(): Promise<void> };
+
+export async function startTempFleet(
+  opts: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TempFleet> {
+  const dataDir = opts.dataDir ?? makeTempDataDir();
+  const config = loadEngineConfig({ ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
+  const fleet = defineFleet();
+  const local = await startLocalFleet(config, fleet, pino({ level: "silent" }));
+  return {
+    ...local,
+    config,
+    fleet,
+    dataDir,
+    cleanup: async () => {
+      await local.stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A connection as the master user, TLS verified, to an endpoint port. */
+export async function connectAsMaster(f: LocalFleet, port: number): Promise<pg.Client> {
+  const c = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: f.engine.credentials.master.username,
+    password: f.engine.credentials.master.password,
+    database: f.info.databaseName,
+    ssl: { ca: readFileSync(f.info.caCertPath, "utf8"), rejectUnauthorized: true },
+    connectionTimeoutMillis: 5_000,
+  });
+  await c.connect();
+  return c;
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+}

@@ -1,0 +1,102 @@
+/**
+ * Turns what the AWS SDK throws into the domain's errors, with a message that
+ * says what failed and a hint that says how to fix it in the current mode.
+ * Errors it does not recognise come back unchanged (they are bugs, not outages).
+ */
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
+
+type SdkErrorShape = {
+  name?: string;
+  code?: string;
+  message?: string;
+  $fault?: "client" | "server";
+  $metadata?: { httpStatusCode?: number };
+};
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  EPIPE: "connection closed",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "DNS lookup failed",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  ETIMEDOUT: "timed out",
+};
+
+const AUTH_ERRORS = new Set([
+  "SignatureDoesNotMatch",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "IncompleteSignature",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "AccessDenied",
+  "AccessDeniedException",
+  "AuthFailure",
+]);
+
+export type FleetErrorContext = { operation: string; identifier?: string };
+
+/** Returns the domain error to throw instead of `error`, or `error` itself when it is not an outage or a lookup miss. */
+export function toFleetError(error: unknown, context: FleetErrorContext): unknown {
+  if (isDomainError(error) || typeof error !== "object" || error === null) return error;
+  const e = error as SdkErrorShape;
+  const { mode, aws } = getConfig();
+  const api = aws.rdsEndpoint
+    ? `The RDS API at ${aws.rdsEndpoint}`
+    : `The RDS API in ${aws.region ?? "the configured region"}`;
+  const local = mode === "local";
+
+  if (e.name === "DBInstanceNotFoundFault" || e.name === "DBInstanceNotFound") {
+    const what = context.identifier ? `DB instance ${context.identifier}` : "The DB instance";
+    return new NotFound(`${what} was not found.`, { cause: error });
+  }
+
+  const networkReason = (e.code && NETWORK_CODES[e.code]) ?? (e.name === "TimeoutError" ? "timed out" : undefined);
+  if (networkReason) {
+    return new Unavailable(`${api} cannot be reached (${networkReason}).`, {
+      cause: error,
+      hint: local
+        ? "Is the local fleet running? Start rdsdeck with `npm start`; if the fleet runs on its own, check AWS_ENDPOINT_URL_RDS against `npm run fleet:env`."
+        : "Check that this machine can reach the RDS API for AWS_REGION (network, proxy, VPC endpoint).",
+    });
+  }
+
+  if (e.name === "CredentialsProviderError") {
+    return new Unavailable("No AWS credentials were found.", {
+      cause: error,
+      hint: "Provide credentials through the standard AWS provider chain: AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO, or an instance role.",
+    });
+  }
+
+  if (e.message?.startsWith("Region is missing")) {
+    return new Unavailable("No AWS region is configured.", {
+      cause: error,
+      hint: "Set AWS_REGION, or a region in the AWS_PROFILE's configuration.",
+    });
+  }
+
+  if ((e.name && AUTH_ERRORS.has(e.name)) || e.$metadata?.httpStatusCode === 403) {
+    return new Unavailable(`${api} refused rdsdeck's credentials (${e.name ?? "HTTP 403"}).`, {
+      cause: error,
+      hint: local
+        ? "The local fleet generates its own credentials: restart with `npm start`, or refresh them with `npm run fleet:env`."
+        : `Check the credentials and that they allow rds:${context.operation}.`,
+    });
+  }
+
+  const status = e.$metadata?.httpStatusCode;
+  if (e.$fault === "server" || (status !== undefined && status >= 500) || e.name === "Throttling") {
+    return new Unavailable(`${api} failed to answer ${context.operation} (${e.name ?? `HTTP ${status}`}).`, {
+      cause: error,
+      hint: local
+        ? "The local fleet's log says more; restarting it with `npm start` usually helps."
+        : "Retry shortly; see the AWS Health Dashboard if it persists.",
+    });
+  }
+
+  return error;
+}

@@ -1,0 +1,73 @@
+/**
+ * e2e: a real Chromium against the production build and a real local fleet,
+ * both started by `npm start` in a fresh data directory per run, on ports of
+ * their own so a developer's running rdsdeck is left alone.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const APP_PORT = 3100;
+
+// Playwright loads this file in the runner and again in every worker. The
+// runner creates the data directory; workers inherit it through the env, and
+// the spec reads it there to reach the fleet's files.
+const dataDir = process.env.RDSDECK_E2E_DATA_DIR ?? createDataDir();
+
+function createDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "rdsdeck-e2e-"));
+  process.env.RDSDECK_E2E_DATA_DIR = dir;
+  // "exit" comes after the web server (and with it the fleet) has shut down.
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const debianChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  // One stack, and tests that change it (a replica is killed): one at a time, never retried.
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: existsSync(debianChromium)
+      ? {
+          executablePath: debianChromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        }
+      : {},
+  },
+  webServer: {
+    command: "npm start",
+    url: `http://127.0.0.1:${APP_PORT}/`,
+    // A cold fleet boot plus `next build` on a 2-core machine.
+    timeout: 6 * 60_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    // The launcher stops the app, then the fleet's nodes in order.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    env: {
+      RDSDECK_DATA_DIR: dataDir,
+      RDSDECK_PORT_BASE: "25432",
+      RDSDECK_API_PORT: "25480",
+      PORT: String(APP_PORT),
+    },
+  },
+});
