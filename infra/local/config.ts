@@ -11,7 +11,6 @@ const port = z.coerce.number().int().min(1024).max(65535);
 
 const envSchema = z.object({
   RDSDECK_DATA_DIR: z.string().min(1).optional(),
-  RDSDECK_HOST: z.literal("127.0.0.1").default("127.0.0.1"),
   RDSDECK_PORT_BASE: port.default(15432),
   RDSDECK_API_PORT: port.default(15480),
   RDSDECK_PG_USER: z
@@ -19,6 +18,9 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_-]*$/)
     .default("nobody"),
 });
+
+/** The variables the local engine reads (the README's configuration table lists each). */
+export const engineEnvVarNames = Object.keys(envSchema.shape);
 
 export type EngineConfig = {
   dataDir: string;
@@ -47,7 +49,8 @@ export function loadEngineConfig(
   const e = parsed.data;
   return {
     dataDir: path.resolve(cwd, e.RDSDECK_DATA_DIR ?? defaultDataDir(cwd)),
-    host: e.RDSDECK_HOST,
+    // Loopback only: the fleet's API knows one static key and must not be reachable from elsewhere.
+    host: "127.0.0.1",
     portBase: e.RDSDECK_PORT_BASE,
     nodePortBase: e.RDSDECK_PORT_BASE + 10,
     apiPort: e.RDSDECK_API_PORT,

@@ -7,8 +7,8 @@ import type pino from "pino";
 import type { Fleet } from "../fleet.js";
 import { createAwsApiServer } from "./api/server.js";
 import type { EngineConfig } from "./config.js";
-import { toDBInstance } from "./engine/db-instance.js";
 import { FleetEngine } from "./engine/fleet-engine.js";
+import { engineRdsBackend } from "./engine-rds-backend.js";
 import type { Progress } from "./log.js";
 import { credentialsPath } from "./pg/credentials.js";
 import { clearRuntimeInfo, type RuntimeInfo, writeRuntimeInfo } from "./runtime-info.js";
@@ -33,10 +33,7 @@ export async function startLocalFleet(
     region: fleet.region,
     credentials: engine.credentials.aws,
     logger: log,
-    rds: {
-      describeDBInstances: () =>
-        engine.instances().map((i) => toDBInstance(fleet, i, engine.credentials.master.username, engine.engineVersion)),
-    },
+    rds: engineRdsBackend(engine, fleet),
   });
   let apiUrl: string;
   try {

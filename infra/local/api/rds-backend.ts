@@ -1,4 +1,4 @@
-import type { DBInstance } from "@aws-sdk/client-rds";
+import type { DBInstance, Event } from "@aws-sdk/client-rds";
 
 /**
  * What the local engine implements so that the API can answer RDS calls.
@@ -11,4 +11,12 @@ import type { DBInstance } from "@aws-sdk/client-rds";
 export interface RdsBackend {
   /** Every DB instance, in its current real state. */
   describeDBInstances(): DBInstance[];
+  /**
+   * Starts a reboot (or, with forceFailover, a Multi-AZ failover) and returns
+   * the instance as it is now. Throws an AwsError when the instance's state
+   * does not allow it.
+   */
+  rebootDBInstance(request: { identifier: string; forceFailover: boolean }): DBInstance;
+  /** Every recorded event, oldest first; the operation filters and pages. */
+  describeEvents(): Event[];
 }

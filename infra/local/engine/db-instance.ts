@@ -5,12 +5,8 @@
  */
 import type { DBInstance } from "@aws-sdk/client-rds";
 import type { Fleet } from "../../fleet.js";
+import { instanceArn, LOCAL_ACCOUNT_ID } from "./db-instance-arn.js";
 import type { EngineInstance } from "./fleet-engine.js";
-
-/** The account id the local fleet uses in ARNs (AWS reserves none; this one is obviously not real). */
-export const LOCAL_ACCOUNT_ID = "000000000000";
-
-export const instanceArn = (fleet: Fleet, id: string) => `arn:aws:rds:${fleet.region}:${LOCAL_ACCOUNT_ID}:db:${id}`;
 
 function replicationStatus(i: EngineInstance): DBInstance["StatusInfos"] {
   if (i.kind !== "replica") return undefined;
@@ -33,7 +29,7 @@ export function toDBInstance(
   const isWriter = i.kind === "writer";
   return {
     DBInstanceIdentifier: i.id,
-    DBInstanceArn: instanceArn(fleet, i.id),
+    DBInstanceArn: instanceArn(fleet, "db-instance", i.id),
     DbiResourceId: i.dbiResourceId,
     DBInstanceClass: fleet.instanceClass,
     Engine: fleet.engine,

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import path from "node:path";
+import type pg from "pg";
 import type pino from "pino";
 import { type Fleet, fleetNames, placement } from "../../fleet.js";
 import type { EngineConfig } from "../config.js";
@@ -22,14 +23,18 @@ import { resolveRunAs } from "../pg/run-as.js";
 import { waitAccepting, withNode } from "../pg/sql-client.js";
 import { ensureFleetTls } from "../pg/tls.js";
 import { bootstrapWriter } from "./bootstrap-sql.js";
+import { instanceArn } from "./db-instance-arn.js";
+import { EventLog } from "./event-log.js";
+import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type FleetState, readState, writeState } from "./fleet-state.js";
 import { acquireEngineLock } from "./lock.js";
 import type { NodeHealth } from "./node-monitor.js";
 import { assertPortsFree, type PortClaim } from "./ports.js";
 import { type NodeContext, RuntimeNode, slotName } from "./runtime-node.js";
+import { failOverWriter, rebuildStandby } from "./writer-failover.js";
 import { WriterProxy } from "./writer-proxy.js";
 
-export type InstanceStatus = "creating" | "starting" | "available" | "failed" | "stopping" | "stopped";
+export type InstanceStatus = "creating" | "starting" | "available" | "rebooting" | "failed" | "stopping" | "stopped";
 
 export type EngineInstance = {
   id: string;
@@ -49,13 +54,18 @@ export type EngineInstance = {
 export class EngineError extends Error {}
 
 const START_TIMEOUT_MS = 60_000;
+/** Consecutive failed one-second probes before a writer that is still running is fenced and failed over. */
+const WRITER_UNRESPONSIVE_PROBES = 5;
 
-export class FleetEngine {
+export class FleetEngine implements FleetOps {
   readonly names: ReturnType<typeof fleetNames>;
-  private state!: FleetState;
+  state!: FleetState;
+  events!: EventLog;
   private ctx!: NodeContext;
   private nodes = new Map<string, RuntimeNode>();
   private status = new Map<string, InstanceStatus>();
+  /** The long-running action in progress per instance: a second one is refused with InvalidDBInstanceState. */
+  private readonly actions = new Map<string, string>();
   private proxy!: WriterProxy;
   private releaseLock: (() => void) | undefined;
   private shuttingDown = false;
@@ -65,8 +75,8 @@ export class FleetEngine {
   constructor(
     readonly config: EngineConfig,
     readonly fleet: Fleet,
-    private readonly log: pino.Logger,
-    private readonly progress: Progress = () => {},
+    readonly log: pino.Logger,
+    readonly progress: Progress = () => {},
   ) {
     this.names = fleetNames(fleet);
   }
@@ -118,6 +128,7 @@ export class FleetEngine {
       );
     }
     this.credentials = ensureCredentials(dataDir, this.fleet.masterUsername);
+    this.events = new EventLog(dataDir, (type, id) => instanceArn(this.fleet, type, id), this.log);
     const tls = await ensureFleetTls(dataDir);
     const bin = locateBinaries(dataDir, runAs);
     this.engineVersion = bin.version;
@@ -221,12 +232,16 @@ export class FleetEngine {
     return n;
   }
 
-  private get primary() {
+  primary(): RuntimeNode {
     return this.node(this.state.writer.primary.name);
   }
 
-  private get standby() {
+  standby(): RuntimeNode | undefined {
     return this.state.writer.standby ? this.node(this.state.writer.standby.name) : undefined;
+  }
+
+  replicaNodes(): RuntimeNode[] {
+    return this.state.replicas.map((r) => this.node(r.node.name));
   }
 
   private replicaNode(id: string) {
@@ -235,10 +250,10 @@ export class FleetEngine {
   }
 
   private followers(): RuntimeNode[] {
-    return [...this.nodes.values()].filter((n) => n !== this.primary);
+    return [...this.nodes.values()].filter((n) => n !== this.primary());
   }
 
-  private async startNode(node: RuntimeNode, label: string): Promise<void> {
+  async startNode(node: RuntimeNode, label: string): Promise<void> {
     this.progress(`${label}: starting postgres on port ${node.port}`);
     node.postmaster.start();
     await waitAccepting(
@@ -256,7 +271,7 @@ export class FleetEngine {
     const s = this.state;
     rmSync(path.join(this.config.dataDir, "nodes"), { recursive: true, force: true });
     mkdirSync(path.join(this.config.dataDir, "nodes"), { mode: this.ctx.runAs ? 0o711 : 0o700 });
-    const primary = this.primary;
+    const primary = this.primary();
     this.progress(`writer ${s.writer.id}: initdb (PostgreSQL ${this.engineVersion})`);
     await initdb(this.ctx.bin, primary.pgData, this.credentials.admin, this.ctx.runAs);
     primary.configure({ role: "writer" });
@@ -271,14 +286,7 @@ export class FleetEngine {
 
     const followers = this.followers();
     this.progress(`base backup of ${s.writer.id} for ${followers.map((f) => f.name).join(", ")}`);
-    await cloneNode({
-      source: primary.address,
-      sourceDataDir: primary.pgData,
-      admin: this.credentials.admin,
-      caCertPem: this.ctx.tls.caCertPem,
-      targets: followers.map((f) => ({ dataDir: f.pgData, slot: slotName(f.name) })),
-      runAs: this.ctx.runAs,
-    });
+    await this.clone(primary, followers);
     await Promise.all(
       followers.map((f) => {
         f.configure({ role: f.role, upstreamPort: s.writer.endpointPort });
@@ -300,9 +308,22 @@ export class FleetEngine {
         );
       }
     }
-    const primary = this.primary;
-    primary.configure({ role: "writer", synchronousStandby: this.standby?.name });
+    const primary = this.primary();
+    const rebuild = this.state.writer.standbyNeedsRebuild === true;
+    primary.configure({ role: "writer", synchronousStandby: rebuild ? undefined : this.standby()?.name });
     this.proxy.route(primary.port);
+    if (rebuild) {
+      // A failover was interrupted before the old writer was re-cloned: its data may have diverged.
+      this.progress("the standby was being rebuilt when the fleet stopped: rebuilding it now");
+      await this.startNode(primary, this.label(primary));
+      const replicas = this.replicaNodes();
+      for (const r of replicas) r.configure({ role: "replica", upstreamPort: this.state.writer.endpointPort });
+      await Promise.all(replicas.map((r) => this.startNode(r, this.label(r))));
+      await rebuildStandby(this);
+      await this.waitStreaming(replicas);
+      this.markAll("available");
+      return;
+    }
     // The writer waits for its synchronous standby before acknowledging commits, so they start together.
     const followers = this.followers();
     for (const f of followers) f.configure({ role: f.role, upstreamPort: this.state.writer.endpointPort });
@@ -315,16 +336,16 @@ export class FleetEngine {
   }
 
   private label(node: RuntimeNode): string {
-    if (node === this.primary) return `writer ${this.state.writer.id}`;
-    if (node === this.standby) return `standby of ${this.state.writer.id}`;
+    if (node === this.primary()) return `writer ${this.state.writer.id}`;
+    if (node === this.standby()) return `standby of ${this.state.writer.id}`;
     return `replica ${node.name}`;
   }
 
-  private async waitStreaming(followers: RuntimeNode[]): Promise<void> {
-    const deadline = Date.now() + START_TIMEOUT_MS;
+  async waitStreaming(followers: RuntimeNode[], timeoutMs = START_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     const pending = new Set(followers.map((f) => f.name));
     while (pending.size > 0) {
-      const rows = await withNode(this.primary.address, this.credentials.admin, this.ctx.tls.caCertPem, (db) =>
+      const rows = await withNode(this.primary().address, this.credentials.admin, this.ctx.tls.caCertPem, (db) =>
         db.query<{ application_name: string }>(
           "select application_name from pg_stat_replication where state = 'streaming'",
         ),
@@ -342,10 +363,10 @@ export class FleetEngine {
 
   /** Set only once the standby streams: a writer that waits for a standby that does not exist yet would hang. */
   private async enableSynchronousStandby(): Promise<void> {
-    const standby = this.standby;
+    const standby = this.standby();
     if (!standby) return;
-    this.primary.configure({ role: "writer", synchronousStandby: standby.name });
-    await withNode(this.primary.address, this.credentials.admin, this.ctx.tls.caCertPem, async (db) => {
+    this.primary().configure({ role: "writer", synchronousStandby: standby.name });
+    await withNode(this.primary().address, this.credentials.admin, this.ctx.tls.caCertPem, async (db) => {
       await db.query("select pg_reload_conf()");
       for (let i = 0; i < 100; i++) {
         const { rows } = await db.query(
@@ -365,7 +386,7 @@ export class FleetEngine {
   }
 
   private instanceOf(node: RuntimeNode): string {
-    return node === this.primary || node === this.standby ? this.state.writer.id : node.name;
+    return node === this.primary() || node === this.standby() ? this.state.writer.id : node.name;
   }
 
   private onNodeExit(node: RuntimeNode, info: ExitInfo): void {
@@ -378,7 +399,8 @@ export class FleetEngine {
     this.progress(
       `!! ${this.label(node)} (${node.name}) exited unexpectedly (${info.signal ?? `code ${info.code}`}); log: ${node.logFile}`,
     );
-    if (node === this.standby) {
+    if (node === this.standby()) {
+      if (this.actions.has(id)) return; // a failover or rebuild owns the standby right now
       // The writer's commits wait for the standby: bring it back, as RDS recovers a Multi-AZ standby.
       this.progress(`standby of ${id}: restarting`);
       void this.startNode(node, this.label(node)).catch((error) =>
@@ -386,13 +408,22 @@ export class FleetEngine {
       );
       return;
     }
+    if (node === this.primary()) {
+      this.automaticFailover(`the writer's postgres exited (${info.signal ?? `code ${info.code}`})`);
+      return;
+    }
     this.status.set(id, "failed");
+    this.events.record("replicationError", id, `Its postgres exited (${info.signal ?? `code ${info.code}`}).`);
   }
 
   private onNodeHealth(node: RuntimeNode, health: NodeHealth): void {
-    if (this.shuttingDown || node === this.standby) return;
+    if (this.shuttingDown || node === this.standby()) return;
     const id = this.instanceOf(node);
     const current = this.status.get(id);
+    if (node === this.primary() && !health.answering && health.failures >= WRITER_UNRESPONSIVE_PROBES) {
+      this.automaticFailover(`the writer stopped answering (${health.error ?? "no reply"})`);
+      return;
+    }
     if (!health.answering && health.failures >= 3 && current === "available") {
       this.log.warn({ node: node.name, instance: id, cause: health.error }, "instance stopped answering");
       this.progress(`!! ${this.label(node)} is not answering`);
@@ -401,6 +432,103 @@ export class FleetEngine {
       this.log.info({ node: node.name, instance: id }, "instance answering again");
       this.status.set(id, "available");
     }
+  }
+
+  // ---- FleetOps: what actions may do -------------------------------------------------------------
+
+  routeWriter(port: number | undefined): void {
+    this.proxy.route(port);
+  }
+
+  setStatus(instanceId: string, status: InstanceStatus): void {
+    this.status.set(instanceId, status);
+  }
+
+  saveState(): void {
+    writeState(this.config.dataDir, this.state);
+  }
+
+  async clone(source: RuntimeNode, targets: RuntimeNode[]): Promise<void> {
+    await cloneNode({
+      source: source.address,
+      sourceDataDir: source.pgData,
+      admin: this.credentials.admin,
+      caCertPem: this.ctx.tls.caCertPem,
+      targets: targets.map((t) => ({ dataDir: t.pgData, slot: slotName(t.name) })),
+      runAs: this.ctx.runAs,
+    });
+  }
+
+  asAdmin<T>(node: RuntimeNode, fn: (db: pg.Client) => Promise<T>): Promise<T> {
+    return withNode(node.address, this.credentials.admin, this.ctx.tls.caCertPem, fn);
+  }
+
+  // ---- Actions ------------------------------------------------------------------------------------
+
+  private instanceIds(): string[] {
+    return [this.state.writer.id, ...this.state.replicas.map((r) => r.id)];
+  }
+
+  /** Runs an action in the background, one at a time per instance, recording failures as events and logs. */
+  private runAction(id: string, name: string, work: () => Promise<void>): void {
+    this.actions.set(id, name);
+    void work()
+      .catch((error: Error) => {
+        this.log.error({ err: error, instance: id, action: name }, "action failed");
+        this.progress(`!! ${name} of ${id} failed: ${error.message}`);
+        this.status.set(id, this.instanceIsUp(id) ? "available" : "failed");
+      })
+      .finally(() => this.actions.delete(id));
+  }
+
+  private instanceIsUp(id: string): boolean {
+    const node = id === this.state.writer.id ? this.primary() : this.replicaNode(id);
+    return node?.postmaster.running === true;
+  }
+
+  /** RebootDBInstance: restarts the instance's postgres, or with forceFailover fails over to the standby. */
+  rebootDBInstance(id: string, forceFailover: boolean): void {
+    if (!this.instanceIds().includes(id)) throw new EngineFault("DBInstanceNotFound", `DBInstance ${id} not found.`);
+    const isWriter = id === this.state.writer.id;
+    if (forceFailover && (!isWriter || !this.standby())) {
+      throw new EngineFault("InvalidParameterCombination", "Cannot do a forced failover on a non Multi-AZ instance.");
+    }
+    const status = this.status.get(id);
+    // A failed instance may be rebooted: that is how an operator brings a crashed replica back.
+    if (this.actions.has(id) || (status !== "available" && status !== "failed")) {
+      throw new EngineFault("InvalidDBInstanceState", `Instance ${id} is not in available state (it is ${status}).`);
+    }
+    if (forceFailover) {
+      this.runAction(id, "failover", async () => {
+        await failOverWriter(this, { kind: "manual" });
+      });
+      return;
+    }
+    this.status.set(id, "rebooting");
+    this.runAction(id, "reboot", async () => {
+      const node = isWriter ? this.primary() : this.replicaNode(id)!;
+      this.events.record("shutdown", id);
+      await node.postmaster.stop();
+      await this.startNode(node, this.label(node));
+      if (!isWriter) await this.waitStreaming([node], 30_000);
+      this.status.set(id, "available");
+      this.events.record("restarted", id);
+    });
+  }
+
+  private automaticFailover(cause: string): void {
+    const id = this.state.writer.id;
+    if (this.shuttingDown || this.actions.has(id)) return;
+    const standby = this.standby();
+    if (!standby?.postmaster.running || !standby.monitor.health.answering) {
+      this.status.set(id, "failed");
+      this.log.error({ instance: id, cause }, "writer lost and no healthy standby to fail over to");
+      this.progress(`!! ${id}: ${cause}, and no healthy standby to fail over to`);
+      return;
+    }
+    this.runAction(id, "failover", async () => {
+      await failOverWriter(this, { kind: "automatic", cause });
+    });
   }
 
   /** The instances as the engine sees them now. */
@@ -416,8 +544,8 @@ export class FleetEngine {
       az: s.writer.primary.az,
       standbyAz: s.writer.standby?.az,
       replicaIds: s.replicas.map((r) => r.id),
-      health: this.primary.monitor.health,
-      standbyHealth: this.standby?.monitor.health,
+      health: this.primary().monitor.health,
+      standbyHealth: this.standby()?.monitor.health,
     };
     const replicas = s.replicas.map(
       (r): EngineInstance => ({
@@ -438,8 +566,8 @@ export class FleetEngine {
 
   /** Test and drill hook: the physical node serving an instance (the writer's primary, its standby, or a replica). */
   nodeFor(target: "writer" | "standby" | string): RuntimeNode | undefined {
-    if (target === "writer") return this.primary;
-    if (target === "standby") return this.standby;
+    if (target === "writer") return this.primary();
+    if (target === "standby") return this.standby();
     return this.replicaNode(target);
   }
 
@@ -452,8 +580,8 @@ export class FleetEngine {
     const replicas = [...this.nodes.values()].filter((n) => n.role === "replica");
     await Promise.all(replicas.map((n) => n.postmaster.stop()));
     // The writer's shutdown checkpoint must reach the standby, so the standby goes last.
-    if (this.nodes.size) await this.primary.postmaster.stop();
-    await this.standby?.postmaster.stop();
+    if (this.nodes.size) await this.primary().postmaster.stop();
+    await this.standby()?.postmaster.stop();
     await this.proxy?.close();
     this.markAll("stopped");
     this.releaseLock?.();

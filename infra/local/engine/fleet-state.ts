@@ -21,6 +21,8 @@ const stateSchema = z.object({
     dbiResourceId: z.string(),
     primary: nodeSchema.extend({ az: z.string() }),
     standby: nodeSchema.extend({ az: z.string() }).optional(),
+    /** Set when the standby's data no longer matches the writer (after a failover) until it is re-cloned. */
+    standbyNeedsRebuild: z.boolean().optional(),
   }),
   replicas: z.array(
     z.object({

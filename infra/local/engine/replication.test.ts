@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signalServerTree } from "../test-support/process-tree.js";
+import { signalServerTree } from "../pg/process-tree.js";
 import { connectAsMaster, eventually, startTempFleet, type TempFleet } from "../test-support/temp-fleet.js";
 
 let f: TempFleet;

@@ -9,7 +9,8 @@ import type pino from "pino";
 
 export class WriterProxy {
   private readonly server: net.Server;
-  private readonly sockets = new Set<net.Socket>();
+  /** Open sockets, with the node port their session goes to. */
+  private readonly sockets = new Map<net.Socket, number>();
   private target: number | undefined;
 
   constructor(
@@ -31,11 +32,17 @@ export class WriterProxy {
     });
   }
 
-  /** Points the endpoint at a node's port (undefined: refuse connections). Existing sessions are cut, as a failover does. */
+  /**
+   * Points the endpoint at a node's port; undefined refuses new connections.
+   * Sessions already open stay until their node closes them — a writer's clean
+   * shutdown still streams its last WAL to followers connected through here —
+   * but moving to a new node cuts every session to the old one, as a failover does.
+   */
   route(nodePort: number | undefined): void {
     if (nodePort === this.target) return;
     this.target = nodePort;
-    for (const socket of this.sockets) socket.destroy();
+    if (nodePort === undefined) return;
+    for (const [socket, port] of this.sockets) if (port !== nodePort) socket.destroy();
   }
 
   private forward(client: net.Socket): void {
@@ -47,8 +54,8 @@ export class WriterProxy {
     client.setNoDelay(true);
     const upstream = net.connect({ host: this.host, port: target });
     upstream.setNoDelay(true);
-    this.sockets.add(client);
-    this.sockets.add(upstream);
+    this.sockets.set(client, target);
+    this.sockets.set(upstream, target);
     const close = () => {
       client.destroy();
       upstream.destroy();
@@ -62,7 +69,7 @@ export class WriterProxy {
   }
 
   close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
+    for (const socket of this.sockets.keys()) socket.destroy();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -51,6 +51,10 @@ function serverConf(s: NodeSettings): string {
     synchronous_commit: "on",
     synchronous_standby_names: quote(s.synchronousStandby ? `"${s.synchronousStandby}"` : ""),
     wal_receiver_status_interval: quote("1s"),
+    // After a failover, followers reconnect through the writer endpoint: retry quickly.
+    wal_retrieve_retry_interval: quote("500ms"),
+    // Keep recent WAL so a replica re-pointed at a promoted standby finds what it still needs.
+    wal_keep_size: quote("256MB"),
     track_commit_timestamp: "on",
     log_line_prefix: quote("%m [%p] %q%u@%d "),
     log_connections: "off",

@@ -26,7 +26,9 @@ export class Postmaster {
   ) {}
 
   get pid(): number | undefined {
-    return this.child?.exitCode === null ? this.child.pid : undefined;
+    // A process killed by a signal has exitCode null too: check both.
+    const c = this.child;
+    return c && c.exitCode === null && c.signalCode === null ? c.pid : undefined;
   }
 
   get running(): boolean {
@@ -63,7 +65,7 @@ export class Postmaster {
   /** Fast shutdown (SIGINT): active transactions roll back, everything committed is on disk. */
   async stop(timeoutMs = 15_000): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null || !this.exited) return;
+    if (!child || this.pid === undefined || !this.exited) return;
     this.stopping = true;
     child.kill("SIGINT");
     const timer = setTimeout(() => child.kill("SIGQUIT"), timeoutMs);

@@ -135,6 +135,10 @@ describe("AWS Query protocol over GET", () => {
 describe("internal failures", () => {
   test("a backend that throws is InternalFailure 500; the cause is logged with the request id, never the secret", async () => {
     const backend: RdsBackend = {
+      rebootDBInstance: () => {
+        throw new Error("not used");
+      },
+      describeEvents: () => [],
       describeDBInstances: () => {
         throw new Error("engine state unreadable: /var/lib/rdsdeck/state.json");
       },

@@ -1,4 +1,4 @@
-import { DBInstanceNotFoundFault$ } from "@aws-sdk/client-rds";
+import { DBInstanceNotFoundFault$, InvalidDBInstanceStateFault$ } from "@aws-sdk/client-rds";
 import { NormalizedSchema } from "@smithy/core/schema";
 import type { StaticErrorSchema } from "@smithy/types";
 import { AwsError } from "../aws-error";
@@ -22,4 +22,7 @@ function isQueryErrorTrait(value: unknown): value is [string, number] {
 export const rdsErrors = {
   dbInstanceNotFound: (identifier: string) =>
     modeledError(DBInstanceNotFoundFault$, `DBInstance ${identifier} not found.`),
+  invalidDBInstanceState: (message: string) => modeledError(InvalidDBInstanceStateFault$, message),
+  /** A common error (not modelled per operation): parameters that cannot be used together. */
+  invalidParameterCombination: (message: string) => new AwsError("InvalidParameterCombination", message, 400),
 };

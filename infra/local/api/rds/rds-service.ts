@@ -3,10 +3,12 @@ import type { QueryOperation } from "../query/query-operation";
 import { handleQueryRequest, type QueryService, queryErrorResponse } from "../query/query-service";
 import type { RdsBackend } from "../rds-backend";
 import { describeDBInstancesOperation } from "./describe-db-instances";
+import { describeEventsOperation } from "./describe-events";
+import { rebootDBInstanceOperation } from "./reboot-db-instance";
 
 /** The RDS actions served; a new action is one file and one line here. */
 function rdsOperations(backend: RdsBackend): QueryOperation[] {
-  return [describeDBInstancesOperation(backend)];
+  return [describeDBInstancesOperation(backend), rebootDBInstanceOperation(backend), describeEventsOperation(backend)];
 }
 
 export const RDS_API_VERSION = "2014-10-31";

@@ -1,4 +1,4 @@
-import type { DBInstance } from "@aws-sdk/client-rds";
+import type { DBInstance, Event } from "@aws-sdk/client-rds";
 import type { RdsBackend } from "../rds-backend";
 
 /**
@@ -153,5 +153,14 @@ export class InMemoryRdsBackend implements RdsBackend {
 
   describeDBInstances(): DBInstance[] {
     return this.instances;
+  }
+
+  /** The protocol tests never reboot; the real engine's tests do (infra/local/engine). */
+  rebootDBInstance(): DBInstance {
+    throw new Error("not used by the protocol tests");
+  }
+
+  describeEvents(): Event[] {
+    return [];
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Signals a postgres server and all its children. Postgres children call
+ * Signals a postgres server and all its children (fencing a writer, freezing a node in drills). Postgres children call
  * setsid(), so a process-group kill does not reach them; /proc does.
  */
 import { readdirSync, readFileSync } from "node:fs";

@@ -1,0 +1,8 @@
+/** ARNs of the local fleet's resources, in the account id the local fleet uses (obviously not a real one). */
+import type { Fleet } from "../../fleet.js";
+
+export const LOCAL_ACCOUNT_ID = "000000000000";
+
+export function instanceArn(fleet: Fleet, type: "db-instance" | "db-snapshot", id: string): string {
+  return `arn:aws:rds:${fleet.region}:${LOCAL_ACCOUNT_ID}:${type === "db-instance" ? "db" : "snapshot"}:${id}`;
+}
