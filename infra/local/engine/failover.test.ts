@@ -54,7 +54,11 @@ function writeLoad() {
     let db: pg.Client | undefined;
     while (!stop) {
       try {
-        db ??= await connectAsMaster(f, f.info.endpoints[0]!.port);
+        if (!db) {
+          db = await connectAsMaster(f, f.info.endpoints[0]!.port);
+          // The failover cuts this session; the in-flight query rejects, and the loop reconnects.
+          db.on("error", () => undefined);
+        }
         const id = nextLedgerId++;
         await db.query("insert into ledger (id) values ($1)", [id]);
         acknowledged.push(id);
