@@ -56,6 +56,7 @@ export class EngineError extends Error {}
 const START_TIMEOUT_MS = 60_000;
 /** Consecutive failed one-second probes before a writer that is still running is fenced and failed over. */
 const WRITER_UNRESPONSIVE_PROBES = 5;
+const AUTOMATIC_RETRY_MS = 5_000;
 
 export class FleetEngine implements FleetOps {
   readonly names: ReturnType<typeof fleetNames>;
@@ -516,17 +517,24 @@ export class FleetEngine implements FleetOps {
     });
   }
 
+  private lastAutomaticAttempt = 0;
+
   private automaticFailover(cause: string): void {
     const id = this.state.writer.id;
     if (this.shuttingDown || this.actions.has(id)) return;
-    const standby = this.standby();
-    if (!standby?.postmaster.running || !standby.monitor.health.answering) {
-      this.status.set(id, "failed");
-      this.log.error({ instance: id, cause }, "writer lost and no healthy standby to fail over to");
-      this.progress(`!! ${id}: ${cause}, and no healthy standby to fail over to`);
-      return;
-    }
+    // Without a healthy standby there is nothing to fail over to; try again at most every few seconds.
+    if (Date.now() - this.lastAutomaticAttempt < AUTOMATIC_RETRY_MS) return;
+    this.lastAutomaticAttempt = Date.now();
     this.runAction(id, "failover", async () => {
+      const standby = this.standby();
+      // Ask the standby now rather than trust the last probe: it may have just been rebuilt.
+      const ready = standby?.postmaster.running === true && (await standby.monitor.probe()).answering;
+      if (!ready) {
+        this.status.set(id, "failed");
+        this.log.error({ instance: id, cause }, "writer lost and no healthy standby to fail over to");
+        this.progress(`!! ${id}: ${cause}, and no healthy standby to fail over to`);
+        return;
+      }
       await failOverWriter(this, { kind: "automatic", cause });
     });
   }

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:failover`: failover drills under a steady write load through
+ * the writer endpoint — half RebootDBInstance with ForceFailover, half kill -9
+ * of the writer's postgres — printing for each drill and as median/max:
+ * RTO (fault → first acknowledged write on the new writer) and RPO
+ * (acknowledged writes missing afterwards; must be 0).
+ * Goal: median RTO ≤ 3 s manual, ≤ 10 s automatic.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { DescribeEventsCommand, RDSClient, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
+import pg from "pg";
+import { readCredentials } from "../infra/local/pg/credentials.js";
+import { readRuntimeInfo } from "../infra/local/runtime-info.js";
+import { makeTempDataDir, testPorts } from "../infra/local/test-support/temp-fleet.js";
+
+const DRILLS = Number(process.env.BENCH_DRILLS ?? 10);
+const WRITER = "production-myapp";
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+const dataDir = makeTempDataDir();
+const ports = testPorts();
+const engine: ChildProcess = spawn(process.execPath, ["--import", "tsx", "infra/local/main.ts"], {
+  env: { ...process.env, ...ports, RDSDECK_DATA_DIR: dataDir },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise<void>((resolve, reject) => {
+  let out = "";
+  engine.stdout?.on("data", (d: Buffer) => {
+    out += d;
+    if (out.includes("Local fleet ready")) resolve();
+  });
+  engine.once("exit", (code) => reject(new Error(`engine exited (${code}): ${out}`)));
+});
+engine.stdout?.resume();
+
+const info = readRuntimeInfo(dataDir)!;
+const creds = readCredentials(dataDir);
+const rds = new RDSClient({ endpoint: info.apiUrl, region: info.region, credentials: creds.aws, maxAttempts: 1 });
+const writerPort = info.endpoints.find((e) => e.role === "writer")!.port;
+const connect = async () => {
+  const c = new pg.Client({
+    host: "127.0.0.1",
+    port: writerPort,
+    user: creds.master.username,
+    password: creds.master.password,
+    database: info.databaseName,
+    ssl: { ca: readFileSync(info.caCertPath, "utf8") },
+    connectionTimeoutMillis: 2_000,
+    query_timeout: 2_000,
+  });
+  c.on("error", () => {}); // surfaced by the failing query, which the load loop counts
+  await c.connect();
+  return c;
+};
+
+/** Acknowledged ids with the time each was acknowledged. */
+const acked: { id: number; at: number }[] = [];
+let nextId = 1;
+let running = true;
+const load = (async () => {
+  let db: pg.Client | undefined;
+  while (running) {
+    try {
+      db ??= await connect();
+      const id = nextId++;
+      await db.query("insert into drill (id) values ($1)", [id]);
+      acked.push({ id, at: performance.now() });
+    } catch {
+      await db?.end().catch(() => undefined);
+      db = undefined;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  await db?.end().catch(() => undefined);
+})();
+
+const setup = await connect();
+await setup.query("create table if not exists drill (id bigint primary key)");
+await setup.end();
+
+async function waitCompleted(since: Date): Promise<void> {
+  for (;;) {
+    const events =
+      (
+        await rds.send(
+          new DescribeEventsCommand({ SourceType: "db-instance", SourceIdentifier: WRITER, StartTime: since }),
+        )
+      ).Events ?? [];
+    if (events.some((e) => e.Message === "Multi-AZ failover has completed.")) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const results: { kind: "manual" | "automatic"; rtoMs: number; rpo: number }[] = [];
+try {
+  for (let drill = 1; drill <= DRILLS; drill++) {
+    const kind = drill % 2 === 1 ? "manual" : "automatic";
+    await new Promise((r) => setTimeout(r, 1_000)); // steady load before the fault
+    const since = new Date();
+    const fault = performance.now();
+    if (kind === "manual") {
+      await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: WRITER, ForceFailover: true }));
+    } else {
+      const pid = Number(
+        readFileSync(path.join(dataDir, "nodes", currentWriterNode(), "postmaster.pid"), "utf8").split("\n")[0],
+      );
+      process.kill(pid, "SIGKILL");
+    }
+    await waitCompleted(since);
+    const firstAfter = acked.find((a) => a.at > fault && a.id > (acked.findLast((x) => x.at <= fault)?.id ?? 0));
+    const rtoMs = firstAfter ? firstAfter.at - fault : Number.NaN;
+    const check = await connect();
+    const ids = acked.map((a) => a.id);
+    const { rows } = await check.query("select count(*)::int as n from drill where id = any($1::bigint[])", [ids]);
+    await check.end();
+    const rpo = ids.length - (rows[0].n as number);
+    results.push({ kind, rtoMs, rpo });
+    console.log(
+      `drill ${String(drill).padStart(2)} ${kind.padEnd(9)} RTO ${(rtoMs / 1000).toFixed(2)} s  RPO ${rpo} lost of ${ids.length} acknowledged`,
+    );
+  }
+} finally {
+  running = false;
+  await load;
+  rds.destroy();
+  const exited = new Promise((r) => engine.once("exit", r));
+  engine.kill("SIGTERM");
+  await exited;
+  rmSync(dataDir, { recursive: true, force: true });
+}
+for (const kind of ["manual", "automatic"] as const) {
+  const r = results.filter((x) => x.kind === kind);
+  const rto = r.map((x) => x.rtoMs);
+  console.log(
+    `${kind.padEnd(9)} ${r.length} drills: RTO median ${(median(rto) / 1000).toFixed(2)} s, max ${(Math.max(...rto) / 1000).toFixed(2)} s (goal median ≤ ${kind === "manual" ? 3 : 10} s); RPO max ${Math.max(...r.map((x) => x.rpo))} (must be 0)`,
+  );
+}
+
+function currentWriterNode(): string {
+  const state = JSON.parse(readFileSync(path.join(dataDir, "fleet-state.json"), "utf8")) as {
+    writer: { primary: { name: string } };
+  };
+  return state.writer.primary.name;
+}
