@@ -2,7 +2,8 @@
  * `npm run bench:failover`: failover drills under a steady write load through
  * the writer endpoint — half RebootDBInstance with ForceFailover, half kill -9
  * of the writer's postgres — printing for each drill and as median/max:
- * RTO (fault → first acknowledged write on the new writer) and RPO
+ * RTO (fault → first acknowledged write on the new writer, found as the end of
+ * the longest pause in acknowledgments) and RPO
  * (acknowledged writes missing afterwards; must be 0).
  * Goal: median RTO ≤ 3 s manual, ≤ 10 s automatic.
  */
@@ -109,8 +110,8 @@ try {
       process.kill(pid, "SIGKILL");
     }
     await waitCompleted(since);
-    const firstAfter = acked.find((a) => a.at > fault && a.id > (acked.findLast((x) => x.at <= fault)?.id ?? 0));
-    const rtoMs = firstAfter ? firstAfter.at - fault : Number.NaN;
+    const completed = performance.now();
+    const rtoMs = recoveryTime(fault, completed);
     const check = await connect();
     const ids = acked.map((a) => a.id);
     const { rows } = await check.query("select count(*)::int as n from drill where id = any($1::bigint[])", [ids]);
@@ -136,6 +137,21 @@ for (const kind of ["manual", "automatic"] as const) {
   console.log(
     `${kind.padEnd(9)} ${r.length} drills: RTO median ${(median(rto) / 1000).toFixed(2)} s, max ${(Math.max(...rto) / 1000).toFixed(2)} s (goal median ≤ ${kind === "manual" ? 3 : 10} s); RPO max ${Math.max(...r.map((x) => x.rpo))} (must be 0)`,
   );
+}
+
+/**
+ * Writes stop at some point after the fault and resume on the new writer: the
+ * longest pause between acknowledgments in the drill is that switch. RTO runs
+ * from the fault to the first acknowledgment after it.
+ */
+function recoveryTime(fault: number, completed: number): number {
+  const times = [fault, ...acked.filter((a) => a.at > fault && a.at <= completed).map((a) => a.at)];
+  let longest = { gap: -1, end: Number.NaN };
+  for (let i = 1; i < times.length; i++) {
+    const gap = times[i]! - times[i - 1]!;
+    if (gap > longest.gap) longest = { gap, end: times[i]! };
+  }
+  return longest.end - fault;
 }
 
 function currentWriterNode(): string {
