@@ -2,6 +2,8 @@
  * Test harness: a real local fleet in a fresh temporary directory, on ports of
  * its own, with helpers to connect as an application would.
  */
+
+import { randomInt } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,12 +11,16 @@ import pg from "pg";
 import pino from "pino";
 import { defineFleet, type Fleet } from "../../fleet.js";
 import { type EngineConfig, loadEngineConfig } from "../config.js";
+import { PortInUseError } from "../engine/ports.js";
 import { type LocalFleet, startLocalFleet } from "../local-fleet.js";
 
-/** Each test file gets its own port range, so leftovers of one can never meet another. */
-let nextSlot = 0;
+/**
+ * A port range of its own for each fleet a test starts. Random, not derived
+ * from the pid: test files may share a worker process, and other test runs
+ * may be going on beside this one.
+ */
 export function testPorts(): { RDSDECK_PORT_BASE: string; RDSDECK_API_PORT: string } {
-  const base = 30000 + ((process.pid * 7 + nextSlot++ * 53) % 300) * 100;
+  const base = 30000 + randomInt(0, 300) * 100;
   return { RDSDECK_PORT_BASE: String(base), RDSDECK_API_PORT: String(base + 90) };
 }
 
@@ -30,9 +36,19 @@ export async function startTempFleet(
   opts: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<TempFleet> {
   const dataDir = opts.dataDir ?? makeTempDataDir();
-  const config = loadEngineConfig({ ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
   const fleet = defineFleet();
-  const local = await startLocalFleet(config, fleet, pino({ level: "silent" }));
+  let config = loadEngineConfig({ ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
+  let local: LocalFleet;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      local = await startLocalFleet(config, fleet, pino({ level: "silent" }));
+      break;
+    } catch (error) {
+      // Another test run holds one of the ports picked at random: pick again, unless the test chose them.
+      if (!(error instanceof PortInUseError) || opts.env?.RDSDECK_PORT_BASE || attempt === 3) throw error;
+      config = loadEngineConfig({ ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
+    }
+  }
   return {
     ...local,
     config,
