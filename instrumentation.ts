@@ -5,4 +5,10 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { exitOnBadConfig } = await import("@/lib/exit-on-bad-config");
   exitOnBadConfig();
+  // The users API: pools, probes and migrations (skipped, with a log line, when DATABASE_WRITER_URL is unset).
+  const { prepareDatabase } = await import("@/lib/db/prepare-database");
+  await prepareDatabase();
+  // The API's entry point for the custom server's node:http fast path (scripts/app-server.mjs).
+  const { registerApiFastPath } = await import("@/lib/http/fast-path");
+  registerApiFastPath();
 }

@@ -46,3 +46,80 @@ describe("parseConfig", () => {
     expect(envVars.map((v) => v.name).sort()).toEqual(Object.keys(envSchema.shape).sort());
   });
 });
+
+describe("the users API's database settings", () => {
+  const writer = "postgres://dbadmin:s3cret@127.0.0.1:15432/myapp?sslmode=verify-full&sslrootcert=%2Ftmp%2Fca.crt";
+  const reader = writer.replace("15432", "15433");
+
+  it("leaves the API unconfigured when DATABASE_WRITER_URL is unset, so the dashboard still starts", () => {
+    expect(parseConfig(local).database).toBeUndefined();
+    expect(parseConfig({ RDSDECK_MODE: "aws" }).database).toBeUndefined();
+  });
+
+  it("applies the seed's pool defaults", () => {
+    expect(
+      parseConfig({ ...local, DATABASE_WRITER_URL: writer, DATABASE_READER_URLS: ` ${reader},${reader} ,` }).database,
+    ).toEqual({
+      writerUrl: writer,
+      readerUrls: [reader, reader],
+      pool: { max: 25, minIdle: 5, maxLifetimeSeconds: 300 },
+      readerMaxLagSeconds: 5,
+      connectTimeoutMs: 2000,
+      statementTimeoutMs: 4000,
+      probeIntervalMs: 400,
+    });
+  });
+
+  it("reads every setting, and never keeps more idle connections than the pool may open", () => {
+    const database = parseConfig({
+      ...local,
+      DATABASE_WRITER_URL: writer,
+      DATABASE_POOL_MAX: "3",
+      DATABASE_POOL_MIN_IDLE: "10",
+      DATABASE_POOL_MAX_LIFETIME_SECONDS: "60",
+      DATABASE_READER_MAX_LAG_SECONDS: "0",
+      DATABASE_CONNECT_TIMEOUT_MS: "500",
+      DATABASE_STATEMENT_TIMEOUT_MS: "1000",
+      DATABASE_PROBE_INTERVAL_MS: "250",
+    }).database;
+    expect(database).toMatchObject({
+      readerUrls: [],
+      pool: { max: 3, minIdle: 3, maxLifetimeSeconds: 60 },
+      readerMaxLagSeconds: 0,
+      connectTimeoutMs: 500,
+      statementTimeoutMs: 1000,
+      probeIntervalMs: 250,
+    });
+  });
+
+  it.each([
+    [
+      { DATABASE_WRITER_URL: "mysql://x@h/db?sslmode=verify-full" },
+      "Invalid DATABASE_WRITER_URL: expected a postgres:// URL",
+    ],
+    [{ DATABASE_WRITER_URL: writer.replace("verify-full", "disable") }, "Invalid DATABASE_WRITER_URL: expected TLS"],
+    [
+      { DATABASE_WRITER_URL: writer, DATABASE_READER_URLS: `${reader},postgres://h/db` },
+      "Invalid DATABASE_READER_URLS: expected TLS",
+    ],
+    [{ DATABASE_POOL_MAX: "0" }, "Invalid DATABASE_POOL_MAX: expected at least 1 connections"],
+    [{ DATABASE_POOL_MIN_IDLE: "many" }, "Invalid DATABASE_POOL_MIN_IDLE: expected a number of connections"],
+    [
+      { DATABASE_POOL_MAX_LIFETIME_SECONDS: "1.5" },
+      "Invalid DATABASE_POOL_MAX_LIFETIME_SECONDS: expected a whole number",
+    ],
+    [{ DATABASE_READER_MAX_LAG_SECONDS: "-1" }, "Invalid DATABASE_READER_MAX_LAG_SECONDS: expected at least 0 seconds"],
+    [{ DATABASE_READER_MAX_LAG_SECONDS: "31" }, "Invalid DATABASE_READER_MAX_LAG_SECONDS: expected at most 30 seconds"],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: "10" }, "Invalid DATABASE_CONNECT_TIMEOUT_MS: expected at least 100 milliseconds"],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: "x" }, "Invalid DATABASE_STATEMENT_TIMEOUT_MS"],
+    [{ DATABASE_PROBE_INTERVAL_MS: "60000" }, "Invalid DATABASE_PROBE_INTERVAL_MS: expected at most 5000 milliseconds"],
+  ])("rejects %o naming the variable", (env, message) => {
+    expect(() => parseConfig({ ...local, ...env })).toThrow(message);
+  });
+
+  it("never echoes a database URL, which carries the password", () => {
+    expect(() => parseConfig({ ...local, DATABASE_WRITER_URL: "postgres://u:s3cret@h/db" })).toThrow(
+      /^Invalid DATABASE_WRITER_URL: expected TLS: add sslmode=verify-full&sslrootcert=<CA file> to the URL$/,
+    );
+  });
+});

@@ -4,6 +4,13 @@
  * variables (the README's configuration table is checked against this list).
  */
 import { z } from "zod";
+import {
+  type DatabaseConfig,
+  databaseEnvShape,
+  databaseEnvVars,
+  secretDatabaseVars,
+  toDatabaseConfig,
+} from "./database-env-vars";
 
 export type EnvVar = {
   name: string;
@@ -57,6 +64,7 @@ export const envVars: readonly EnvVar[] = [
     default: "info",
     description: "Server log level: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout.",
   },
+  ...databaseEnvVars,
 ];
 
 const LOCAL_HINT =
@@ -93,6 +101,7 @@ export const envSchema = z.object({
       error: "expected fatal | error | warn | info | debug | trace | silent",
     })
     .default("info"),
+  ...databaseEnvShape,
 });
 
 export type Config = {
@@ -107,13 +116,15 @@ export type Config = {
   };
   refreshIntervalMs: number;
   logLevel: z.infer<typeof envSchema>["RDSDECK_LOG_LEVEL"];
+  /** The users API's database settings; undefined when DATABASE_WRITER_URL is unset. */
+  database: DatabaseConfig | undefined;
 };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const SECRET = new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]);
+const SECRET = new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", ...secretDatabaseVars]);
 
 const LOCAL_REQUIRED = [
   "AWS_REGION",
@@ -152,5 +163,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     refreshIntervalMs: e.RDSDECK_REFRESH_SECONDS * 1000,
     logLevel: e.RDSDECK_LOG_LEVEL,
+    database: toDatabaseConfig(e),
   };
 }

@@ -11,7 +11,16 @@ const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((req, res) => handle(req, res));
+// The users API and /health are a hot path: the app registers (from
+// instrumentation.ts, inside the Next server) a router that serves them
+// straight from node:http with the same handlers the route files use,
+// skipping Next's per-request pipeline. Everything else goes through Next.
+const FAST_PATH = Symbol.for("rdsdeck.apiFastPath");
+const server = http.createServer((req, res) => {
+  const fast = globalThis[FAST_PATH];
+  if (fast?.matches(req.url)) fast.serve(req, res);
+  else handle(req, res);
+});
 server.keepAliveTimeout = 65_000;
 
 const stop = () => server.close(() => process.exit(0)).closeAllConnections();

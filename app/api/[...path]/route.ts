@@ -1,0 +1,12 @@
+// Every /api/ path no other route file serves: a JSON 404, like the API's own errors.
+import { unknownApiRoute } from "@/lib/http/api-routes";
+import { nextRoute } from "@/lib/http/next-adapter";
+
+export const dynamic = "force-dynamic";
+
+const handler = nextRoute(unknownApiRoute);
+export const GET = handler;
+export const POST = handler;
+export const PUT = handler;
+export const PATCH = handler;
+export const DELETE = handler;

@@ -1,0 +1,11 @@
+import { openApiRoute } from "@/lib/http/api-routes";
+import { nextRoute } from "@/lib/http/next-adapter";
+
+export const dynamic = "force-dynamic";
+
+const handler = nextRoute(openApiRoute);
+export const GET = handler;
+export const POST = handler;
+export const PUT = handler;
+export const PATCH = handler;
+export const DELETE = handler;

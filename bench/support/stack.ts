@@ -1,0 +1,49 @@
+/** Starts the whole stack (`npm start`'s launcher) on a fresh data directory and ports of its own. */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fleetEnv } from "../../infra/local/fleet-env.js";
+import { readCredentials } from "../../infra/local/pg/credentials.js";
+import { readRuntimeInfo } from "../../infra/local/runtime-info.js";
+import { makeTempDataDir, testPorts } from "../../infra/local/test-support/temp-fleet.js";
+
+export type Stack = { url: string; dataDir: string; env: Record<string, string>; stop(): Promise<void> };
+
+export async function startStack(appPort: number): Promise<Stack> {
+  const dataDir = makeTempDataDir();
+  const root = path.join(import.meta.dirname, "..", "..");
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...testPorts(),
+      RDSDECK_DATA_DIR: dataDir,
+      PORT: String(appPort),
+      RDSDECK_LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d;
+      const m = /dashboard ready: (\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${out}`)));
+  });
+  child.stdout.resume();
+  const info = readRuntimeInfo(dataDir);
+  if (!info) throw new Error("the fleet runs but published no engine.json");
+  return {
+    url,
+    dataDir,
+    env: fleetEnv(info, readCredentials(dataDir)),
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The API's routes and, for each, the handler of each method. Shared by the
+ * node:http router and Next's route files, so both answer 405 (with Allow)
+ * and errors the same way.
+ */
+import "server-only";
+import { MethodNotAllowed, NotFound } from "../errors";
+import { handleHealth } from "../health/handle-health";
+import { handleCreateUser } from "../users/http/handle-create-user";
+import { handleDeleteUser } from "../users/http/handle-delete-user";
+import { handleGetUser } from "../users/http/handle-get-user";
+import { handleListUsers } from "../users/http/handle-list-users";
+import { handleOpenApi } from "../users/http/handle-openapi";
+import { handleUpdateUser } from "../users/http/handle-update-user";
+import type { ApiHandler, ApiRequest, ApiResponse } from "./api-types";
+import { errorResponse } from "./error-response";
+
+export type ApiRoute = { pattern: string; handlers: Readonly<Record<string, ApiHandler>> };
+
+export const usersRoute: ApiRoute = {
+  pattern: "/api/v1/users",
+  handlers: { GET: handleListUsers, POST: handleCreateUser },
+};
+export const userRoute: ApiRoute = {
+  pattern: "/api/v1/users/:id",
+  handlers: { GET: handleGetUser, PUT: handleUpdateUser, DELETE: handleDeleteUser },
+};
+export const healthRoute: ApiRoute = { pattern: "/health", handlers: { GET: handleHealth } };
+export const openApiRoute: ApiRoute = { pattern: "/api/v1/openapi.json", handlers: { GET: handleOpenApi } };
+
+/** Any other path under /api/: a JSON 404 whatever the method, rather than Next's HTML page. */
+const noSuchRoute = async (req: ApiRequest): Promise<ApiResponse> => {
+  throw new NotFound(`No API route at ${req.path}`);
+};
+export const unknownApiRoute: ApiRoute = {
+  pattern: "/api/*",
+  handlers: { GET: noSuchRoute, POST: noSuchRoute, PUT: noSuchRoute, PATCH: noSuchRoute, DELETE: noSuchRoute },
+};
+
+/** Runs the route's handler for the request's method; never throws: every failure becomes its error response. */
+export async function dispatch(route: ApiRoute, req: ApiRequest): Promise<ApiResponse> {
+  try {
+    // hasOwn: a method named "constructor" or "__proto__" must not reach Object.prototype.
+    const handler = Object.hasOwn(route.handlers, req.method) ? route.handlers[req.method] : undefined;
+    if (!handler) throw new MethodNotAllowed(req.method, Object.keys(route.handlers));
+    return await handler(req);
+  } catch (error) {
+    return errorResponse(error, req);
+  }
+}

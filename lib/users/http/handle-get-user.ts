@@ -1,0 +1,12 @@
+/** GET /api/v1/users/:id → 200 with the user. */
+import "server-only";
+import { type ApiRequest, type ApiResponse, jsonResponse } from "../../http/api-types";
+import { getUser } from "../get-user";
+import { userIdSchema } from "../user-schemas";
+import { readAfterLsn } from "./read-your-writes";
+
+export async function handleGetUser(req: ApiRequest): Promise<ApiResponse> {
+  const { id } = userIdSchema.parse(req.params);
+  const user = await getUser({ id, minLsn: readAfterLsn(req) });
+  return jsonResponse(200, user);
+}

@@ -1,0 +1,11 @@
+/** GET /api/v1/openapi.json: the document is built once per process, then served as a string. */
+import "server-only";
+import { type ApiRequest, type ApiResponse, jsonResponse } from "../../http/api-types";
+import { usersOpenApiDocument } from "../openapi-document";
+
+let cached: ApiResponse | undefined;
+
+export async function handleOpenApi(_req: ApiRequest): Promise<ApiResponse> {
+  cached ??= jsonResponse(200, usersOpenApiDocument(), { "cache-control": "public, max-age=300" });
+  return { ...cached, headers: { ...cached.headers } };
+}
