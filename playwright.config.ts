@@ -53,6 +53,14 @@ export default defineConfig({
         }
       : {},
   },
+  // One fleet for the whole run, so the specs that change it run in a fixed order: the failover drill and
+  // the reboots first, then the events page (which lists what they did), then the overview (which ends by
+  // killing a replica).
+  projects: [
+    { name: "actions", testMatch: "failover.spec.ts" },
+    { name: "events", testMatch: "events.spec.ts", dependencies: ["actions"] },
+    { name: "overview", testMatch: "overview.spec.ts", dependencies: ["events"] },
+  ],
   webServer: {
     command: "npm start",
     url: `http://127.0.0.1:${APP_PORT}/`,

@@ -23,7 +23,27 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link className="text-lg font-semibold tracking-tight text-slate-900" href="/">
               rdsdeck
             </Link>
-            <span className="text-sm text-slate-600">RDS for PostgreSQL control plane</span>
+            <span className="hidden text-sm text-slate-600 sm:inline">RDS for PostgreSQL control plane</span>
+            <nav aria-label="Main" className="ml-auto">
+              <ul className="flex items-center gap-4 text-sm font-medium">
+                <li>
+                  <Link
+                    className="text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+                    href="/"
+                  >
+                    Overview
+                  </Link>
+                </li>
+                <li>
+                  <Link
+                    className="text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+                    href="/events"
+                  >
+                    Events
+                  </Link>
+                </li>
+              </ul>
+            </nav>
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6" id="main">

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { EmptyFleet } from "@/components/empty-fleet";
+import { FailoverHistory } from "@/components/failover-history";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { LiveRefresh } from "@/components/live-refresh";
 import { TopologySection } from "@/components/topology-section";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
 import { describeFleet } from "@/lib/fleet/describe-fleet";
+import type { Failover } from "@/lib/fleet/failover-history";
 import type { Fleet } from "@/lib/fleet/fleet-model";
+import { listFailovers } from "@/lib/fleet/list-failovers";
 
 export const metadata: Metadata = { title: "Fleet overview" };
 
@@ -22,10 +25,21 @@ async function readFleet(): Promise<Outcome> {
   }
 }
 
+const HISTORY_WINDOW_MS = 24 * 3_600_000;
+
+async function readFailovers(): Promise<{ failovers: Failover[] } | { unavailable: string }> {
+  try {
+    return { failovers: await listFailovers({ since: new Date(Date.now() - HISTORY_WINDOW_MS) }) };
+  } catch (error) {
+    if (error instanceof Unavailable) return { unavailable: error.message };
+    throw error;
+  }
+}
+
 export default async function OverviewPage() {
   await connection();
   const { mode, aws, refreshIntervalMs } = getConfig();
-  const outcome = await readFleet();
+  const [outcome, history] = await Promise.all([readFleet(), readFailovers()]);
   const where = mode === "local" ? `the local fleet (${aws.region})` : `AWS ${aws.region ?? "(region from profile)"}`;
 
   return (
@@ -49,6 +63,8 @@ export default async function OverviewPage() {
           <TopologySection key={topology.writer.identifier} topology={topology} />
         ))
       )}
+      {/* With the fleet unreadable, the history would only repeat the same outage. */}
+      {"fleet" in outcome ? <FailoverHistory {...history} /> : null}
     </div>
   );
 }

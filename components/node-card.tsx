@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { type Fact, FactList } from "@/components/fact-list";
 import { RoleLabel } from "@/components/role-label";
@@ -15,10 +16,12 @@ type Props = {
   facts: Fact[];
   /** Extra badges under the title, e.g. the replication state. */
   badges?: ReactNode;
+  /** The instance page the title links to. */
+  href: string;
 };
 
 /** The frame shared by writer, standby and replica cards: role, name, status, facts. */
-export function NodeCard({ testId, headingId, title, nodeRole, replication, status, facts, badges }: Props) {
+export function NodeCard({ testId, headingId, title, nodeRole, replication, status, facts, badges, href }: Props) {
   const accent = toneStyles[statusTone(status)].accent;
   return (
     <article
@@ -30,7 +33,13 @@ export function NodeCard({ testId, headingId, title, nodeRole, replication, stat
         <div className="min-w-0">
           <RoleLabel replication={replication} nodeRole={nodeRole} />
           <h3 className="truncate text-base font-semibold text-slate-900" id={headingId} title={title}>
-            {title}
+            <Link
+              className="rounded-sm underline decoration-slate-300 underline-offset-4 hover:decoration-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+              data-testid="instance-link"
+              href={href}
+            >
+              {title}
+            </Link>
           </h3>
         </div>
         <StatusBadge status={status} testId="status" />

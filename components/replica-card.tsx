@@ -1,4 +1,5 @@
 import { instanceFacts } from "@/components/instance-facts";
+import { instanceHref } from "@/components/instance-href";
 import { NodeCard } from "@/components/node-card";
 import { StatusBadge } from "@/components/status-badge";
 import type { ReplicaNode } from "@/lib/fleet/fleet-model";
@@ -16,6 +17,7 @@ export function ReplicaCard({ replica }: { replica: ReplicaNode }) {
         ) : undefined
       }
       facts={facts}
+      href={instanceHref(instance.identifier)}
       headingId={`${instance.identifier}-name`}
       replication="asynchronous"
       nodeRole="replica"

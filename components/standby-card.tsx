@@ -1,3 +1,4 @@
+import { instanceHref } from "@/components/instance-href";
 import { NodeCard } from "@/components/node-card";
 import type { Standby } from "@/lib/fleet/fleet-model";
 
@@ -14,6 +15,7 @@ export function StandbyCard({ standby }: { standby: Standby }) {
         { term: "Endpoint", detail: `none of its own; takes over ${standby.writerIdentifier}'s endpoint on failover` },
       ]}
       headingId={`${standby.writerIdentifier}-standby-name`}
+      href={instanceHref(standby.writerIdentifier)}
       replication="synchronous"
       nodeRole="standby"
       status={standby.status}

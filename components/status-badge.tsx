@@ -21,10 +21,12 @@ type Props = {
   /** Shown before the status, e.g. "replication". */
   label?: string;
   testId?: string;
+  /** For states that are not RDS statuses (a failover's phase): which tone they read as. */
+  tone?: StatusTone;
 };
 
-export function StatusBadge({ status, label, testId }: Props) {
-  const tone = statusTone(status);
+export function StatusBadge({ status, label, testId, tone: given }: Props) {
+  const tone = given ?? statusTone(status);
   const { badge, icon: Icon } = toneStyles[tone];
   return (
     <span

@@ -1,4 +1,5 @@
 import { instanceFacts } from "@/components/instance-facts";
+import { instanceHref } from "@/components/instance-href";
 import { NodeCard } from "@/components/node-card";
 import type { Topology } from "@/lib/fleet/fleet-model";
 
@@ -11,6 +12,7 @@ export function WriterCard({ topology }: { topology: Topology }) {
   return (
     <NodeCard
       facts={facts}
+      href={instanceHref(writer.identifier)}
       headingId={`${writer.identifier}-name`}
       replication={externalSource ? "asynchronous" : undefined}
       nodeRole={externalSource ? "replica" : "writer"}

@@ -28,6 +28,10 @@ export class OverviewPage {
     return card.getByTestId("status");
   }
 
+  get failoverRows(): Locator {
+    return this.page.getByTestId("failover-history").getByTestId("failover-row");
+  }
+
   get refreshButton(): Locator {
     return this.page.getByRole("button", { name: "Refresh now" });
   }

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { getConfig } from "@/lib/config";
-import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
+import { Conflict, Invalid, isDomainError, NotFound, Unavailable } from "@/lib/errors";
 
 type SdkErrorShape = {
   name?: string;
@@ -38,7 +38,12 @@ const AUTH_ERRORS = new Set([
   "AuthFailure",
 ]);
 
+/** RDS's common errors for a request that can never succeed as sent. */
+const INVALID_REQUEST = new Set(["InvalidParameterCombination", "InvalidParameterValue", "MissingParameter"]);
+
 export type FleetErrorContext = { operation: string; identifier?: string };
+
+const whom = (context: FleetErrorContext) => (context.identifier ? `DB instance ${context.identifier}` : "the request");
 
 /** Returns the domain error to throw instead of `error`, or `error` itself when it is not an outage or a lookup miss. */
 export function toFleetError(error: unknown, context: FleetErrorContext): unknown {
@@ -50,9 +55,22 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
     : `The RDS API in ${aws.region ?? "the configured region"}`;
   const local = mode === "local";
 
+  const what = context.identifier ? `DB instance ${context.identifier}` : "The DB instance";
   if (e.name === "DBInstanceNotFoundFault" || e.name === "DBInstanceNotFound") {
-    const what = context.identifier ? `DB instance ${context.identifier}` : "The DB instance";
     return new NotFound(`${what} was not found.`, { cause: error });
+  }
+
+  // RDS's refusals are written for people (no secrets, no internals), so they are quoted as they come.
+  const refusal = (fallback: string) =>
+    `${context.operation} was refused for ${whom(context)}: ${e.message || fallback}`;
+  if (e.name === "InvalidDBInstanceStateFault" || e.name === "InvalidDBInstanceState") {
+    return new Conflict(refusal("it is not in a state that allows this action."), {
+      cause: error,
+      hint: "Wait until the instance is available and no other action is running on it, then try again.",
+    });
+  }
+  if (e.name && INVALID_REQUEST.has(e.name)) {
+    return new Invalid(refusal("the request is not valid for it."), { cause: error });
   }
 
   const networkReason = (e.code && NETWORK_CODES[e.code]) ?? (e.name === "TimeoutError" ? "timed out" : undefined);

@@ -1,0 +1,173 @@
+"use client";
+
+import { Dialog } from "radix-ui";
+import { type ReactNode, useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionTracker } from "@/components/action-tracker";
+import type { ActionReceipt } from "@/lib/actions/action-receipt";
+import type { ActionState } from "@/lib/actions/validated-action";
+import type { InstanceAction } from "@/lib/fleet/instance-actions";
+
+export type InstanceServerAction = (
+  previous: ActionState<ActionReceipt>,
+  formData: FormData,
+) => Promise<ActionState<ActionReceipt>>;
+
+type Props = {
+  action: InstanceAction;
+  serverAction: InstanceServerAction;
+  identifier: string;
+  status: string;
+  /** The button that opens the dialog. */
+  label: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  /** Destructive actions ask to type the instance identifier before the confirm button works. */
+  destructive: boolean;
+  /** Why the action cannot be taken now; the button is disabled and says so. */
+  unavailableReason: string | undefined;
+};
+
+const button =
+  "inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
+
+/** A button that opens a confirmation dialog (radix: focus trapped, Escape closes, focus returns) for one action. */
+export function ConfirmActionDialog(props: Props) {
+  const { action, label, title, description, destructive, unavailableReason } = props;
+  const [open, setOpen] = useState(false);
+  const { track } = useActionTracker();
+  const reasonId = useId();
+  return (
+    <Dialog.Root onOpenChange={setOpen} open={open}>
+      <Dialog.Trigger asChild>
+        <button
+          aria-describedby={unavailableReason ? reasonId : undefined}
+          className={`${button} ${destructive ? "border border-red-300 bg-white text-red-800 hover:bg-red-50 focus-visible:outline-red-700" : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 focus-visible:outline-sky-600"}`}
+          data-testid={`action-${action}`}
+          disabled={unavailableReason !== undefined}
+          type="button"
+        >
+          {label}
+        </button>
+      </Dialog.Trigger>
+      {unavailableReason ? (
+        <p className="mt-1 text-xs text-slate-600" id={reasonId}>
+          {unavailableReason}
+        </p>
+      ) : null}
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content
+          className="fixed left-1/2 top-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl focus:outline-none"
+          data-testid="confirm-dialog"
+        >
+          <Dialog.Title className="text-lg font-semibold text-slate-900">{title}</Dialog.Title>
+          <Dialog.Description asChild>
+            <div className="mt-2 space-y-2 text-sm text-slate-700">{description}</div>
+          </Dialog.Description>
+          {/* Mounted only while open, so every opening starts without the last attempt's answer. */}
+          <ConfirmForm
+            {...props}
+            onAccepted={(receipt, statusBefore) => {
+              track({ action, receipt, statusBefore });
+              setOpen(false);
+            }}
+          />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+type FormProps = Props & { onAccepted: (receipt: ActionReceipt, statusBefore: string) => void };
+
+function ConfirmForm({ serverAction, identifier, status, confirmLabel, destructive, onAccepted }: FormProps) {
+  const [state, formAction, pending] = useActionState(
+    async (previous: ActionState<ActionReceipt>, formData: FormData): Promise<ActionState<ActionReceipt>> => {
+      try {
+        return await serverAction(previous, formData);
+      } catch {
+        // The request never got an answer (network, server restart): RDS may or may not have the request.
+        return {
+          ok: false,
+          error: "No answer from the dashboard's server, so it is not known whether RDS got the request.",
+          hint: "Check the instance's status and events before trying again.",
+        };
+      }
+    },
+    undefined,
+  );
+  const [typed, setTyped] = useState("");
+  const statusBefore = useRef(status);
+  const confirmId = useId();
+  const errorId = useId();
+
+  // Once per answer: the parent re-renders (and hands a new callback) as it tracks the action.
+  const accepted = useRef(onAccepted);
+  accepted.current = onAccepted;
+  useEffect(() => {
+    if (state?.ok) accepted.current(state.result, statusBefore.current);
+  }, [state]);
+
+  const confirmed = !destructive || typed.trim() === identifier;
+  const error = state && !state.ok ? state : undefined;
+  return (
+    <form
+      action={formAction}
+      className="mt-4 space-y-4"
+      onSubmit={() => {
+        statusBefore.current = status;
+      }}
+    >
+      <input name="identifier" type="hidden" value={identifier} />
+      {destructive ? (
+        <div>
+          <label className="block text-sm font-medium text-slate-900" htmlFor={confirmId}>
+            Type <code className="rounded bg-slate-100 px-1 font-mono">{identifier}</code> to confirm
+          </label>
+          <input
+            aria-describedby={error ? errorId : undefined}
+            autoComplete="off"
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600"
+            data-testid="confirm-identifier"
+            id={confirmId}
+            name="confirmation"
+            onChange={(e) => setTyped(e.target.value)}
+            spellCheck={false}
+            type="text"
+            value={typed}
+          />
+        </div>
+      ) : null}
+      {error ? (
+        <div
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+          data-testid="action-error"
+          id={errorId}
+          role="alert"
+        >
+          <p>{error.error}</p>
+          {error.hint ? <p className="mt-1">{error.hint}</p> : null}
+        </div>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Dialog.Close asChild>
+          <button
+            className={`${button} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 focus-visible:outline-sky-600`}
+            type="button"
+          >
+            Cancel
+          </button>
+        </Dialog.Close>
+        <button
+          className={`${button} ${destructive ? "bg-red-700 text-white hover:bg-red-800 focus-visible:outline-red-700" : "bg-sky-700 text-white hover:bg-sky-800 focus-visible:outline-sky-600"}`}
+          data-testid="confirm-action"
+          disabled={!confirmed || pending}
+          type="submit"
+        >
+          {pending ? "Requesting…" : confirmLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { formatDuration } from "@/components/format";
+import { instanceHref } from "@/components/instance-href";
+import { StatusBadge } from "@/components/status-badge";
+import { UtcTime } from "@/components/utc-time";
+import type { Failover, FailoverEndpoint } from "@/lib/fleet/failover-history";
+import type { StatusTone } from "@/lib/fleet/status-tone";
+
+type Props = { failovers: Failover[] } | { unavailable: string };
+
+/** The overview's record of Multi-AZ failovers: when, why, from where to where, and how long writes stopped. */
+export function FailoverHistory(props: Props) {
+  return (
+    <section aria-labelledby="failover-history-title" className="space-y-3" data-testid="failover-history">
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <h2 className="text-lg font-semibold text-slate-900" id="failover-history-title">
+          Failover history
+        </h2>
+        <p className="text-sm text-slate-600">Multi-AZ failovers in the last 24 hours, from RDS events</p>
+      </div>
+      {"unavailable" in props ? (
+        <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900" role="alert">
+          The failover history cannot be read: {props.unavailable}
+        </p>
+      ) : props.failovers.length === 0 ? (
+        <p
+          className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+          data-testid="failover-history-empty"
+        >
+          No failovers in the last 24 hours.
+        </p>
+      ) : (
+        <FailoverTable failovers={props.failovers} />
+      )}
+    </section>
+  );
+}
+
+function FailoverTable({ failovers }: { failovers: Failover[] }) {
+  const th = "px-3 py-2 font-semibold";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Multi-AZ failovers in the last 24 hours, newest first</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th className={th} scope="col">
+              When
+            </th>
+            <th className={th} scope="col">
+              Instance
+            </th>
+            <th className={th} scope="col">
+              Why
+            </th>
+            <th className={th} scope="col">
+              From → to
+            </th>
+            <th className={th} scope="col">
+              Writes unavailable
+            </th>
+            <th className={th} scope="col">
+              State
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {failovers.map((f) => (
+            <tr className="align-top" data-testid="failover-row" key={`${f.identifier}-${f.at.getTime()}`}>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-700" data-testid="failover-when">
+                <UtcTime date={f.at} />
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <Link
+                  className="text-sky-800 underline underline-offset-2 hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+                  href={instanceHref(f.identifier)}
+                >
+                  {f.identifier}
+                </Link>
+              </td>
+              <td className="px-3 py-2 text-slate-900" data-testid="failover-why">
+                <span className="font-medium">{f.reason.kind}</span>
+                {f.reason.detail ? <span className="text-slate-700">: {f.reason.detail}</span> : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-900" data-testid="failover-route">
+                {endpoint(f.from)} → {endpoint(f.to)}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-900" data-testid="failover-writes-unavailable">
+                {f.writesUnavailable ? (
+                  <>
+                    {formatDuration(f.writesUnavailable.ms)}
+                    {f.writesUnavailable.source === "timestamps" ? (
+                      <span className="text-slate-600"> (from event times)</span>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="text-slate-600">not recorded</span>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <StatusBadge status={stateLabel(f)} testId="failover-state" tone={stateTone(f)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const endpoint = (e: FailoverEndpoint | undefined) =>
+  e ? `${e.availabilityZone}${e.node ? ` (${e.node})` : ""}` : "unknown";
+
+function stateLabel(f: Failover): string {
+  if (f.phase === "completed") return "completed";
+  if (f.ongoing)
+    return f.phase === "started" ? "in progress" : f.phase === "promoted" ? "promoted" : "standby recovery";
+  return "no end recorded";
+}
+
+function stateTone(f: Failover): StatusTone {
+  if (f.phase === "completed") return "ok";
+  return f.ongoing ? "progress" : "inactive";
+}
