@@ -2,14 +2,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { engineEnvVarNames } from "./infra/local/config.js";
+import { monitoringEnvVarNames } from "./infra/local/monitoring/monitoring-config.js";
 import { envVars } from "./lib/env-vars.js";
 
 const readme = readFileSync(new URL("./README.md", import.meta.url), "utf8");
 
 describe("README.md", () => {
-  test.each([...engineEnvVarNames, ...envVars.map((v) => v.name), "PORT", "HOST"])("documents %s", (name) => {
-    expect(readme).toMatch(new RegExp(`^\\|[^\\n]*\`${name}\`[^\\n]*\\|`, "m"));
-  });
+  test.each([...engineEnvVarNames, ...monitoringEnvVarNames, ...envVars.map((v) => v.name), "PORT", "HOST"])(
+    "documents %s",
+    (name) => {
+      expect(readme).toMatch(new RegExp(`^\\|[^\\n]*\`${name}\`[^\\n]*\\|`, "m"));
+    },
+  );
 
   test("gives the two set-up commands", () => {
     expect(readme).toContain("npm install && npm start");

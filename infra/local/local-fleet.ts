@@ -10,11 +10,13 @@ import type { EngineConfig } from "./config.js";
 import { FleetEngine } from "./engine/fleet-engine.js";
 import { engineRdsBackend } from "./engine-rds-backend.js";
 import type { Progress } from "./log.js";
+import { type Monitoring, startMonitoring } from "./monitoring/start-monitoring.js";
 import { credentialsPath } from "./pg/credentials.js";
 import { clearRuntimeInfo, type RuntimeInfo, writeRuntimeInfo } from "./runtime-info.js";
 
 export type LocalFleet = {
   engine: FleetEngine;
+  monitoring: Monitoring;
   info: RuntimeInfo;
   stop(): Promise<void>;
 };
@@ -27,6 +29,12 @@ export async function startLocalFleet(
 ): Promise<LocalFleet> {
   const engine = new FleetEngine(config, fleet, log, progress);
   await engine.start();
+  const monitoring = await startMonitoring({ engine, fleet, dataDir: config.dataDir, logger: log }).catch(
+    async (error) => {
+      await engine.stop();
+      throw error;
+    },
+  );
   const api = createAwsApiServer({
     host: config.host,
     port: config.apiPort,
@@ -34,11 +42,13 @@ export async function startLocalFleet(
     credentials: engine.credentials.aws,
     logger: log,
     rds: engineRdsBackend(engine, fleet),
+    cloudwatch: monitoring.cloudwatch,
   });
   let apiUrl: string;
   try {
     apiUrl = (await api.listen()).url;
   } catch (error) {
+    await monitoring.stop();
     await engine.stop();
     throw error;
   }
@@ -57,11 +67,13 @@ export async function startLocalFleet(
   let stopping: Promise<void> | undefined;
   return {
     engine,
+    monitoring,
     info,
     stop: () => {
       stopping ??= (async () => {
         clearRuntimeInfo(config.dataDir);
         await api.close();
+        await monitoring.stop();
         await engine.stop();
       })();
       return stopping;

@@ -21,12 +21,15 @@ export interface AwsRequest {
 export interface AwsResponse {
   readonly status: number;
   readonly contentType: string;
-  readonly body: string;
+  /** Text (XML, JSON) or bytes (CBOR). */
+  readonly body: string | Uint8Array;
+  /** Protocol headers beyond content-type (`smithy-protocol`, `x-amzn-query-error`). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** The operation that ran, for the access log. */
   readonly operation?: string;
 }
 
-/** RDS Query requests are a few hundred bytes; this only stops a runaway client. */
+/** PutMetricData's documented payload limit (1 MB) is the largest body any served call needs. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function readAwsRequest(incoming: IncomingMessage): Promise<AwsRequest> {

@@ -1,7 +1,10 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApiLogger, defaultApiLogger } from "./api-logger";
+import type { AwsRequest } from "./aws-request";
 import type { AwsService } from "./aws-service";
+import type { CloudWatchBackend } from "./cloudwatch/cloudwatch-backend";
+import { createCloudWatchService } from "./cloudwatch/cloudwatch-service";
 import { createRdsService } from "./rds/rds-service";
 import type { RdsBackend } from "./rds-backend";
 import { createRequestPipeline, type Outcome } from "./request-pipeline";
@@ -15,6 +18,8 @@ export interface AwsApiServerOptions {
   readonly region: string;
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   readonly rds: RdsBackend;
+  /** Serves CloudWatch (signing name "monitoring") on the same port when given. */
+  readonly cloudwatch?: CloudWatchBackend;
   readonly logger?: ApiLogger;
   /** The clock signatures are checked against (tests move it). */
   readonly now?: () => Date;
@@ -32,9 +37,11 @@ export function createAwsApiServer(options: AwsApiServerOptions): AwsApiServer {
   const logger = options.logger ?? defaultApiLogger();
   const rds = createRdsService(options.rds);
   const services = new Map<string, AwsService>([[rds.signingName, rds]]);
+  const cloudwatch = options.cloudwatch ? createCloudWatchService(options.cloudwatch) : undefined;
+  if (cloudwatch) services.set(cloudwatch.signingName, cloudwatch);
   const pipeline = createRequestPipeline({
     services,
-    fallback: rds,
+    fallback: cloudwatch ? fallbackByShape(rds, cloudwatch) : rds,
     logger,
     verify: createSigV4Verifier({
       credentials: options.credentials,
@@ -90,8 +97,11 @@ export function createAwsApiServer(options: AwsApiServerOptions): AwsApiServer {
 }
 
 function send(outgoing: ServerResponse, outcome: Outcome): void {
-  const body = Buffer.from(outcome.response.body, "utf8");
+  const raw = outcome.response.body;
+  const body =
+    typeof raw === "string" ? Buffer.from(raw, "utf8") : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   outgoing.writeHead(outcome.response.status, {
+    ...outcome.response.headers,
     "content-type": outcome.response.contentType,
     "content-length": body.length,
     "x-amzn-RequestId": outcome.requestId,
@@ -99,6 +109,23 @@ function send(outgoing: ServerResponse, outcome: Outcome): void {
     ...(outcome.response.status === 413 ? { connection: "close" } : {}),
   });
   outgoing.end(body);
+}
+
+/**
+ * Errors raised before the signature names a service (no or bad signature)
+ * must still reach a JSON or CBOR client in its own protocol, or the SDK
+ * cannot read them: the request's shape tells which one it speaks.
+ */
+function fallbackByShape(
+  rds: AwsService,
+  cloudwatch: AwsService & { speaks(request: AwsRequest): boolean },
+): AwsService {
+  return {
+    signingName: rds.signingName,
+    handle: rds.handle,
+    renderError: (error, request, requestId) =>
+      (request !== undefined && cloudwatch.speaks(request) ? cloudwatch : rds).renderError(error, request, requestId),
+  };
 }
 
 function assertLoopback(host: string): void {
