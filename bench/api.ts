@@ -25,6 +25,7 @@ const TARGET: Record<string, { rps: number; p99Ms: number }> = {
 const stack = await startStack(Number(process.env.BENCH_APP_PORT ?? 3300));
 try {
   const writer = new pg.Client({ connectionString: stack.env.DATABASE_WRITER_URL });
+  writer.on("error", (error) => console.error("seeding connection:", error.message));
   await writer.connect();
   await writer.query(
     `insert into users (name, email) select 'Seed User ' || g, 'seed-' || g || '@example.com' from generate_series(1, ${USERS}) g`,

@@ -1,33 +1,62 @@
 // Serves the Next.js app (production build, or dev with --dev) for the launcher.
 // A custom server rather than `next start` so that it exits when the launcher
 // goes away (its IPC channel closes), even if the launcher was killed with SIGKILL.
+// With RDSDECK_APP_WORKERS > 1 it runs that many server processes on one port
+// (node:cluster), each a full Next server with its own database pools.
+import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
 
 const dev = process.argv.includes("--dev");
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
+const workers = dev ? 1 : Number(process.env.RDSDECK_APP_WORKERS ?? 1);
+const url = `http://${hostname}:${port}`;
 
-const app = next({ dev, dir: process.cwd(), hostname, port });
-await app.prepare();
-const handle = app.getRequestHandler();
-// The users API and /health are a hot path: the app registers (from
-// instrumentation.ts, inside the Next server) a router that serves them
-// straight from node:http with the same handlers the route files use,
-// skipping Next's per-request pipeline. Everything else goes through Next.
-const FAST_PATH = Symbol.for("rdsdeck.apiFastPath");
-const server = http.createServer((req, res) => {
-  const fast = globalThis[FAST_PATH];
-  if (fast?.matches(req.url)) fast.serve(req, res);
-  else handle(req, res);
-});
-server.keepAliveTimeout = 65_000;
+if (cluster.isPrimary && workers > 1) {
+  // Let the kernel spread connections: the primary then never touches a request.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
+  let listening = 0;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("listening", () => {
+    if (++listening === workers) process.send?.({ type: "ready", url });
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`[rdsdeck] dashboard worker ${worker.process.pid} exited (${signal ?? code}); stopping\n`);
+    process.exit(1);
+  });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    cluster.disconnect(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("disconnect", stop);
+} else {
+  const app = next({ dev, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  // The users API and /health are a hot path: the app registers (from
+  // instrumentation.ts, inside the Next server) a router that serves them
+  // straight from node:http with the same handlers the route files use,
+  // skipping Next's per-request pipeline. Everything else goes through Next.
+  const FAST_PATH = Symbol.for("rdsdeck.apiFastPath");
+  const server = http.createServer((req, res) => {
+    const fast = globalThis[FAST_PATH];
+    if (fast?.matches(req.url)) fast.serve(req, res);
+    else handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
 
-const stop = () => server.close(() => process.exit(0)).closeAllConnections();
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-process.on("disconnect", stop);
+  const stop = () => server.close(() => process.exit(0)).closeAllConnections();
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("disconnect", stop);
 
-server.listen(port, hostname, () => {
-  process.send?.({ type: "ready", url: `http://${hostname}:${port}` });
-});
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary) process.send?.({ type: "ready", url });
+  });
+}

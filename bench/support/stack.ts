@@ -33,6 +33,17 @@ export async function startStack(appPort: number): Promise<Stack> {
     child.once("exit", (code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${out}`)));
   });
   child.stdout.resume();
+  // Ready means serving: the users table exists once the app's migrations ran (they run in the background at start).
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const status = await fetch(`${url}/api/v1/users?limit=1`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (Date.now() > deadline) throw new Error(`the users API did not answer 200 within 120 s (last status ${status})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const info = readRuntimeInfo(dataDir);
   if (!info) throw new Error("the fleet runs but published no engine.json");
   return {

@@ -13,6 +13,7 @@ const envSchema = z.object({
   RDSDECK_DATA_DIR: z.string().min(1).optional(),
   RDSDECK_PORT_BASE: port.default(15432),
   RDSDECK_API_PORT: port.default(15480),
+  RDSDECK_MIN_FREE_MB: z.coerce.number().int().min(0).default(200),
   RDSDECK_PG_USER: z
     .string()
     .regex(/^[a-z_][a-z0-9_-]*$/)
@@ -32,6 +33,8 @@ export type EngineConfig = {
   apiPort: number;
   /** The unprivileged account postgres runs as when the engine runs as root. */
   pgUser: string;
+  /** Free space the data directory's disk must have at start, in MiB. */
+  minFreeMb: number;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +58,7 @@ export function loadEngineConfig(
     nodePortBase: e.RDSDECK_PORT_BASE + 10,
     apiPort: e.RDSDECK_API_PORT,
     pgUser: e.RDSDECK_PG_USER,
+    minFreeMb: e.RDSDECK_MIN_FREE_MB,
   };
 }
 

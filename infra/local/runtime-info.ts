@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isProcessAlive } from "./pg/process-alive.js";
 
 const endpointSchema = z.object({
   id: z.string(),
@@ -43,10 +44,6 @@ export function readRuntimeInfo(dataDir: string): RuntimeInfo | undefined {
   const file = runtimeInfoPath(dataDir);
   if (!existsSync(file)) return undefined;
   const info = runtimeInfoSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  try {
-    process.kill(info.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ESRCH") return undefined;
-  }
+  if (!isProcessAlive(info.pid)) return undefined;
   return info;
 }

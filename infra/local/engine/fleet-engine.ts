@@ -123,9 +123,11 @@ export class FleetEngine implements FleetOps {
     }
     this.releaseLock = acquireEngineLock(dataDir);
     const free = statfsSync(dataDir);
-    if (free.bavail * free.bsize < 200 * 1024 * 1024) {
+    const freeMb = Math.floor((free.bavail * free.bsize) / 1024 ** 2);
+    if (freeMb < this.config.minFreeMb) {
       throw new EngineError(
-        `Less than 200 MB free on the disk holding ${dataDir}; the fleet needs room for its data and WAL.`,
+        `The disk holding ${dataDir} is full or nearly so: ${freeMb} MB free, the fleet needs at least ${this.config.minFreeMb} MB ` +
+          "for its data and WAL (RDSDECK_MIN_FREE_MB). Free some space and start again; nothing was changed.",
       );
     }
     this.credentials = ensureCredentials(dataDir, this.fleet.masterUsername);
@@ -583,16 +585,22 @@ export class FleetEngine implements FleetOps {
   async stop(): Promise<void> {
     if (this.shuttingDown) return;
     this.shuttingDown = true;
-    for (const id of this.status.keys()) this.status.set(id, "stopping");
-    await Promise.all([...this.nodes.values()].map((n) => n.monitor.stop()));
-    const replicas = [...this.nodes.values()].filter((n) => n.role === "replica");
-    await Promise.all(replicas.map((n) => n.postmaster.stop()));
-    // The writer's shutdown checkpoint must reach the standby, so the standby goes last.
-    if (this.nodes.size) await this.primary().postmaster.stop();
-    await this.standby()?.postmaster.stop();
-    await this.proxy?.close();
-    this.markAll("stopped");
-    this.releaseLock?.();
-    this.releaseLock = undefined;
+    try {
+      for (const id of this.status.keys()) this.status.set(id, "stopping");
+      await Promise.all([...this.nodes.values()].map((n) => n.monitor.stop()));
+      const replicas = [...this.nodes.values()].filter((n) => n.role === "replica");
+      await Promise.all(replicas.map((n) => n.postmaster.stop()));
+      // The writer's shutdown checkpoint must reach the standby, so the standby goes last.
+      if (this.nodes.size) {
+        await this.primary().postmaster.stop();
+        await this.standby()?.postmaster.stop();
+      }
+      await this.proxy?.close();
+      this.markAll("stopped");
+    } finally {
+      // Even a boot that failed half-way (before the fleet had a state) must not leave the lock behind.
+      this.releaseLock?.();
+      this.releaseLock = undefined;
+    }
   }
 }

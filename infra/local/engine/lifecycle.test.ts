@@ -83,6 +83,29 @@ describe("fleet lifecycle", () => {
     }
   });
 
+  test("a disk without room for the fleet is refused with a clear message, and a restart keeps the data", async () => {
+    const dataDir = tempDir();
+    const env = testPorts();
+    const f = await startTempFleet({ dataDir, env });
+    const db = await connectAsMaster(f, writerPort(f));
+    await db.query("create table kept_on_full_disk (id int)");
+    await db.query("insert into kept_on_full_disk values (7)");
+    await db.end();
+    await f.stop();
+    // Asking for more free space than any disk has is how a test meets a full disk without filling one.
+    await expect(startTempFleet({ dataDir, env: { ...env, RDSDECK_MIN_FREE_MB: String(1024 ** 3) } })).rejects.toThrow(
+      /is full or nearly so: \d+ MB free, the fleet needs at least \d+ MB/,
+    );
+    const again = await startTempFleet({ dataDir, env });
+    try {
+      const c = await connectAsMaster(again, writerPort(again));
+      expect((await c.query("select id from kept_on_full_disk")).rows).toEqual([{ id: 7 }]);
+      await c.end();
+    } finally {
+      await again.stop();
+    }
+  });
+
   test("a data directory from another PostgreSQL major is refused and left alone", async () => {
     const dataDir = tempDir();
     const env = testPorts();

@@ -5,17 +5,9 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { isProcessAlive } from "../pg/process-alive.js";
 
 export class AlreadyRunningError extends Error {}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 /** Data directories whose lock this process holds (a pid alone cannot tell: tests run several engines in one process). */
 const held = new Set<string>();
@@ -36,7 +28,7 @@ export function acquireEngineLock(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(file, "utf8").trim());
       const ours = holder === process.pid;
-      if ((ours && held.has(file)) || (!ours && Number.isInteger(holder) && holder > 0 && alive(holder))) {
+      if ((ours && held.has(file)) || (!ours && Number.isInteger(holder) && holder > 0 && isProcessAlive(holder))) {
         throw new AlreadyRunningError(
           `rdsdeck's local fleet is already running (pid ${holder}) on data directory ${dataDir}. ` +
             "Stop it first (Ctrl-C in its terminal), or use another RDSDECK_DATA_DIR and RDSDECK_PORT_BASE.",

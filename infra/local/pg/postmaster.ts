@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { PgBinaries } from "./binaries.js";
+import { isProcessAlive } from "./process-alive.js";
 import type { RunAs } from "./run-as.js";
 
 export type ExitInfo = { code: number | null; signal: NodeJS.Signals | null; expected: boolean };
@@ -84,15 +85,6 @@ export class Postmaster {
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
 /**
  * A previous engine killed with SIGKILL leaves its postgres processes running
  * (they are in their own process group). Stop such a leftover for this data
@@ -104,7 +96,7 @@ export function reclaimStalePostmaster(dataDir: string): void {
   if (!existsSync(pidFile)) return;
   const [pidLine, dirLine] = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(pidLine);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   let cmdline = "";
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
@@ -114,8 +106,9 @@ export function reclaimStalePostmaster(dataDir: string): void {
   if (!cmdline.includes("postgres") || path.resolve(dirLine ?? "") !== path.resolve(dataDir)) return;
   const waitGone = (ms: number) => {
     const deadline = Date.now() + ms;
-    while (alive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-    return !alive(pid);
+    while (isProcessAlive(pid) && Date.now() < deadline)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    return !isProcessAlive(pid);
   };
   process.kill(pid, "SIGINT"); // fast shutdown: clean, no recovery needed on the next start
   if (waitGone(10_000)) return;
