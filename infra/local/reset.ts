@@ -18,14 +18,18 @@ if (running) {
 process.stdout.write(
   `This deletes ${dir}: every database, row and snapshot of the local fleet, its generated credentials and CA (${readdirSync(dir).join(", ")}).\n`,
 );
-const confirmed =
-  process.argv.includes("--yes") || process.env.CI === "true"
-    ? true
-    : (
+// Deleting needs a yes: typed at a terminal, or --yes for scripts. Without a terminal and without --yes, nothing goes.
+const confirmed = process.argv.includes("--yes")
+  ? true
+  : process.stdin.isTTY
+    ? (
         await createInterface({ input: process.stdin, output: process.stdout }).question("Type 'delete' to confirm: ")
-      ).trim() === "delete";
+      ).trim() === "delete"
+    : false;
 if (!confirmed) {
-  process.stdout.write("Nothing deleted.\n");
+  process.stdout.write(
+    `Nothing deleted.${process.stdin.isTTY ? "" : " (No terminal to ask: pass --yes to delete.)"}\n`,
+  );
   process.exit(1);
 }
 rmSync(dir, { recursive: true, force: true });
