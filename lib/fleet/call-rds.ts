@@ -5,7 +5,7 @@ import { log } from "@/lib/log";
 import { type FleetErrorContext, toFleetError } from "./to-fleet-error";
 
 /**
- * Runs one RDS API call (or a loop of paged calls) and turns what the SDK
+ * Runs one RDS (or, with `service: "cloudwatch"`, CloudWatch) API call (or a loop of paged calls) and turns what the SDK
  * throws into the domain's errors, logged once here with where the call went.
  * Expected refusals (not found, busy) log quietly; outages warn; unknown
  * errors are bugs and log with their stack.
@@ -16,7 +16,8 @@ export async function callRds<T>(context: FleetErrorContext, call: () => Promise
   } catch (error) {
     const translated = toFleetError(error, context);
     const { mode, aws } = getConfig();
-    const where = { ...context, mode, endpoint: aws.rdsEndpoint, region: aws.region };
+    const endpoint = context.service === "cloudwatch" ? aws.cloudWatchEndpoint : aws.rdsEndpoint;
+    const where = { ...context, mode, endpoint, region: aws.region };
     if (isDomainError(translated)) {
       const level = translated.code === "unavailable" ? "warn" : "info";
       log()[level]({ ...where, code: translated.code, cause: summarize(error) }, translated.message);

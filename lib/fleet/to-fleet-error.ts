@@ -41,7 +41,8 @@ const AUTH_ERRORS = new Set([
 /** RDS's common errors for a request that can never succeed as sent. */
 const INVALID_REQUEST = new Set(["InvalidParameterCombination", "InvalidParameterValue", "MissingParameter"]);
 
-export type FleetErrorContext = { operation: string; identifier?: string };
+/** `service` says which API was called (RDS when absent), so messages and hints name the right one. */
+export type FleetErrorContext = { operation: string; identifier?: string; service?: "rds" | "cloudwatch" };
 
 const whom = (context: FleetErrorContext) => (context.identifier ? `DB instance ${context.identifier}` : "the request");
 
@@ -50,9 +51,10 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
   if (isDomainError(error) || typeof error !== "object" || error === null) return error;
   const e = error as SdkErrorShape;
   const { mode, aws } = getConfig();
-  const api = aws.rdsEndpoint
-    ? `The RDS API at ${aws.rdsEndpoint}`
-    : `The RDS API in ${aws.region ?? "the configured region"}`;
+  const cloudWatch = context.service === "cloudwatch";
+  const apiName = cloudWatch ? "CloudWatch API" : "RDS API";
+  const endpoint = cloudWatch ? aws.cloudWatchEndpoint : aws.rdsEndpoint;
+  const api = endpoint ? `The ${apiName} at ${endpoint}` : `The ${apiName} in ${aws.region ?? "the configured region"}`;
   const local = mode === "local";
 
   const what = context.identifier ? `DB instance ${context.identifier}` : "The DB instance";
@@ -78,8 +80,8 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
     return new Unavailable(`${api} cannot be reached (${networkReason}).`, {
       cause: error,
       hint: local
-        ? "Is the local fleet running? Start rdsdeck with `npm start`; if the fleet runs on its own, check AWS_ENDPOINT_URL_RDS against `npm run fleet:env`."
-        : "Check that this machine can reach the RDS API for AWS_REGION (network, proxy, VPC endpoint).",
+        ? `Is the local fleet running? Start rdsdeck with \`npm start\`; if the fleet runs on its own, check ${cloudWatch ? "AWS_ENDPOINT_URL_CLOUDWATCH" : "AWS_ENDPOINT_URL_RDS"} against \`npm run fleet:env\`.`
+        : `Check that this machine can reach the ${apiName} for AWS_REGION (network, proxy, VPC endpoint).`,
     });
   }
 
@@ -102,7 +104,7 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
       cause: error,
       hint: local
         ? "The local fleet generates its own credentials: restart with `npm start`, or refresh them with `npm run fleet:env`."
-        : `Check the credentials and that they allow rds:${context.operation}.`,
+        : `Check the credentials and that they allow ${cloudWatch ? "cloudwatch" : "rds"}:${context.operation}.`,
     });
   }
 

@@ -10,17 +10,20 @@ import { DetailSections } from "@/components/detail-sections";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InstanceEvents } from "@/components/instance-events";
 import { InstanceLiveRefresh } from "@/components/instance-live-refresh";
+import { InstanceMetrics } from "@/components/instance-metrics";
 import { InstanceTopology } from "@/components/instance-topology";
 import { LiveRefresh } from "@/components/live-refresh";
 import { RoleLabel } from "@/components/role-label";
 import { StatusBadge } from "@/components/status-badge";
 import { getConfig } from "@/lib/config";
-import { NotFound, Unavailable } from "@/lib/errors";
+import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
 import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
 import { describeInstance, type InstanceDescription } from "@/lib/fleet/describe-instance";
+import { getInstanceMetrics } from "@/lib/fleet/get-instance-metrics";
 import { actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
 import { latestActivity } from "@/lib/fleet/instance-activity";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
+import type { ChartedMetric, MetricSeries } from "@/lib/fleet/metric-series";
 import { rebootAction, rebootWithFailoverAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -44,7 +47,11 @@ export default async function InstancePage({ params }: Props) {
   const now = new Date();
   const renderedAt = now.toISOString();
 
-  const [description, events] = await Promise.all([readInstance(identifier), readEvents(identifier, now)]);
+  const [description, events, metrics] = await Promise.all([
+    readInstance(identifier),
+    readEvents(identifier, now),
+    readMetrics(identifier, now),
+  ]);
   if ("unavailable" in description) {
     return (
       <div className="space-y-6">
@@ -57,12 +64,18 @@ export default async function InstancePage({ params }: Props) {
   }
 
   const { instance, sections } = description;
+  const role = instanceRole(instance);
+  // ReplicaLag is asked for alongside the rest (one round trip), and only a replica's page shows it.
+  const shownMetrics =
+    "series" in metrics && role !== "replica"
+      ? { series: metrics.series.filter((s) => s.metric !== "ReplicaLag") }
+      : metrics;
   const activity = "events" in events ? latestActivity(events.events, identifier, now) : undefined;
   return (
     // Keyed by instance: what one instance's page was following does not carry over to another's.
     <ActionTracker key={identifier}>
       <div className="space-y-6">
-        <PageHeading identifier={identifier} role={instanceRole(instance)} status={instance.status}>
+        <PageHeading identifier={identifier} role={role} status={instance.status}>
           <InstanceLiveRefresh
             activity={activity}
             intervalMs={refreshIntervalMs}
@@ -90,6 +103,7 @@ export default async function InstancePage({ params }: Props) {
             </section>
           </div>
         </div>
+        <InstanceMetrics identifier={identifier} result={shownMetrics} />
         <InstanceEvents identifier={identifier} result={events} />
       </div>
     </ActionTracker>
@@ -148,6 +162,21 @@ async function readEvents(identifier: string, now: Date): Promise<EventPage | { 
     });
   } catch (error) {
     if (error instanceof Unavailable) return { unavailable: error.message };
+    throw error;
+  }
+}
+
+const CHARTED: readonly ChartedMetric[] = ["CPUUtilization", "DatabaseConnections", "FreeStorageSpace", "ReplicaLag"];
+
+/** CloudWatch being down must not take the rest of the page with it. */
+async function readMetrics(
+  identifier: string,
+  now: Date,
+): Promise<{ series: MetricSeries[] } | { unavailable: string }> {
+  try {
+    return { series: await getInstanceMetrics({ identifier, metrics: CHARTED, now }) };
+  } catch (error) {
+    if (isDomainError(error)) return { unavailable: error.message };
     throw error;
   }
 }

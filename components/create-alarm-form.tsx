@@ -1,0 +1,120 @@
+"use client";
+
+import { type FormEvent, type ReactNode, startTransition, useActionState, useId } from "react";
+import type { ActionState } from "@/lib/actions/validated-action";
+import { ALARM_COMPARISONS, ALARM_METRICS, ALARM_PERIODS } from "@/lib/fleet/alarm-form";
+
+type Props = {
+  serverAction: (previous: ActionState<string>, formData: FormData) => Promise<ActionState<string>>;
+  /** DB instances to offer, as DescribeDBInstances lists them. */
+  instances: string[];
+};
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const labelStyle = "block text-sm font-medium text-slate-800";
+
+/**
+ * A label tied by id rather than by nesting: a nested <select> would pull all
+ * its options into the label's accessible name.
+ */
+function Field({ id, text, children }: { id: string; text: string; children: ReactNode }) {
+  return (
+    <div>
+      <label className={labelStyle} htmlFor={id}>
+        {text}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A metric alarm on one instance's Average; the server validates again, and its errors show here as written. */
+export function CreateAlarmForm({ serverAction, instances }: Props) {
+  const [state, formAction, pending] = useActionState(serverAction, undefined);
+  const id = useId();
+  // Submitting through a transition rather than `action=` keeps what was typed: React resets an
+  // action form after every submission, which would wipe the fields a refusal asks to correct.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  return (
+    <form
+      onSubmit={submit}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="create-alarm-form"
+    >
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field id={`${id}-name`} text="Name">
+          <input className={field} id={`${id}-name`} name="name" required />
+        </Field>
+        <Field id={`${id}-instance`} text="DB instance">
+          <select className={field} id={`${id}-instance`} name="instance">
+            {instances.map((i) => (
+              <option key={i}>{i}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-metric`} text="Metric">
+          <select className={field} id={`${id}-metric`} name="metric">
+            {ALARM_METRICS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-comparison`} text="Comparison">
+          <select className={field} id={`${id}-comparison`} name="comparison">
+            {ALARM_COMPARISONS.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-threshold`} text="Threshold">
+          <input className={field} inputMode="decimal" id={`${id}-threshold`} name="threshold" required />
+        </Field>
+        <Field id={`${id}-period`} text="Period (seconds)">
+          <select className={field} defaultValue="60" id={`${id}-period`} name="period">
+            {ALARM_PERIODS.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-evaluationPeriods`} text="Evaluation periods">
+          <input
+            className={field}
+            defaultValue="1"
+            max={10}
+            min={1}
+            id={`${id}-evaluationPeriods`}
+            name="evaluationPeriods"
+            type="number"
+          />
+        </Field>
+      </div>
+      <div aria-live="polite" id={`${id}-status`}>
+        {state?.ok === false ? (
+          <div
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+            data-testid="create-alarm-error"
+            role="alert"
+          >
+            <p>{state.error}</p>
+            {state.hint ? <p className="mt-1">{state.hint}</p> : null}
+          </div>
+        ) : state?.ok ? (
+          <p className="text-sm text-emerald-800" data-testid="create-alarm-done">
+            Alarm {state.result} saved.
+          </p>
+        ) : null}
+      </div>
+      <button
+        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
+        disabled={pending}
+        type="submit"
+      >
+        {pending ? "Saving…" : "Create alarm"}
+      </button>
+    </form>
+  );
+}

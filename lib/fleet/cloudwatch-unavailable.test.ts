@@ -1,0 +1,51 @@
+/**
+ * What the dashboard gets when CloudWatch cannot be reached: Unavailable,
+ * naming the CloudWatch endpoint and its variable (not RDS's), so the page can
+ * show a readable panel and render the rest.
+ */
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Unavailable } from "@/lib/errors";
+import { describeAlarms } from "./describe-alarms";
+import { getInstanceMetrics } from "./get-instance-metrics";
+
+// Port 1 on loopback: nothing listens there, so the connection is refused at once.
+const NOWHERE = "http://127.0.0.1:1";
+const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
+
+beforeAll(() => {
+  vi.stubEnv("RDSDECK_MODE", "local");
+  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
+  vi.stubEnv("AWS_REGION", "us-east-1");
+  vi.stubEnv("AWS_ENDPOINT_URL_RDS", "http://127.0.0.1:2");
+  vi.stubEnv("AWS_ENDPOINT_URL_CLOUDWATCH", NOWHERE);
+  vi.stubEnv("AWS_ACCESS_KEY_ID", CREDENTIALS.accessKeyId);
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secretAccessKey);
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+const nowhere = () =>
+  new CloudWatchClient({ region: "us-east-1", endpoint: NOWHERE, credentials: CREDENTIALS, maxAttempts: 1 });
+
+describe("CloudWatch unreachable", () => {
+  it.each([
+    [
+      "getInstanceMetrics",
+      () => getInstanceMetrics({ identifier: "production-myapp", metrics: ["CPUUtilization"], client: nowhere() }),
+    ],
+    ["describeAlarms", () => describeAlarms({ client: nowhere() })],
+  ])("%s throws Unavailable naming the CloudWatch API", async (_name, call) => {
+    const error = await call().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Unavailable);
+    expect((error as Unavailable).message).toBe(
+      `The CloudWatch API at ${NOWHERE} cannot be reached (connection refused).`,
+    );
+    expect((error as Unavailable).hint).toContain("AWS_ENDPOINT_URL_CLOUDWATCH");
+  });
+});
