@@ -1,19 +1,20 @@
 /** The local RDS API in front of a real fleet, through the real AWS SDK client. */
-import { DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
+import { DescribeDBInstancesCommand, type RDSClient } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { connectAsMaster, eventually, startTempFleet, type TempFleet } from "./test-support/temp-fleet.js";
+import {
+  connectAsMaster,
+  eventually,
+  rdsClientFor,
+  startTempFleet,
+  type TempFleet,
+} from "./test-support/temp-fleet.js";
 
 let f: TempFleet;
 let rds: RDSClient;
 
 beforeAll(async () => {
   f = await startTempFleet();
-  rds = new RDSClient({
-    endpoint: f.info.apiUrl,
-    region: f.info.region,
-    credentials: f.engine.credentials.aws,
-    maxAttempts: 1,
-  });
+  rds = rdsClientFor(f);
 });
 afterAll(async () => {
   rds?.destroy();

@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signedRequest } from "../api/cloudwatch/test-support/signed-request";
 import { cloudWatchClient } from "../monitoring/cloudwatch-client";
 import { eventually, startTempFleet, type TempFleet } from "../test-support/temp-fleet";
+import { type Expected, GUIDE, MODES } from "./test-support/missing-data-guide";
 
 let f: TempFleet;
 let cw: CloudWatchClient;
@@ -125,23 +126,6 @@ describe("the fleet's default alarms", () => {
     });
   });
 });
-
-type Expected = StateValue | "retain";
-const MODES = ["missing", "ignore", "breaching", "notBreaching"] as const;
-/** The CloudWatch User Guide's tables (oldest datapoint first: 0 within, X breaching, - missing). */
-const GUIDE: Array<[m: number, n: number, pattern: string, results: Expected[]]> = [
-  [3, 3, "0 - X - X", ["OK", "OK", "OK", "OK"]],
-  [3, 3, "0 - - - -", ["OK", "OK", "OK", "OK"]],
-  [3, 3, "- - - - -", ["INSUFFICIENT_DATA", "retain", "ALARM", "OK"]],
-  [3, 3, "0 X X - X", ["ALARM", "ALARM", "ALARM", "ALARM"]],
-  [3, 3, "- - - - X", ["INSUFFICIENT_DATA", "retain", "ALARM", "OK"]],
-  [3, 3, "X - - - -", ["ALARM", "retain", "ALARM", "OK"]],
-  [2, 3, "0 - X - X", ["ALARM", "ALARM", "ALARM", "ALARM"]],
-  [2, 3, "0 0 X 0 X", ["ALARM", "ALARM", "ALARM", "ALARM"]],
-  [2, 3, "0 - X - -", ["OK", "OK", "ALARM", "OK"]],
-  [2, 3, "- - - - 0", ["OK", "OK", "ALARM", "OK"]],
-  [2, 3, "- - - - X", ["INSUFFICIENT_DATA", "retain", "ALARM", "OK"]],
-];
 
 describe("evaluation follows CloudWatch's documented semantics", () => {
   test("every row of the missing-data tables, M of N and each TreatMissingData mode, on 60 s periods", async () => {

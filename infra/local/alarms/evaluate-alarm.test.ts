@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { AlarmConfiguration, TreatMissingData } from "./alarm-types";
 import { evaluateAlarm, type PeriodDatapoint } from "./evaluate-alarm";
+import { GUIDE, MODES } from "./test-support/missing-data-guide";
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2025, 8, 25, 18, 45);
@@ -41,23 +42,6 @@ function range(pattern: string): PeriodDatapoint[] {
 }
 
 const now = T0 + 5 * MINUTE + 12_000;
-const MODES: TreatMissingData[] = ["missing", "ignore", "breaching", "notBreaching"];
-type Expected = "OK" | "ALARM" | "INSUFFICIENT_DATA" | "retain";
-
-/** The two tables of "How alarm state is evaluated when data is missing" (CloudWatch User Guide), row by row. */
-const GUIDE: Array<[m: number, n: number, pattern: string, results: [Expected, Expected, Expected, Expected]]> = [
-  [3, 3, "0 - X - X", ["OK", "OK", "OK", "OK"]],
-  [3, 3, "0 - - - -", ["OK", "OK", "OK", "OK"]],
-  [3, 3, "- - - - -", ["INSUFFICIENT_DATA", "retain", "ALARM", "OK"]],
-  [3, 3, "0 X X - X", ["ALARM", "ALARM", "ALARM", "ALARM"]],
-  [3, 3, "- - - - X", ["INSUFFICIENT_DATA", "retain", "ALARM", "OK"]],
-  [3, 3, "X - - - -", ["ALARM", "retain", "ALARM", "OK"]],
-  [2, 3, "0 - X - X", ["ALARM", "ALARM", "ALARM", "ALARM"]],
-  [2, 3, "0 0 X 0 X", ["ALARM", "ALARM", "ALARM", "ALARM"]],
-  [2, 3, "0 - X - -", ["OK", "OK", "ALARM", "OK"]],
-  [2, 3, "- - - - 0", ["OK", "OK", "ALARM", "OK"]],
-  [2, 3, "- - - - X", ["INSUFFICIENT_DATA", "retain", "ALARM", "OK"]],
-];
 
 describe("evaluateAlarm reproduces the CloudWatch User Guide's missing-data tables", () => {
   test.each(

@@ -2,12 +2,18 @@
 import {
   DescribeDBInstancesCommand,
   DescribeEventsCommand,
-  RDSClient,
+  type RDSClient,
   RebootDBInstanceCommand,
 } from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { connectAsMaster, eventually, startTempFleet, type TempFleet } from "../test-support/temp-fleet.js";
+import {
+  connectAsMaster,
+  eventually,
+  rdsClientFor,
+  startTempFleet,
+  type TempFleet,
+} from "../test-support/temp-fleet.js";
 
 let f: TempFleet;
 let rds: RDSClient;
@@ -15,12 +21,7 @@ const WRITER = "production-myapp";
 
 beforeAll(async () => {
   f = await startTempFleet();
-  rds = new RDSClient({
-    endpoint: f.info.apiUrl,
-    region: f.info.region,
-    credentials: f.engine.credentials.aws,
-    maxAttempts: 1,
-  });
+  rds = rdsClientFor(f);
   const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
   await db.query("create table ledger (id bigint primary key, at timestamptz default now())");
   await db.end();

@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { RDSClient } from "@aws-sdk/client-rds";
 import pg from "pg";
 import pino from "pino";
 import { defineFleet, type Fleet } from "../../fleet.js";
@@ -59,6 +60,16 @@ export async function startTempFleet(
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An RDS client for a fleet's local API, as an application would configure one. */
+export function rdsClientFor(f: LocalFleet): RDSClient {
+  return new RDSClient({
+    endpoint: f.info.apiUrl,
+    region: f.info.region,
+    credentials: f.engine.credentials.aws,
+    maxAttempts: 1,
+  });
 }
 
 /** A connection as the master user, TLS verified, to an endpoint port. */
