@@ -394,10 +394,38 @@ describe("actions, history and notifications", () => {
 
 describe("describing and deleting alarms", () => {
   test("by state, by metric, paged, and deleted all or nothing", async () => {
-    const { MetricAlarms: alarming = [] } = await cw.send(
-      new DescribeAlarmsCommand({ StateValue: "ALARM", AlarmNamePrefix: "guide-0" }),
+    // Two alarms whose state cannot drift with the clock: their metric never gets a datapoint, so
+    // "breaching" holds them in ALARM and "notBreaching" in OK (the guide's "- - - - -" row).
+    for (const treat of ["breaching", "notBreaching"] as const) {
+      await cw.send(
+        new PutMetricAlarmCommand({
+          AlarmName: `by-state-${treat}`,
+          Namespace: "Rdsdeck/ByState",
+          MetricName: "NeverReported",
+          Statistic: "Maximum",
+          Period: 10,
+          EvaluationPeriods: 1,
+          Threshold: 1,
+          ComparisonOperator: "GreaterThanThreshold",
+          TreatMissingData: treat,
+        }),
+      );
+    }
+    const alarming = await eventually(
+      async () => {
+        const { MetricAlarms = [] } = await cw.send(
+          new DescribeAlarmsCommand({ StateValue: "ALARM", AlarmNamePrefix: "by-state-" }),
+        );
+        return MetricAlarms.length > 0 ? MetricAlarms : undefined;
+      },
+      15_000,
+      "the breaching alarm in ALARM",
     );
-    expect(alarming).toEqual([]);
+    expect(alarming.map((a) => a.AlarmName)).toEqual(["by-state-breaching"]);
+    const { MetricAlarms: ok = [] } = await cw.send(
+      new DescribeAlarmsCommand({ StateValue: "OK", AlarmNamePrefix: "by-state-" }),
+    );
+    expect(ok.map((a) => a.AlarmName)).toEqual(["by-state-notBreaching"]);
     const forMetric = await cw.send(
       new DescribeAlarmsForMetricCommand({
         Namespace: "Rdsdeck/App",

@@ -21,7 +21,8 @@ import { type LocalFleet, startLocalFleet } from "../local-fleet.js";
  * may be going on beside this one.
  */
 export function testPorts(): { RDSDECK_PORT_BASE: string; RDSDECK_API_PORT: string } {
-  const base = 30000 + randomInt(0, 300) * 100;
+  // Below Linux's ephemeral range (32768–60999), where client sockets would otherwise take our ports at random.
+  const base = 20000 + randomInt(0, 120) * 100;
   return { RDSDECK_PORT_BASE: String(base), RDSDECK_API_PORT: String(base + 90) };
 }
 
