@@ -3,7 +3,6 @@
  * bad value fails at startup naming the variable.
  */
 import { createHash } from "node:crypto";
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -72,5 +71,3 @@ export function defaultDataDir(cwd: string): string {
   const tag = createHash("sha256").update(path.resolve(cwd)).digest("hex").slice(0, 8);
   return path.join("/var/lib/rdsdeck", `${path.basename(cwd)}-${tag}`);
 }
-
-export const hostName = () => os.hostname();

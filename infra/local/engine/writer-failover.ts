@@ -11,7 +11,6 @@
  */
 import { signalServerTree } from "../pg/process-tree.js";
 import type { FleetOps } from "./fleet-ops.js";
-import type { RuntimeNode } from "./runtime-node.js";
 import { slotName } from "./runtime-node.js";
 
 export type FailoverReason = { kind: "manual" } | { kind: "automatic"; cause: string };
@@ -95,8 +94,4 @@ export async function rebuildStandby(ops: FleetOps): Promise<void> {
   ops.saveState();
   ops.events.record("recoveryCompleted", id);
   ops.progress(`standby of ${id}: rebuilt on ${standby.name}, synchronous again`);
-}
-
-export function describeNode(node: RuntimeNode): string {
-  return `${node.name} (port ${node.port})`;
 }
