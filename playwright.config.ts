@@ -54,13 +54,14 @@ export default defineConfig({
       : {},
   },
   // One fleet for the whole run, so the specs that change it run in a fixed order: the failover drill and
-  // the reboots first, then the events page (which lists what they did), then metrics and alarms (which want
+  // the reboots first, then the events page (which lists what they did), then metrics and the alarm drill (which want
   // every node up), then the overview (which ends by killing a replica, so it stays last).
   projects: [
     { name: "actions", testMatch: "failover.spec.ts" },
     { name: "events", testMatch: "events.spec.ts", dependencies: ["actions"] },
     { name: "metrics", testMatch: "metrics.spec.ts", dependencies: ["events"] },
-    { name: "overview", testMatch: "overview.spec.ts", dependencies: ["metrics"] },
+    { name: "alarms", testMatch: "alarms.spec.ts", dependencies: ["metrics"] },
+    { name: "overview", testMatch: "overview.spec.ts", dependencies: ["alarms"] },
   ],
   webServer: {
     command: "npm start",

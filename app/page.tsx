@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { AlarmSummary } from "@/components/alarm-summary";
 import { EmptyFleet } from "@/components/empty-fleet";
 import { FailoverHistory } from "@/components/failover-history";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
@@ -10,6 +11,7 @@ import { Unavailable } from "@/lib/errors";
 import { describeFleet } from "@/lib/fleet/describe-fleet";
 import type { Failover } from "@/lib/fleet/failover-history";
 import type { Fleet } from "@/lib/fleet/fleet-model";
+import { readFleetWatch } from "@/lib/fleet/fleet-watch";
 import { listFailovers } from "@/lib/fleet/list-failovers";
 
 export const metadata: Metadata = { title: "Fleet overview" };
@@ -40,6 +42,9 @@ export default async function OverviewPage() {
   await connection();
   const { mode, aws, refreshIntervalMs } = getConfig();
   const [outcome, history] = await Promise.all([readFleet(), readFailovers()]);
+  // The alarms and lag need the fleet's replicas; CloudWatch being down leaves the topology standing.
+  const watched = "fleet" in outcome ? await readFleetWatch(outcome.fleet) : undefined;
+  const watch = watched && "watch" in watched ? watched.watch : undefined;
   const where = mode === "local" ? `the local fleet (${aws.region})` : `AWS ${aws.region ?? "(region from profile)"}`;
 
   return (
@@ -54,13 +59,19 @@ export default async function OverviewPage() {
         </div>
         <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
       </div>
+      {watch ? <AlarmSummary counts={watch.counts} /> : null}
+      {watched && "unavailable" in watched ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status">
+          Alarms and replica lag cannot be shown: {watched.unavailable}
+        </p>
+      ) : null}
       {"unavailable" in outcome ? (
         <FleetUnavailable hint={outcome.unavailable.hint} message={outcome.unavailable.message} />
       ) : outcome.fleet.topologies.length === 0 ? (
         <EmptyFleet where={where} />
       ) : (
         outcome.fleet.topologies.map((topology) => (
-          <TopologySection key={topology.writer.identifier} topology={topology} />
+          <TopologySection key={topology.writer.identifier} topology={topology} watch={watch} />
         ))
       )}
       {/* With the fleet unreadable, the history would only repeat the same outage. */}

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { UtcTime } from "@/components/utc-time";
+import { alarmHref } from "@/lib/fleet/alarm-href";
 import { type Alarm, describeThreshold } from "@/lib/fleet/alarm-model";
 
 /** Every alarm with its state, coloured as every other state in the dashboard. */
@@ -37,7 +39,15 @@ export function AlarmTable({ alarms }: { alarms: Alarm[] }) {
           {alarms.map((alarm) => (
             <tr data-alarm={alarm.name} data-testid="alarm-row" key={alarm.name}>
               <th className="px-3 py-2 text-left font-medium text-slate-900" scope="row">
-                {alarm.name}
+                <Link
+                  className="underline decoration-slate-300 underline-offset-4 hover:decoration-slate-900"
+                  href={alarmHref(alarm.name)}
+                >
+                  {alarm.name}
+                </Link>
+                {alarm.actionsEnabled ? null : (
+                  <span className="ml-2 text-xs font-normal text-slate-600">notifications off</span>
+                )}
               </th>
               <td className="px-3 py-2">
                 <StatusBadge status={alarm.state} testId="alarm-state" />

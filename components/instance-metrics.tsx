@@ -1,15 +1,29 @@
 import { MetricChart } from "@/components/metric-chart";
+import { MetricRangePicker } from "@/components/metric-range-picker";
+import type { ThresholdLine } from "@/lib/fleet/alarm-model";
+import { type MetricRange, metricRanges } from "@/lib/fleet/metric-range";
 import type { MetricSeries } from "@/lib/fleet/metric-series";
 
-type Props = { identifier: string; result: { series: MetricSeries[] } | { unavailable: string } };
+type Props = {
+  identifier: string;
+  range: MetricRange;
+  result: { series: MetricSeries[] } | { unavailable: string };
+  /** The thresholds of the alarms on this instance; none when the alarms cannot be read. */
+  thresholds: ThresholdLine[];
+  basePath: string;
+};
 
-/** The instance's CloudWatch metrics of the last hour, or why they cannot be shown. */
-export function InstanceMetrics({ identifier, result }: Props) {
+/** The instance's CloudWatch metrics over the chosen range, or why they cannot be shown. */
+export function InstanceMetrics({ identifier, range, result, thresholds, basePath }: Props) {
+  const { label } = metricRanges[range];
   return (
     <section aria-labelledby="instance-metrics-title" className="space-y-3" data-testid="instance-metrics">
-      <h2 className="text-lg font-semibold text-slate-900" id="instance-metrics-title">
-        Metrics (last hour)
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold text-slate-900" id="instance-metrics-title">
+          Metrics ({label})
+        </h2>
+        <MetricRangePicker basePath={basePath} current={range} />
+      </div>
       {"unavailable" in result ? (
         <p
           className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
@@ -23,13 +37,17 @@ export function InstanceMetrics({ identifier, result }: Props) {
           className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
           data-testid="metrics-empty"
         >
-          CloudWatch has no datapoints for {identifier} in the last hour yet. They appear within a minute of the
-          instance starting.
+          CloudWatch has no datapoints for {identifier} in the {label} yet. They appear within a minute of the instance
+          starting.
         </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {result.series.map((series) => (
-            <MetricChart key={series.metric} series={series} />
+            <MetricChart
+              key={series.metric}
+              series={series}
+              thresholds={thresholds.filter((t) => t.metric === series.metric)}
+            />
           ))}
         </div>
       )}

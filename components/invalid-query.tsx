@@ -5,10 +5,12 @@ type Props = {
   issues: ErrorDetail[];
   /** The query as given, to quote the offending values. */
   params: Record<string, string | string[] | undefined>;
+  /** What the page does instead, or how to get going again. */
+  clearHint: string;
 };
 
 /** A page's query string failed validation: say which parameter, what it was, and what it should be. */
-export function InvalidQuery({ issues, params }: Props) {
+export function InvalidQuery({ issues, params, clearHint }: Props) {
   return (
     <section
       aria-labelledby="invalid-query-title"
@@ -28,7 +30,7 @@ export function InvalidQuery({ issues, params }: Props) {
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-sm">Change them above, or clear them to see every event of the last 24 hours.</p>
+      <p className="mt-2 text-sm">{clearHint}</p>
     </section>
   );
 }

@@ -1,16 +1,18 @@
 "use client";
 
-import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ThresholdLine } from "@/lib/fleet/alarm-model";
 import { formatMetricValue } from "@/lib/fleet/format-metric-value";
 import type { MetricSeries } from "@/lib/fleet/metric-series";
 
 const timeOfDay = (t: number) => new Date(t).toISOString().slice(11, 16);
 
 /**
- * One metric's line over time. The SVG is hidden from assistive technology (and out of the tab order);
- * the figure's caption carries the latest value in words instead.
+ * One metric's line over time, with the threshold of each alarm on it (red
+ * while the alarm fires). The SVG is hidden from assistive technology (and out
+ * of the tab order); the caption carries the latest value and the thresholds in words instead.
  */
-export function MetricChart({ series }: { series: MetricSeries }) {
+export function MetricChart({ series, thresholds = [] }: { series: MetricSeries; thresholds?: ThresholdLine[] }) {
   const { metric, unit, points } = series;
   const latest = points.at(-1);
   const format = (v: number) => formatMetricValue(v, unit);
@@ -26,6 +28,15 @@ export function MetricChart({ series }: { series: MetricSeries }) {
           <span className="text-slate-600">no datapoints yet</span>
         )}
       </figcaption>
+      {thresholds.length > 0 ? (
+        <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
+          {thresholds.map((t) => (
+            <li data-alarm={t.alarm} data-testid="metric-threshold" key={t.alarm}>
+              Alarm {t.alarm}: {t.label} ({t.state})
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {points.length > 0 ? (
         <div aria-hidden="true" className="mt-2 h-40">
           <ResponsiveContainer height="100%" width="100%">
@@ -43,6 +54,16 @@ export function MetricChart({ series }: { series: MetricSeries }) {
                 formatter={(value) => (typeof value === "number" ? format(value) : String(value))}
                 labelFormatter={(t) => (typeof t === "number" ? `${timeOfDay(t)} UTC` : String(t))}
               />
+              {thresholds.map((t) => (
+                <ReferenceLine
+                  // Widen the axis to show a threshold far above (or below) the data.
+                  ifOverflow="extendDomain"
+                  key={t.alarm}
+                  stroke={t.state === "ALARM" ? "#dc2626" : "#d97706"}
+                  strokeDasharray="6 3"
+                  y={t.value}
+                />
+              ))}
               <Line
                 dataKey="v"
                 dot={false}

@@ -18,15 +18,20 @@ type Props = {
   badges?: ReactNode;
   /** The instance page the title links to. */
   href: string;
+  /** Names of the CloudWatch alarms on this instance that are in ALARM. */
+  firingAlarms?: string[];
 };
 
 /** The frame shared by writer, standby and replica cards: role, name, status, facts. */
-export function NodeCard({ testId, headingId, title, nodeRole, replication, status, facts, badges, href }: Props) {
+export function NodeCard(props: Props) {
+  const { testId, headingId, title, nodeRole, replication, status, facts, badges, href, firingAlarms = [] } = props;
   const accent = toneStyles[statusTone(status)].accent;
+  const firing = firingAlarms.length > 0;
   return (
     <article
       aria-labelledby={headingId}
-      className={`h-full rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${accent}`}
+      className={`h-full rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${accent} ${firing ? "ring-2 ring-red-500" : ""}`}
+      data-alarm-state={firing ? "ALARM" : undefined}
       data-testid={testId}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -45,6 +50,14 @@ export function NodeCard({ testId, headingId, title, nodeRole, replication, stat
         <StatusBadge status={status} testId="status" />
       </div>
       {badges ? <div className="mt-2 flex flex-wrap gap-2">{badges}</div> : null}
+      {firing ? (
+        <p className="mt-2 text-sm text-red-800" data-testid="node-alarm">
+          <Link className="font-medium underline underline-offset-2" href="/alarms?state=ALARM">
+            In ALARM
+          </Link>
+          : {firingAlarms.join(", ")}
+        </p>
+      ) : null}
       <FactList facts={facts} />
     </article>
   );

@@ -2,9 +2,10 @@ import { ReplicaList } from "@/components/replica-list";
 import { StandbyCard } from "@/components/standby-card";
 import { WriterCard } from "@/components/writer-card";
 import type { ReplicaNode, Topology } from "@/lib/fleet/fleet-model";
+import type { FleetWatch } from "@/lib/fleet/fleet-watch";
 
 /** One replication topology: the writer beside its Multi-AZ standby, then its read replicas. */
-export function TopologySection({ topology }: { topology: Topology }) {
+export function TopologySection({ topology, watch }: { topology: Topology; watch: FleetWatch | undefined }) {
   const id = topology.writer.identifier;
   const replicaCount = countReplicas(topology.replicas);
   const summary = [
@@ -20,7 +21,7 @@ export function TopologySection({ topology }: { topology: Topology }) {
         <p className="text-sm text-slate-600">{summary}</p>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        <WriterCard topology={topology} />
+        <WriterCard topology={topology} watch={watch} />
         {topology.standby ? <StandbyCard standby={topology.standby} /> : null}
       </div>
       {topology.replicas.length > 0 ? (
@@ -28,7 +29,7 @@ export function TopologySection({ topology }: { topology: Topology }) {
           <p className="text-sm font-medium text-slate-700" id={`replicas-of-${id}`}>
             Read replicas of {id} · asynchronous
           </p>
-          <ReplicaList labelledBy={`replicas-of-${id}`} replicas={topology.replicas} />
+          <ReplicaList labelledBy={`replicas-of-${id}`} replicas={topology.replicas} watch={watch} />
         </div>
       ) : null}
     </section>

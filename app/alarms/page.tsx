@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
+import { AlarmForm } from "@/components/alarm-form";
 import { AlarmTable } from "@/components/alarm-table";
-import { CreateAlarmForm } from "@/components/create-alarm-form";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
+import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
-import type { Alarm } from "@/lib/fleet/alarm-model";
+import { ALARM_STATES, type Alarm, type AlarmState, summarizeAlarms } from "@/lib/fleet/alarm-model";
+import { parseAlarmQuery } from "@/lib/fleet/alarm-query";
 import { describeAlarms } from "@/lib/fleet/describe-alarms";
-import { describeFleet } from "@/lib/fleet/describe-fleet";
-import type { ReplicaNode } from "@/lib/fleet/fleet-model";
+import { readInstanceIdentifiers } from "@/lib/fleet/read-instance-identifiers";
+import type { SearchParams } from "@/lib/query-param";
 import { createAlarmAction } from "./actions";
 
 export const metadata: Metadata = { title: "Alarms" };
+
+type Props = { searchParams: Promise<SearchParams> };
 
 async function readAlarms(): Promise<{ alarms: Alarm[] } | { unavailable: Unavailable }> {
   try {
@@ -23,10 +28,14 @@ async function readAlarms(): Promise<{ alarms: Alarm[] } | { unavailable: Unavai
   }
 }
 
-export default async function AlarmsPage() {
+export default async function AlarmsPage({ searchParams }: Props) {
   await connection();
   const { refreshIntervalMs } = getConfig();
+  const params = await searchParams;
+  const parsed = parseAlarmQuery(params);
+  const query = parsed.ok ? parsed.query : { state: undefined, deleted: undefined };
   const [result, instances] = await Promise.all([readAlarms(), readInstanceIdentifiers()]);
+  const shown = "alarms" in result ? result.alarms.filter((a) => !query.state || a.state === query.state) : [];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -34,22 +43,37 @@ export default async function AlarmsPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Alarms</h1>
           <p className="text-sm text-slate-600">
             CloudWatch metric alarms
-            {"alarms" in result ? ` · ${result.alarms.length} listed` : null}
+            {"alarms" in result ? ` · ${shown.length} listed` : null}
           </p>
         </div>
         <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
       </div>
+      {parsed.ok ? null : (
+        <InvalidQuery clearHint="Every alarm is listed instead." issues={parsed.issues} params={params} />
+      )}
+      {query.deleted ? (
+        <p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" role="status">
+          Alarm {query.deleted} deleted.
+        </p>
+      ) : null}
       {"unavailable" in result ? (
         <FleetUnavailable hint={result.unavailable.hint} message={result.unavailable.message} />
-      ) : result.alarms.length === 0 ? (
-        <p
-          className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
-          data-testid="alarms-empty"
-        >
-          CloudWatch has no metric alarms in this account and region.
-        </p>
       ) : (
-        <AlarmTable alarms={result.alarms} />
+        <>
+          <StateFilter alarms={result.alarms} current={query.state} />
+          {shown.length === 0 ? (
+            <p
+              className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+              data-testid="alarms-empty"
+            >
+              {query.state
+                ? `No alarm is in ${query.state}.`
+                : "CloudWatch has no metric alarms in this account and region."}
+            </p>
+          ) : (
+            <AlarmTable alarms={shown} />
+          )}
+        </>
       )}
       {/* Without the alarm list or the instances, a new alarm could not be offered or seen. */}
       {"alarms" in result && instances.length > 0 ? (
@@ -57,21 +81,36 @@ export default async function AlarmsPage() {
           <h2 className="text-lg font-semibold text-slate-900" id="create-alarm-title">
             Create alarm
           </h2>
-          <CreateAlarmForm instances={instances} serverAction={createAlarmAction} />
+          <AlarmForm instances={instances} mode="create" serverAction={createAlarmAction} />
         </section>
       ) : null}
     </div>
   );
 }
 
-/** Every DB instance the form may offer; none when RDS cannot be read (the form then stays hidden). */
-async function readInstanceIdentifiers(): Promise<string[]> {
-  try {
-    const { topologies } = await describeFleet();
-    const walk = (nodes: ReplicaNode[]): string[] => nodes.flatMap((n) => [n.instance.identifier, ...walk(n.replicas)]);
-    return topologies.flatMap((t) => [t.writer.identifier, ...walk(t.replicas)]);
-  } catch (error) {
-    if (error instanceof Unavailable) return [];
-    throw error;
-  }
+/** All / ALARM / INSUFFICIENT_DATA / OK with their counts, as links so a filter can be shared. */
+function StateFilter({ alarms, current }: { alarms: Alarm[]; current: AlarmState | undefined }) {
+  const { counts } = summarizeAlarms(alarms);
+  const options: { label: string; href: string; active: boolean }[] = [
+    { label: `All (${alarms.length})`, href: "/alarms", active: current === undefined },
+    ...ALARM_STATES.map((state) => ({
+      label: `${state} (${counts[state]})`,
+      href: `/alarms?state=${state}`,
+      active: current === state,
+    })),
+  ];
+  return (
+    <nav aria-label="Filter by state" className="flex flex-wrap gap-2 text-sm">
+      {options.map((o) => (
+        <Link
+          aria-current={o.active ? "true" : undefined}
+          className={`rounded-full border px-3 py-1 ${o.active ? "border-sky-700 bg-sky-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
+          href={o.href}
+          key={o.href}
+        >
+          {o.label}
+        </Link>
+      ))}
+    </nav>
+  );
 }

@@ -33,7 +33,15 @@ export default async function EventsPage({ searchParams }: Props) {
         </p>
       </div>
       <EventFilters query={query} />
-      {parsed.ok ? <EventResults query={query} /> : <InvalidQuery issues={parsed.issues} params={params} />}
+      {parsed.ok ? (
+        <EventResults query={query} />
+      ) : (
+        <InvalidQuery
+          clearHint="Change them above, or clear them to see every event of the last 24 hours."
+          issues={parsed.issues}
+          params={params}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** What the "create alarm" form may ask for: a fixed set of RDS metrics and CloudWatch's own operators. */
 import { z } from "zod";
+import type { Alarm } from "./alarm-model";
 import { instanceIdentifier } from "./instance-identifier";
 
 export const ALARM_METRICS = [
@@ -19,8 +20,11 @@ export const ALARM_COMPARISONS = [
   "LessThanOrEqualToThreshold",
 ] as const;
 
-/** 10 and 30 s are CloudWatch's high-resolution periods; the fleet samples every 10 s. */
-export const ALARM_PERIODS = ["10", "30", "60"] as const;
+/**
+ * 10 and 30 s are CloudWatch's high-resolution periods (the local fleet samples every 10 s);
+ * 300 s is the seed's alarms' period; 900 and 3600 s suit slow metrics such as free storage.
+ */
+export const ALARM_PERIODS = ["10", "30", "60", "300", "900", "3600"] as const;
 
 export const alarmForm = z.object({
   // CloudWatch allows 1–255 printable ASCII characters; the dashboard keeps names URL- and shell-friendly.
@@ -36,7 +40,9 @@ export const alarmForm = z.object({
   threshold: z.coerce
     .number({ error: "threshold: expected a number" })
     .refine(Number.isFinite, "threshold: expected a number"),
-  period: z.enum(ALARM_PERIODS, { error: "period: expected 10, 30 or 60 seconds" }).transform(Number),
+  period: z
+    .enum(ALARM_PERIODS, { error: `period: expected one of ${ALARM_PERIODS.join(", ")} seconds` })
+    .transform(Number),
   evaluationPeriods: z.coerce
     .number({ error: "evaluation periods: expected a whole number" })
     .int("evaluation periods: expected a whole number")
@@ -45,3 +51,31 @@ export const alarmForm = z.object({
 });
 
 export type AlarmForm = z.output<typeof alarmForm>;
+
+/** The form's fields as strings, to fill an edit form with an alarm's current settings. */
+export type AlarmFormValues = { [K in keyof z.input<typeof alarmForm>]: string };
+
+/**
+ * An existing alarm as the form's values, or why the form cannot edit it: the
+ * form writes one instance's AWS/RDS Average with the listed operators and
+ * periods, and saving anything else through it would change what the alarm means.
+ */
+export function alarmFormValues(alarm: Alarm): { values: AlarmFormValues } | { notEditable: string } {
+  const { instance, threshold, comparison, period, evaluationPeriods } = alarm;
+  const values = {
+    name: alarm.name,
+    instance: instance ?? "",
+    metric: alarm.metric,
+    comparison: comparison ?? "",
+    threshold: threshold === undefined ? "" : String(threshold),
+    period: period === undefined ? "" : String(period),
+    evaluationPeriods: evaluationPeriods === undefined ? "" : String(evaluationPeriods),
+  };
+  if (alarm.namespace !== "AWS/RDS" || alarm.dimensionCount !== 1 || instance === undefined) {
+    return { notEditable: "it does not watch a single DB instance's AWS/RDS metric" };
+  }
+  if (alarm.statistic !== "Average") return { notEditable: `it uses the ${alarm.statistic} statistic, not Average` };
+  const parsed = alarmForm.safeParse(values);
+  if (!parsed.success) return { notEditable: parsed.error.issues.map((i) => i.message).join("; ") };
+  return { values };
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorDetail } from "@/lib/errors";
+import { expectedOneOf, queryIssues, queryParam } from "@/lib/query-param";
 import type { EventFilter } from "./describe-events";
 import { eventCategories, eventSourceTypes } from "./event-model";
 
@@ -16,30 +17,18 @@ export const eventWindows = {
 export type EventWindow = keyof typeof eventWindows;
 const windowKeys = Object.keys(eventWindows) as [EventWindow, ...EventWindow[]];
 
-const oneOf = (values: readonly string[]) => `expected one of ${values.join(", ")}`;
-
-/** A query string value: one value, an empty one meaning "any". */
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .unknown()
-      .refine((v) => !Array.isArray(v), "expected one value, got several")
-      .pipe(schema.optional()),
-  );
-
 const querySchema = z
   .object({
     // Snapshot and other source identifiers may hold colons and dots (rds:app-2026-11-25-03-00).
-    source: param(
+    source: queryParam(
       z
         .string()
         .max(255, "a source identifier has at most 255 characters")
         .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]*$/, "a source identifier has letters, digits, and - _ . :"),
     ),
-    type: param(z.enum(eventSourceTypes, { error: oneOf(eventSourceTypes) })),
-    category: param(z.enum(eventCategories, { error: oneOf(eventCategories) })),
-    window: param(z.enum(windowKeys, { error: oneOf(windowKeys) })),
+    type: queryParam(z.enum(eventSourceTypes, { error: expectedOneOf(eventSourceTypes) })),
+    category: queryParam(z.enum(eventCategories, { error: expectedOneOf(eventCategories) })),
+    window: queryParam(z.enum(windowKeys, { error: expectedOneOf(windowKeys) })),
   })
   // RDS refuses a source identifier without its type: say so here rather than relay its fault.
   .refine((q) => q.source === undefined || q.type !== undefined, {
@@ -62,10 +51,7 @@ export type ParsedEventQuery = { ok: true; query: EventQuery } | { ok: false; is
 export function parseEventQuery(params: Record<string, string | string[] | undefined>): ParsedEventQuery {
   const parsed = querySchema.safeParse(params);
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? "query"), message: issue.message })),
-    };
+    return { ok: false, issues: queryIssues(parsed.error) };
   }
   const { source, type, category, window } = parsed.data;
   return { ok: true, query: { source, type, category, window: window ?? defaultEventQuery.window } };

@@ -9,6 +9,8 @@ export function formatMetricValue(value: number, unit: string): string {
       return formatBytes(value);
     case "Count":
       return round(value);
+    case "Count/Second":
+      return `${round(value)}/s`;
     default:
       return `${round(value)} ${unit}`;
   }

@@ -2,26 +2,28 @@ import "server-only";
 import { type CloudWatchClient, GetMetricDataCommand, type MetricDataResult } from "@aws-sdk/client-cloudwatch";
 import { callCloudWatch } from "./call-cloudwatch";
 import { getCloudWatchClient } from "./cloudwatch-client";
+import { defaultMetricRange, type MetricRange, metricRanges } from "./metric-range";
 import { type ChartedMetric, type MetricSeries, queryId, toMetricSeries } from "./metric-series";
 
-const HOUR_MS = 3_600_000;
-
 /**
- * The instance's metrics over the last hour, one Average per minute. Throws
+ * The instance's metrics over `range` (the last hour unless given), one Average per the range's period. Throws
  * Unavailable when CloudWatch cannot be asked; an instance with no datapoints
  * yet gets series with no points.
  */
 export async function getInstanceMetrics({
   identifier,
   metrics,
+  range = defaultMetricRange,
   now = new Date(),
   client = getCloudWatchClient(),
 }: {
   identifier: string;
   metrics: readonly ChartedMetric[];
+  range?: MetricRange;
   now?: Date;
   client?: CloudWatchClient;
 }): Promise<MetricSeries[]> {
+  const { ms, periodSeconds } = metricRanges[range];
   const queries = metrics.map((metric, i) => ({
     Id: queryId(i),
     MetricStat: {
@@ -30,7 +32,7 @@ export async function getInstanceMetrics({
         MetricName: metric,
         Dimensions: [{ Name: "DBInstanceIdentifier", Value: identifier }],
       },
-      Period: 60,
+      Period: periodSeconds,
       Stat: "Average",
     },
   }));
@@ -42,7 +44,7 @@ export async function getInstanceMetrics({
       const page = await client.send(
         new GetMetricDataCommand({
           MetricDataQueries: queries,
-          StartTime: new Date(now.getTime() - HOUR_MS),
+          StartTime: new Date(now.getTime() - ms),
           EndTime: now,
           ScanBy: "TimestampAscending",
           NextToken,

@@ -8,7 +8,10 @@ import type { MetricDataResult } from "@aws-sdk/client-cloudwatch";
 export const METRIC_UNITS = {
   CPUUtilization: "Percent",
   DatabaseConnections: "Count",
+  ReadIOPS: "Count/Second",
+  WriteIOPS: "Count/Second",
   FreeStorageSpace: "Bytes",
+  FreeableMemory: "Bytes",
   ReplicaLag: "Seconds",
 } as const;
 

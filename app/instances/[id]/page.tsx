@@ -9,24 +9,30 @@ import { ActionsPanel } from "@/components/actions-panel";
 import { DetailSections } from "@/components/detail-sections";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InstanceEvents } from "@/components/instance-events";
+import { instanceHref } from "@/components/instance-href";
 import { InstanceLiveRefresh } from "@/components/instance-live-refresh";
 import { InstanceMetrics } from "@/components/instance-metrics";
 import { InstanceTopology } from "@/components/instance-topology";
+import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
 import { RoleLabel } from "@/components/role-label";
 import { StatusBadge } from "@/components/status-badge";
 import { getConfig } from "@/lib/config";
 import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
+import { type ThresholdLine, thresholdLines } from "@/lib/fleet/alarm-model";
+import { describeAlarms } from "@/lib/fleet/describe-alarms";
 import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
 import { describeInstance, type InstanceDescription } from "@/lib/fleet/describe-instance";
 import { getInstanceMetrics } from "@/lib/fleet/get-instance-metrics";
 import { actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
 import { latestActivity } from "@/lib/fleet/instance-activity";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
+import { defaultMetricRange, type MetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
 import type { ChartedMetric, MetricSeries } from "@/lib/fleet/metric-series";
+import type { SearchParams } from "@/lib/query-param";
 import { rebootAction, rebootWithFailoverAction } from "./actions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -37,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Events of the last day: enough for the page's list and for any failover or reboot still running. */
 const EVENTS_WINDOW_MS = 24 * 3_600_000;
 
-export default async function InstancePage({ params }: Props) {
+export default async function InstancePage({ params, searchParams }: Props) {
   await connection();
   // Next hands the segment over decoded; anything RDS would not accept as an identifier cannot name an instance.
   const parsed = instanceIdentifier.safeParse((await params).id);
@@ -46,11 +52,15 @@ export default async function InstancePage({ params }: Props) {
   const { refreshIntervalMs } = getConfig();
   const now = new Date();
   const renderedAt = now.toISOString();
+  const query = await searchParams;
+  const parsedRange = parseMetricRange(query);
+  const range = parsedRange.ok ? parsedRange.range : defaultMetricRange;
 
-  const [description, events, metrics] = await Promise.all([
+  const [description, events, metrics, thresholds] = await Promise.all([
     readInstance(identifier),
     readEvents(identifier, now),
-    readMetrics(identifier, now),
+    readMetrics(identifier, range, now),
+    readThresholds(identifier),
   ]);
   if ("unavailable" in description) {
     return (
@@ -103,7 +113,16 @@ export default async function InstancePage({ params }: Props) {
             </section>
           </div>
         </div>
-        <InstanceMetrics identifier={identifier} result={shownMetrics} />
+        {parsedRange.ok ? null : (
+          <InvalidQuery clearHint="The charts show the last hour instead." issues={parsedRange.issues} params={query} />
+        )}
+        <InstanceMetrics
+          basePath={instanceHref(identifier)}
+          identifier={identifier}
+          range={range}
+          result={shownMetrics}
+          thresholds={thresholds}
+        />
         <InstanceEvents identifier={identifier} result={events} />
       </div>
     </ActionTracker>
@@ -166,17 +185,36 @@ async function readEvents(identifier: string, now: Date): Promise<EventPage | { 
   }
 }
 
-const CHARTED: readonly ChartedMetric[] = ["CPUUtilization", "DatabaseConnections", "FreeStorageSpace", "ReplicaLag"];
+const CHARTED: readonly ChartedMetric[] = [
+  "CPUUtilization",
+  "DatabaseConnections",
+  "ReadIOPS",
+  "WriteIOPS",
+  "FreeStorageSpace",
+  "FreeableMemory",
+  "ReplicaLag",
+];
 
 /** CloudWatch being down must not take the rest of the page with it. */
 async function readMetrics(
   identifier: string,
+  range: MetricRange,
   now: Date,
 ): Promise<{ series: MetricSeries[] } | { unavailable: string }> {
   try {
-    return { series: await getInstanceMetrics({ identifier, metrics: CHARTED, now }) };
+    return { series: await getInstanceMetrics({ identifier, metrics: CHARTED, range, now }) };
   } catch (error) {
     if (isDomainError(error)) return { unavailable: error.message };
+    throw error;
+  }
+}
+
+/** The alarms' thresholds to draw; the charts stand without them when the alarms cannot be read. */
+async function readThresholds(identifier: string): Promise<ThresholdLine[]> {
+  try {
+    return thresholdLines(await describeAlarms(), identifier);
+  } catch (error) {
+    if (isDomainError(error)) return [];
     throw error;
   }
 }

@@ -2,13 +2,17 @@
 
 import { type FormEvent, type ReactNode, startTransition, useActionState, useId } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
-import { ALARM_COMPARISONS, ALARM_METRICS, ALARM_PERIODS } from "@/lib/fleet/alarm-form";
+import { ALARM_COMPARISONS, ALARM_METRICS, ALARM_PERIODS, type AlarmFormValues } from "@/lib/fleet/alarm-form";
 
 type Props = {
   serverAction: (previous: ActionState<string>, formData: FormData) => Promise<ActionState<string>>;
   /** DB instances to offer, as DescribeDBInstances lists them. */
   instances: string[];
-};
+} & (
+  | { mode: "create" }
+  /** An existing alarm's settings; its name cannot change (CloudWatch names are the alarm's identity). */
+  | { mode: "edit"; values: AlarmFormValues }
+);
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const labelStyle = "block text-sm font-medium text-slate-800";
@@ -28,8 +32,16 @@ function Field({ id, text, children }: { id: string; text: string; children: Rea
   );
 }
 
-/** A metric alarm on one instance's Average; the server validates again, and its errors show here as written. */
-export function CreateAlarmForm({ serverAction, instances }: Props) {
+/**
+ * Creates a metric alarm on one instance's Average, or edits one. The server
+ * validates again, and its errors show here as written.
+ */
+export function AlarmForm(props: Props) {
+  const { serverAction, mode } = props;
+  const values = props.mode === "edit" ? props.values : undefined;
+  // An instance that has left the fleet stays selectable, so an edit does not silently move the alarm.
+  const instances =
+    values && !props.instances.includes(values.instance) ? [values.instance, ...props.instances] : props.instances;
   const [state, formAction, pending] = useActionState(serverAction, undefined);
   const id = useId();
   // Submitting through a transition rather than `action=` keeps what was typed: React resets an
@@ -43,38 +55,52 @@ export function CreateAlarmForm({ serverAction, instances }: Props) {
     <form
       onSubmit={submit}
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
-      data-testid="create-alarm-form"
+      data-testid={`${mode}-alarm-form`}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id={`${id}-name`} text="Name">
-          <input className={field} id={`${id}-name`} name="name" required />
+          <input
+            className={`${field} read-only:bg-slate-100`}
+            defaultValue={values?.name}
+            id={`${id}-name`}
+            name="name"
+            readOnly={mode === "edit"}
+            required
+          />
         </Field>
         <Field id={`${id}-instance`} text="DB instance">
-          <select className={field} id={`${id}-instance`} name="instance">
+          <select className={field} defaultValue={values?.instance} id={`${id}-instance`} name="instance">
             {instances.map((i) => (
               <option key={i}>{i}</option>
             ))}
           </select>
         </Field>
         <Field id={`${id}-metric`} text="Metric">
-          <select className={field} id={`${id}-metric`} name="metric">
+          <select className={field} defaultValue={values?.metric} id={`${id}-metric`} name="metric">
             {ALARM_METRICS.map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
         </Field>
         <Field id={`${id}-comparison`} text="Comparison">
-          <select className={field} id={`${id}-comparison`} name="comparison">
+          <select className={field} defaultValue={values?.comparison} id={`${id}-comparison`} name="comparison">
             {ALARM_COMPARISONS.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
         </Field>
         <Field id={`${id}-threshold`} text="Threshold">
-          <input className={field} inputMode="decimal" id={`${id}-threshold`} name="threshold" required />
+          <input
+            className={field}
+            defaultValue={values?.threshold}
+            id={`${id}-threshold`}
+            inputMode="decimal"
+            name="threshold"
+            required
+          />
         </Field>
         <Field id={`${id}-period`} text="Period (seconds)">
-          <select className={field} defaultValue="60" id={`${id}-period`} name="period">
+          <select className={field} defaultValue={values?.period ?? "60"} id={`${id}-period`} name="period">
             {ALARM_PERIODS.map((p) => (
               <option key={p}>{p}</option>
             ))}
@@ -83,7 +109,7 @@ export function CreateAlarmForm({ serverAction, instances }: Props) {
         <Field id={`${id}-evaluationPeriods`} text="Evaluation periods">
           <input
             className={field}
-            defaultValue="1"
+            defaultValue={values?.evaluationPeriods ?? "1"}
             max={10}
             min={1}
             id={`${id}-evaluationPeriods`}
@@ -96,14 +122,14 @@ export function CreateAlarmForm({ serverAction, instances }: Props) {
         {state?.ok === false ? (
           <div
             className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-            data-testid="create-alarm-error"
+            data-testid={`${mode}-alarm-error`}
             role="alert"
           >
             <p>{state.error}</p>
             {state.hint ? <p className="mt-1">{state.hint}</p> : null}
           </div>
         ) : state?.ok ? (
-          <p className="text-sm text-emerald-800" data-testid="create-alarm-done">
+          <p className="text-sm text-emerald-800" data-testid={`${mode}-alarm-done`}>
             Alarm {state.result} saved.
           </p>
         ) : null}
@@ -113,7 +139,7 @@ export function CreateAlarmForm({ serverAction, instances }: Props) {
         disabled={pending}
         type="submit"
       >
-        {pending ? "Saving…" : "Create alarm"}
+        {pending ? "Saving…" : mode === "create" ? "Create alarm" : "Save changes"}
       </button>
     </form>
   );
