@@ -1,4 +1,5 @@
 /** A physical node at run time: its files, its process, and its monitor. */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { PgBinaries } from "../pg/binaries.js";
 import type { FleetCredentials } from "../pg/credentials.js";
@@ -75,5 +76,9 @@ export class RuntimeNode {
   }
 }
 
-/** Replication slot names allow only [a-z0-9_]. */
-export const slotName = (nodeName: string) => nodeName.replace(/[^a-z0-9_]/g, "_");
+/** Replication slot names allow only [a-z0-9_] and at most 63 characters; long names keep a hash of the rest. */
+export function slotName(nodeName: string): string {
+  const plain = nodeName.replace(/[^a-z0-9_]/g, "_");
+  if (plain.length <= 63) return plain;
+  return `${plain.slice(0, 54)}_${createHash("sha256").update(nodeName).digest("hex").slice(0, 8)}`;
+}
