@@ -42,8 +42,27 @@ export class ActionRunner {
     work: () => Promise<void>,
     onFailure: (error: Error) => Promise<void> | void,
   ): void {
+    this.claim(instanceId, name);
+    this.continue(instanceId, name, work, onFailure);
+  }
+
+  /** Takes the instance's action slot now (refusing a second), for work that must await before it can run. */
+  claim(instanceId: string, name: string): void {
     this.assertIdle(instanceId);
     this.running.set(instanceId, name);
+  }
+
+  release(instanceId: string): void {
+    this.running.delete(instanceId);
+  }
+
+  /** Runs `work` under a slot already claimed; the slot is released when it ends. */
+  continue(
+    instanceId: string,
+    name: string,
+    work: () => Promise<void>,
+    onFailure: (error: Error) => Promise<void> | void,
+  ): void {
     void (async () => {
       try {
         await work();

@@ -28,7 +28,11 @@ import { viewInstances } from "./instance-view.js";
 import { NodeSupervisor } from "./node-supervision.js";
 import { allocatePort, assertPortsFree, endpointPortCandidates, type PortClaim, portIsFree } from "./ports.js";
 import { rebootInstance } from "./reboot-instance.js";
+import { type RestoreRequest, restoreFromSnapshot } from "./restore-instance.js";
 import { type NodeContext, RuntimeNode, slotName } from "./runtime-node.js";
+import { AutomatedBackups } from "./snapshots/automated-backups.js";
+import { type SnapshotRecord, SnapshotStore } from "./snapshots/snapshot-store.js";
+import { createSnapshot, deleteSnapshot } from "./snapshots/take-snapshot.js";
 import { WriterProxy } from "./writer-proxy.js";
 
 const START_TIMEOUT_MS = 60_000;
@@ -42,6 +46,7 @@ export class FleetEngine implements FleetOps {
   credentials!: FleetCredentials;
   engineVersion = "";
   readonly actions: ActionRunner;
+  snapshots!: SnapshotStore;
   private ctx!: NodeContext;
   private readonly nodes = new Map<string, RuntimeNode>();
   private readonly statuses = new Map<string, InstanceStatus>();
@@ -49,6 +54,8 @@ export class FleetEngine implements FleetOps {
   /** Ports handed to instances being created, before their record exists. */
   private readonly reservedPorts = new Set<number>();
   private readonly supervisor: NodeSupervisor;
+  /** The daily automated snapshots; `backups.backupNow` is the manual trigger. */
+  readonly backups: AutomatedBackups;
   private releaseLock: (() => void) | undefined;
   private shuttingDown = false;
   private readonly clock: () => Date;
@@ -64,6 +71,7 @@ export class FleetEngine implements FleetOps {
     this.clock = options.now ?? (() => new Date());
     this.actions = new ActionRunner(log, progress);
     this.supervisor = new NodeSupervisor(this, () => this.shuttingDown);
+    this.backups = new AutomatedBackups(this);
   }
 
   now(): Date {
@@ -72,6 +80,10 @@ export class FleetEngine implements FleetOps {
 
   get stopping(): boolean {
     return this.shuttingDown;
+  }
+
+  get nodeContext(): NodeContext {
+    return this.ctx;
   }
 
   /** Boots the fleet: cold on an empty data directory, warm otherwise. Resolves once every node replicates. */
@@ -85,6 +97,7 @@ export class FleetEngine implements FleetOps {
       this.events = prepared.events;
       this.engineVersion = prepared.engineVersion;
       this.state = prepared.state;
+      this.snapshots = new SnapshotStore(this.config.dataDir, this.log);
       if (this.state.complete) settlePendingInstances(this, this.config.dataDir);
       for (const i of this.state.instances) {
         this.addNode(i.node.name, i.node.port, i.role === "replica" ? "replica" : "writer");
@@ -106,6 +119,7 @@ export class FleetEngine implements FleetOps {
       // One probe before reporting ready, so the first DescribeDBInstances already shows replication state.
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
       for (const node of this.nodes.values()) node.monitor.start();
+      this.backups.start();
     } catch (error) {
       await this.stop().catch((e) => this.log.error({ err: e }, "cleanup after failed boot failed"));
       if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
@@ -283,6 +297,18 @@ export class FleetEngine implements FleetOps {
     rebootInstance(this, id, forceFailover);
   }
 
+  createDBSnapshot(instanceId: string, snapshotId: string): SnapshotRecord {
+    return createSnapshot(this, { instanceId, snapshotId, type: "manual", at: this.now() });
+  }
+
+  deleteDBSnapshot(snapshotId: string): SnapshotRecord {
+    return deleteSnapshot(this, snapshotId);
+  }
+
+  restoreDBInstanceFromDBSnapshot(req: RestoreRequest): Promise<InstanceRecord> {
+    return restoreFromSnapshot(this, req);
+  }
+
   /** The instances as the engine sees them now. */
   instances(): EngineInstance[] {
     return viewInstances(
@@ -313,6 +339,7 @@ export class FleetEngine implements FleetOps {
     if (this.shuttingDown) return;
     this.shuttingDown = true;
     try {
+      this.backups.stop();
       for (const id of this.statuses.keys()) this.statuses.set(id, "stopping");
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.stop()));
       const byRole = (role: NodeRole) => [...this.nodes.values()].filter((n) => n.role === role);

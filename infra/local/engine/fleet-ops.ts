@@ -15,7 +15,8 @@ import type { ActionRunner } from "./action-runner.js";
 import type { InstanceStatus } from "./engine-instance.js";
 import type { EventLog } from "./event-log.js";
 import type { FleetState, InstanceRecord } from "./fleet-state.js";
-import type { RuntimeNode } from "./runtime-node.js";
+import type { NodeContext, RuntimeNode } from "./runtime-node.js";
+import type { SnapshotStore } from "./snapshots/snapshot-store.js";
 
 export interface FleetOps {
   readonly state: FleetState;
@@ -27,6 +28,11 @@ export interface FleetOps {
   readonly credentials: FleetCredentials;
   readonly engineVersion: string;
   readonly actions: ActionRunner;
+  readonly snapshots: SnapshotStore;
+  /** Paths, binaries, TLS and the postgres account, as nodes use them. */
+  readonly nodeContext: NodeContext;
+  /** True once the engine is shutting down: long copies stop early. */
+  readonly stopping: boolean;
   /** The engine's clock: injectable so tests can move backup windows and retention. */
   now(): Date;
   /** The instance, or a DBInstanceNotFound fault. */
@@ -64,8 +70,7 @@ export type EngineFaultCode =
   | "InvalidParameterValue"
   | "DBSnapshotNotFound"
   | "DBSnapshotAlreadyExists"
-  | "InvalidDBSnapshotState"
-  | "SnapshotQuotaExceeded";
+  | "InvalidDBSnapshotState";
 
 /** An action refused for the fleet's current state, mapped by the API to the AWS fault of the same code. */
 export class EngineFault extends Error {

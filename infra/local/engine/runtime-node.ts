@@ -52,7 +52,12 @@ export class RuntimeNode {
   }
 
   /** Writes this node's config for its role; followers stream through the writer endpoint. */
-  configure(opts: { role: NodeRole; upstreamPort?: number; synchronousStandby?: string }): void {
+  configure(opts: {
+    role: NodeRole;
+    upstreamPort?: number;
+    synchronousStandby?: string;
+    recovery?: { restoreCommand: string };
+  }): void {
     this.role = opts.role;
     const settings: NodeSettings = {
       dataDir: this.pgData,
@@ -61,6 +66,7 @@ export class RuntimeNode {
       role: opts.role,
       runAs: this.ctx.runAs,
       synchronousStandby: opts.synchronousStandby,
+      recovery: opts.recovery,
       upstream:
         opts.role === "writer" || opts.upstreamPort === undefined
           ? undefined
