@@ -12,6 +12,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { DescribeEventsCommand, RDSClient, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
 import pg from "pg";
+import { readState } from "../infra/local/engine/fleet-state.js";
 import { readCredentials } from "../infra/local/pg/credentials.js";
 import { readRuntimeInfo } from "../infra/local/runtime-info.js";
 import { makeTempDataDir, testPorts } from "../infra/local/test-support/temp-fleet.js";
@@ -155,8 +156,8 @@ function recoveryTime(fault: number, completed: number): number {
 }
 
 function currentWriterNode(): string {
-  const state = JSON.parse(readFileSync(path.join(dataDir, "fleet-state.json"), "utf8")) as {
-    writer: { primary: { name: string } };
-  };
-  return state.writer.primary.name;
+  const state = readState(dataDir);
+  const writer = state?.instances.find((i) => i.id === WRITER);
+  if (!writer) throw new Error(`no ${WRITER} in ${dataDir}/fleet-state.json`);
+  return writer.node.name;
 }

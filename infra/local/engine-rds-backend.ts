@@ -1,41 +1,61 @@
 /**
- * The RDS API's view of the engine: DBInstance and Event shapes from the
- * engine's state, and the engine's refusals as the AWS faults SDKs expect.
+ * The RDS API's view of the engine: DBInstance, DBSnapshot and Event shapes
+ * from the engine's state, and the engine's refusals as the AWS faults SDKs
+ * expect.
  */
-import type { DBInstance, Event } from "@aws-sdk/client-rds";
+import type { DBInstance, DBSnapshot, Event } from "@aws-sdk/client-rds";
 import type { Fleet } from "../fleet.js";
-import { rdsErrors } from "./api/rds/rds-errors.js";
+import { commonErrors } from "./api/common-errors.js";
+import { rdsErrors, rdsFault } from "./api/rds/rds-errors.js";
 import type { RdsBackend } from "./api/rds-backend.js";
 import { toDBInstance } from "./engine/db-instance.js";
+import { toDBSnapshot } from "./engine/db-snapshot.js";
 import type { FleetEngine } from "./engine/fleet-engine.js";
 import { EngineFault } from "./engine/fleet-ops.js";
 
-function toAwsError(error: unknown, identifier: string): unknown {
+function toAwsError(error: unknown): unknown {
   if (!(error instanceof EngineFault)) return error;
   switch (error.code) {
-    case "DBInstanceNotFound":
-      return rdsErrors.dbInstanceNotFound(identifier);
-    case "InvalidDBInstanceState":
-      return rdsErrors.invalidDBInstanceState(error.message);
     case "InvalidParameterCombination":
       return rdsErrors.invalidParameterCombination(error.message);
+    case "InvalidParameterValue":
+      return commonErrors.invalidParameterValue(error.message);
+    default:
+      return rdsFault(error.code, error.message);
+  }
+}
+
+/** Runs an engine call, turning its refusals into AWS faults. */
+function call<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw toAwsError(error);
+  }
+}
+
+async function callAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toAwsError(error);
   }
 }
 
 export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend {
   const describeInstances = (): DBInstance[] =>
     engine.instances().map((i) => toDBInstance(fleet, i, engine.credentials.master.username, engine.engineVersion));
+  const instanceNow = (identifier: string): DBInstance => {
+    const now = describeInstances().find((i) => i.DBInstanceIdentifier === identifier);
+    if (!now) throw rdsErrors.dbInstanceNotFound(identifier);
+    return now;
+  };
+  const snapshot = (record: Parameters<typeof toDBSnapshot>[1]): DBSnapshot => toDBSnapshot(fleet, record);
   return {
     describeDBInstances: describeInstances,
     rebootDBInstance: ({ identifier, forceFailover }) => {
-      try {
-        engine.rebootDBInstance(identifier, forceFailover);
-      } catch (error) {
-        throw toAwsError(error, identifier);
-      }
-      const now = describeInstances().find((i) => i.DBInstanceIdentifier === identifier);
-      if (!now) throw rdsErrors.dbInstanceNotFound(identifier);
-      return now;
+      call(() => engine.rebootDBInstance(identifier, forceFailover));
+      return instanceNow(identifier);
     },
     describeEvents: (): Event[] =>
       engine.events.all().map((e) => ({
@@ -46,5 +66,28 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
         EventCategories: e.categories,
         Date: new Date(e.date),
       })),
+    createDBSnapshot: ({ instanceId, snapshotId }) =>
+      snapshot(call(() => engine.createDBSnapshot(instanceId, snapshotId))),
+    describeDBSnapshots: () => engine.snapshots.all().map(snapshot),
+    deleteDBSnapshot: ({ snapshotId }) => ({
+      ...snapshot(call(() => engine.deleteDBSnapshot(snapshotId))),
+      Status: "deleted",
+    }),
+    restoreDBInstanceFromDBSnapshot: async (request) => {
+      const record = await callAsync(() => engine.restoreDBInstanceFromDBSnapshot(request));
+      return instanceNow(record.id);
+    },
+    promoteReadReplica: () => {
+      throw commonErrors.invalidAction("PromoteReadReplica");
+    },
+    createDBInstanceReadReplica: async () => {
+      throw commonErrors.invalidAction("CreateDBInstanceReadReplica");
+    },
+    deleteDBInstance: () => {
+      throw commonErrors.invalidAction("DeleteDBInstance");
+    },
+    modifyDBInstance: () => {
+      throw commonErrors.invalidAction("ModifyDBInstance");
+    },
   };
 }

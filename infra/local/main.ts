@@ -27,6 +27,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // npm run fleet:backup: the automated backup now, whatever the backup window.
+  process.on("SIGUSR2", () => {
+    const run = local.engine.backups.backupNow(local.engine.now());
+    for (const id of run.started) terminalProgress(`automated backup requested: ${id}`);
+    for (const s of run.skipped) terminalProgress(`!! automated backup of ${s.instanceId} not started: ${s.why}`);
+  });
   // Started by the launcher with an IPC channel: if the launcher dies (even by SIGKILL), the channel closes.
   process.on("disconnect", () => void shutdown("launcher gone"));
 

@@ -7,8 +7,7 @@
 import type { DBInstance, Event } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rdsErrors } from "@/infra/local/api/rds/rds-errors";
-import type { RdsBackend } from "@/infra/local/api/rds-backend";
-import { fleetInstances } from "@/infra/local/api/test-support/fleet-fixture";
+import { fleetInstances, InMemoryRdsBackend } from "@/infra/local/api/test-support/fleet-fixture";
 import { CREDENTIALS, REGION, startTestServer, type TestServer } from "@/infra/local/api/test-support/test-server";
 import { Conflict, Invalid, NotFound, Unavailable } from "@/lib/errors";
 import { describeEvents } from "./describe-events";
@@ -19,19 +18,23 @@ import { rebootInstance } from "./reboot-instance";
 const WRITER = "production-myapp";
 const NOW = Date.now();
 
-class ScriptedBackend implements RdsBackend {
+/** Only the calls lib/fleet makes are scripted; the rest refuse as in the protocol tests. */
+class ScriptedBackend extends InMemoryRdsBackend {
   events: Event[] = [];
   refusal: Error | undefined;
-  describeDBInstances(): DBInstance[] {
+  constructor() {
+    super(fleetInstances());
+  }
+  override describeDBInstances(): DBInstance[] {
     return fleetInstances();
   }
-  rebootDBInstance({ identifier }: { identifier: string; forceFailover: boolean }): DBInstance {
+  override rebootDBInstance({ identifier }: { identifier: string; forceFailover: boolean }): DBInstance {
     if (this.refusal) throw this.refusal;
     const instance = fleetInstances().find((i) => i.DBInstanceIdentifier === identifier);
     if (!instance) throw rdsErrors.dbInstanceNotFound(identifier);
     return { ...instance, DBInstanceStatus: "rebooting" };
   }
-  describeEvents(): Event[] {
+  override describeEvents(): Event[] {
     return this.events;
   }
 }

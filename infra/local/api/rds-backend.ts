@@ -1,4 +1,4 @@
-import type { DBInstance, Event } from "@aws-sdk/client-rds";
+import type { DBInstance, DBSnapshot, Event } from "@aws-sdk/client-rds";
 
 /**
  * What the local engine implements so that the API can answer RDS calls.
@@ -19,4 +19,53 @@ export interface RdsBackend {
   rebootDBInstance(request: { identifier: string; forceFailover: boolean }): DBInstance;
   /** Every recorded event, oldest first; the operation filters and pages. */
   describeEvents(): Event[];
+  /** Starts a manual snapshot; returns it `creating`. */
+  createDBSnapshot(request: { instanceId: string; snapshotId: string }): DBSnapshot;
+  /** Every snapshot, manual and automated, in its current state. */
+  describeDBSnapshots(): DBSnapshot[];
+  /** Deletes a manual snapshot; returns it as it was, with status `deleted`. */
+  deleteDBSnapshot(request: { snapshotId: string }): DBSnapshot;
+  /** Starts a restore into a new instance; returns it `creating`. */
+  restoreDBInstanceFromDBSnapshot(request: RestoreDBInstanceRequest): Promise<DBInstance>;
+  /** Starts promoting a read replica to a standalone instance; returns it `modifying`. */
+  promoteReadReplica(request: { instanceId: string; backupRetentionPeriod?: number }): DBInstance;
+  /** Starts creating a read replica of a primary; returns it `creating`. */
+  createDBInstanceReadReplica(request: CreateReadReplicaRequest): Promise<DBInstance>;
+  /** Starts deleting an instance (after its final snapshot, if asked); returns it `deleting`. */
+  deleteDBInstance(request: DeleteDBInstanceRequest): DBInstance;
+  /** Applies the settings the local fleet supports; returns the instance as modified. */
+  modifyDBInstance(request: ModifyDBInstanceRequest): DBInstance;
 }
+
+export type CreateReadReplicaRequest = {
+  instanceId: string;
+  sourceId: string;
+  availabilityZone?: string;
+  instanceClass?: string;
+  port?: number;
+  deletionProtection?: boolean;
+};
+
+export type DeleteDBInstanceRequest = {
+  instanceId: string;
+  skipFinalSnapshot: boolean;
+  finalSnapshotId?: string;
+  deleteAutomatedBackups: boolean;
+};
+
+export type ModifyDBInstanceRequest = {
+  instanceId: string;
+  deletionProtection?: boolean;
+  backupRetentionPeriod?: number;
+  applyImmediately: boolean;
+};
+
+export type RestoreDBInstanceRequest = {
+  instanceId: string;
+  snapshotId: string;
+  instanceClass?: string;
+  port?: number;
+  availabilityZone?: string;
+  multiAz?: boolean;
+  deletionProtection?: boolean;
+};

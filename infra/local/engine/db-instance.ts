@@ -6,7 +6,7 @@
 import type { DBInstance } from "@aws-sdk/client-rds";
 import type { Fleet } from "../../fleet.js";
 import { instanceArn, LOCAL_ACCOUNT_ID } from "./db-instance-arn.js";
-import type { EngineInstance } from "./fleet-engine.js";
+import type { EngineInstance } from "./engine-instance.js";
 
 function replicationStatus(i: EngineInstance): DBInstance["StatusInfos"] {
   if (i.kind !== "replica") return undefined;
@@ -31,7 +31,7 @@ export function toDBInstance(
     DBInstanceIdentifier: i.id,
     DBInstanceArn: instanceArn(fleet, "db-instance", i.id),
     DbiResourceId: i.dbiResourceId,
-    DBInstanceClass: fleet.instanceClass,
+    DBInstanceClass: i.instanceClass,
     Engine: fleet.engine,
     EngineVersion: engineVersion,
     DBInstanceStatus: i.status,
@@ -50,14 +50,14 @@ export function toDBInstance(
     ReadReplicaSourceDBInstanceIdentifier: i.sourceId,
     ReadReplicaDBInstanceIdentifiers: i.replicaIds,
     StatusInfos: replicationStatus(i),
-    // RDS gives read replicas no automated backups unless asked.
-    BackupRetentionPeriod: isWriter ? fleet.backupRetentionDays : 0,
+    // RDS gives read replicas no automated backups unless asked (the record says 0 for them).
+    BackupRetentionPeriod: i.backupRetentionPeriod,
     PreferredBackupWindow: fleet.preferredBackupWindow,
     PreferredMaintenanceWindow: fleet.preferredMaintenanceWindow,
     PerformanceInsightsEnabled: true,
     PerformanceInsightsRetentionPeriod: fleet.performanceInsightsRetentionDays,
     MonitoringInterval: fleet.monitoringIntervalSeconds,
-    DeletionProtection: isWriter ? fleet.deletionProtection : false,
+    DeletionProtection: i.deletionProtection,
     PubliclyAccessible: false,
     AutoMinorVersionUpgrade: true,
     CopyTagsToSnapshot: true,

@@ -1,39 +1,81 @@
 /**
- * What the engine's long-running actions (reboot, failover, standby rebuild)
- * may do to the fleet. FleetEngine implements it; the actions live in their
- * own modules and see only this.
+ * What the engine's long-running actions (reboot, failover, standby rebuild,
+ * snapshots, restore, promotion, replica creation, deletion) may do to the
+ * fleet. FleetEngine implements it; the actions live in their own modules and
+ * see only this.
  */
+import type pg from "pg";
 import type pino from "pino";
+import type { Fleet } from "../../fleet.js";
+import type { EngineConfig } from "../config.js";
 import type { Progress } from "../log.js";
+import type { FleetCredentials } from "../pg/credentials.js";
+import type { NodeRole } from "../pg/node-files.js";
+import type { ActionRunner } from "./action-runner.js";
+import type { InstanceStatus } from "./engine-instance.js";
 import type { EventLog } from "./event-log.js";
-import type { InstanceStatus } from "./fleet-engine.js";
-import type { FleetState } from "./fleet-state.js";
-import type { RuntimeNode } from "./runtime-node.js";
+import type { FleetState, InstanceRecord } from "./fleet-state.js";
+import type { NodeContext, RuntimeNode } from "./runtime-node.js";
+import type { SnapshotStore } from "./snapshots/snapshot-store.js";
 
 export interface FleetOps {
   readonly state: FleetState;
   readonly events: EventLog;
   readonly log: pino.Logger;
   readonly progress: Progress;
-  primary(): RuntimeNode;
-  standby(): RuntimeNode | undefined;
-  replicaNodes(): RuntimeNode[];
-  /** Points the writer endpoint at a node (undefined: refuse and cut connections). */
-  routeWriter(port: number | undefined): void;
+  readonly config: EngineConfig;
+  readonly fleet: Fleet;
+  readonly credentials: FleetCredentials;
+  readonly engineVersion: string;
+  readonly actions: ActionRunner;
+  readonly snapshots: SnapshotStore;
+  /** Paths, binaries, TLS and the postgres account, as nodes use them. */
+  readonly nodeContext: NodeContext;
+  /** True once the engine is shutting down: long copies stop early. */
+  readonly stopping: boolean;
+  /** The engine's clock: injectable so tests can move backup windows and retention. */
+  now(): Date;
+  /** The instance, or a DBInstanceNotFound fault. */
+  requireInstance(id: string): InstanceRecord;
+  node(name: string): RuntimeNode;
+  /** Creates the runtime side of a node (process supervisor, monitor) for a node record. */
+  addNode(name: string, port: number, role: NodeRole): RuntimeNode;
+  /** Stops a node's monitor and process and forgets it (its files stay). */
+  removeNode(name: string): Promise<void>;
+  /** Starts (or re-points) the endpoint of a primary; undefined refuses and cuts connections. */
+  routeEndpoint(instanceId: string, nodePort: number | undefined): void;
+  openEndpoint(instance: InstanceRecord): Promise<void>;
+  closeEndpoint(instanceId: string): Promise<void>;
+  status(instanceId: string): InstanceStatus | undefined;
   setStatus(instanceId: string, status: InstanceStatus): void;
+  /** After a failed action: available if the instance's postgres runs, failed otherwise. */
+  settleStatus(instanceId: string): void;
   saveState(): void;
   startNode(node: RuntimeNode, label: string): Promise<void>;
   /** Replaces each target's data directory with a base backup of `source`, each with its own slot on it. */
   clone(source: RuntimeNode, targets: RuntimeNode[]): Promise<void>;
   /** Runs SQL on a node as the engine's superuser. */
-  asAdmin<T>(node: RuntimeNode, fn: (db: import("pg").Client) => Promise<T>): Promise<T>;
-  waitStreaming(followers: RuntimeNode[]): Promise<void>;
+  asAdmin<T>(node: RuntimeNode, fn: (db: pg.Client) => Promise<T>): Promise<T>;
+  /** Waits until each follower streams from `source`. */
+  waitStreaming(source: RuntimeNode, followers: RuntimeNode[], timeoutMs?: number): Promise<void>;
+  /** Allocates a free endpoint port from the fleet's range (or checks the one asked for). */
+  allocatePort(requested?: number): Promise<number>;
 }
+
+export type EngineFaultCode =
+  | "DBInstanceNotFound"
+  | "DBInstanceAlreadyExists"
+  | "InvalidDBInstanceState"
+  | "InvalidParameterCombination"
+  | "InvalidParameterValue"
+  | "DBSnapshotNotFound"
+  | "DBSnapshotAlreadyExists"
+  | "InvalidDBSnapshotState";
 
 /** An action refused for the fleet's current state, mapped by the API to the AWS fault of the same code. */
 export class EngineFault extends Error {
   constructor(
-    readonly code: "DBInstanceNotFound" | "InvalidDBInstanceState" | "InvalidParameterCombination",
+    readonly code: EngineFaultCode,
     message: string,
   ) {
     super(message);

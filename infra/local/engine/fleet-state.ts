@@ -1,16 +1,54 @@
 /**
- * What the engine must remember across restarts: which physical node serves
- * which instance and role, and on which port. Written atomically; `complete`
- * is set only once a first boot has finished, so a half-initialised data
- * directory is recognised and rebuilt rather than trusted.
+ * What the engine must remember across restarts: its DB instances, which
+ * physical node serves each (and its Multi-AZ standby), on which ports, and
+ * the settings ModifyDBInstance changes. Written atomically; `complete` is set
+ * only once a first boot has finished, so a half-initialised data directory is
+ * recognised and rebuilt rather than trusted.
+ *
+ * Format 1 (one writer plus replicas) is migrated on read: users have data
+ * directories from before instances could be created, restored or promoted.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { defineFleet, type Fleet } from "../../fleet.js";
 
-const nodeSchema = z.object({ name: z.string(), port: z.number().int() });
+const nodeSchema = z.object({ name: z.string(), port: z.number().int(), az: z.string() });
+
+const instanceSchema = z.object({
+  id: z.string(),
+  /** A primary accepts writes (with an optional Multi-AZ standby); a replica streams from `sourceId`. */
+  role: z.enum(["primary", "replica"]),
+  createdAt: z.string(),
+  dbiResourceId: z.string(),
+  /** Where clients connect: a forwarder in front of a Multi-AZ primary, otherwise the node's own port. */
+  endpointPort: z.number().int(),
+  /** The node serving the instance now (for a Multi-AZ primary, its current primary node). */
+  node: nodeSchema,
+  standby: nodeSchema.optional(),
+  /** Set when the standby's data no longer matches the primary (after a failover) until it is re-cloned. */
+  standbyNeedsRebuild: z.boolean().optional(),
+  sourceId: z.string().optional(),
+  instanceClass: z.string(),
+  deletionProtection: z.boolean(),
+  backupRetentionPeriod: z.number().int(),
+  /** A create or delete that had not finished when the engine stopped: finished or undone at the next boot. */
+  pending: z.enum(["creating", "deleting"]).optional(),
+});
 
 const stateSchema = z.object({
+  formatVersion: z.literal(2),
+  pgMajor: z.string(),
+  complete: z.boolean(),
+  instances: z.array(instanceSchema),
+});
+
+export type NodeRecord = z.infer<typeof nodeSchema>;
+export type InstanceRecord = z.infer<typeof instanceSchema>;
+export type FleetState = z.infer<typeof stateSchema>;
+
+const v1NodeSchema = nodeSchema;
+const v1Schema = z.object({
   formatVersion: z.literal(1),
   pgMajor: z.string(),
   complete: z.boolean(),
@@ -19,29 +57,61 @@ const stateSchema = z.object({
     createdAt: z.string(),
     endpointPort: z.number().int(),
     dbiResourceId: z.string(),
-    primary: nodeSchema.extend({ az: z.string() }),
-    standby: nodeSchema.extend({ az: z.string() }).optional(),
-    /** Set when the standby's data no longer matches the writer (after a failover) until it is re-cloned. */
+    primary: v1NodeSchema,
+    standby: v1NodeSchema.optional(),
     standbyNeedsRebuild: z.boolean().optional(),
   }),
-  replicas: z.array(
-    z.object({
-      id: z.string(),
-      createdAt: z.string(),
-      dbiResourceId: z.string(),
-      node: nodeSchema.extend({ az: z.string() }),
-    }),
-  ),
+  replicas: z.array(z.object({ id: z.string(), createdAt: z.string(), dbiResourceId: z.string(), node: v1NodeSchema })),
 });
 
-export type FleetState = z.infer<typeof stateSchema>;
+/** Format 1 knew one writer and its replicas; their settings came from the fleet definition. */
+export function migrateV1(v1: z.infer<typeof v1Schema>, fleet: Fleet): FleetState {
+  const w = v1.writer;
+  return {
+    formatVersion: 2,
+    pgMajor: v1.pgMajor,
+    complete: v1.complete,
+    instances: [
+      {
+        id: w.id,
+        role: "primary",
+        createdAt: w.createdAt,
+        dbiResourceId: w.dbiResourceId,
+        endpointPort: w.endpointPort,
+        node: w.primary,
+        standby: w.standby,
+        standbyNeedsRebuild: w.standbyNeedsRebuild,
+        instanceClass: fleet.instanceClass,
+        deletionProtection: fleet.deletionProtection,
+        backupRetentionPeriod: fleet.backupRetentionDays,
+      },
+      ...v1.replicas.map(
+        (r): InstanceRecord => ({
+          id: r.id,
+          role: "replica",
+          createdAt: r.createdAt,
+          dbiResourceId: r.dbiResourceId,
+          endpointPort: r.node.port,
+          node: r.node,
+          sourceId: w.id,
+          instanceClass: fleet.instanceClass,
+          deletionProtection: false,
+          backupRetentionPeriod: 0,
+        }),
+      ),
+    ],
+  };
+}
 
 export const statePath = (dataDir: string) => path.join(dataDir, "fleet-state.json");
 
-export function readState(dataDir: string): FleetState | undefined {
+export function readState(dataDir: string, fleet: Fleet = defineFleet()): FleetState | undefined {
   const file = statePath(dataDir);
   if (!existsSync(file)) return undefined;
-  const parsed = stateSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
+  const old = v1Schema.safeParse(raw);
+  if (old.success) return migrateV1(old.data, fleet);
+  const parsed = stateSchema.safeParse(raw);
   if (!parsed.success)
     throw new Error(`${file} is damaged (${parsed.error.issues[0]?.message}); run npm run fleet:reset`);
   return parsed.data;
@@ -52,3 +122,11 @@ export function writeState(dataDir: string, state: FleetState): void {
   writeFileSync(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
 }
+
+/** The instances replicating from `sourceId`. */
+export const replicasOf = (state: FleetState, sourceId: string): InstanceRecord[] =>
+  state.instances.filter((i) => i.role === "replica" && i.sourceId === sourceId);
+
+/** Every node name in use, so a new instance's node never takes over another's directory. */
+export const nodeNames = (state: FleetState): Set<string> =>
+  new Set(state.instances.flatMap((i) => [i.node.name, ...(i.standby ? [i.standby.name] : [])]));

@@ -1,7 +1,10 @@
 /**
  * The RDS events the local engine emits, with RDS's own ids, categories and
  * messages (Amazon RDS User Guide, "Amazon RDS event categories and event
- * messages"), so clients that match on them behave as on AWS.
+ * messages"), so clients that match on them behave as on AWS. The id is kept
+ * in events.jsonl only (DescribeEvents has no id field). The one event RDS
+ * does not document, a failed snapshot, has id "local" and a category that
+ * DB snapshots have.
  */
 export const RDS_EVENTS = {
   backupStarted: { id: "RDS-EVENT-0001", categories: ["backup"], message: "Backing up DB instance" },
@@ -31,6 +34,46 @@ export const RDS_EVENTS = {
     categories: ["read replica"],
     message: "An error has occurred in the read replication process.",
   },
+  replicationResumed: {
+    id: "RDS-EVENT-0046",
+    categories: ["read replica"],
+    message: "Replication for the Read Replica resumed.",
+  },
+  replicationTerminated: {
+    id: "RDS-EVENT-0057",
+    categories: ["read replica"],
+    message: "Replication for the Read Replica terminated.",
+  },
+  replicaCreationFailed: {
+    id: "RDS-EVENT-0202",
+    categories: ["read replica"],
+    message: "Read replica creation failed.",
+  },
+  instanceCreated: { id: "RDS-EVENT-0005", categories: ["creation"], message: "DB instance created" },
+  instanceDeleted: { id: "RDS-EVENT-0003", categories: ["deletion"], message: "DB instance deleted" },
+  instanceFailed: {
+    id: "RDS-EVENT-0031",
+    categories: ["failure"],
+    message: "DB instance failed.",
+  },
+  restoredFromSnapshot: { id: "RDS-EVENT-0043", categories: ["restoration"], message: "Restored from snapshot" },
+  backupsDisabled: {
+    id: "RDS-EVENT-0028",
+    categories: ["configuration change"],
+    message: "Automatic backups for this DB instance have been disabled.",
+  },
+  backupsEnabled: {
+    id: "RDS-EVENT-0032",
+    categories: ["configuration change"],
+    message: "Automatic backups for this DB instance have been enabled.",
+  },
+  manualSnapshotStarted: { id: "RDS-EVENT-0040", categories: ["creation"], message: "Creating manual snapshot" },
+  manualSnapshotCreated: { id: "RDS-EVENT-0042", categories: ["creation"], message: "Manual snapshot created" },
+  automatedSnapshotStarted: { id: "RDS-EVENT-0090", categories: ["creation"], message: "Creating automated snapshot" },
+  automatedSnapshotCreated: { id: "RDS-EVENT-0091", categories: ["creation"], message: "Automated snapshot created" },
+  manualSnapshotDeleted: { id: "RDS-EVENT-0041", categories: ["deletion"], message: "Deleted manual snapshot" },
+  automatedSnapshotDeleted: { id: "RDS-EVENT-0041", categories: ["deletion"], message: "Deleted automated snapshot" },
+  snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 
 export type RdsEventKind = keyof typeof RDS_EVENTS;

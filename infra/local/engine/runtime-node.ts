@@ -1,4 +1,5 @@
 /** A physical node at run time: its files, its process, and its monitor. */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { PgBinaries } from "../pg/binaries.js";
 import type { FleetCredentials } from "../pg/credentials.js";
@@ -51,7 +52,12 @@ export class RuntimeNode {
   }
 
   /** Writes this node's config for its role; followers stream through the writer endpoint. */
-  configure(opts: { role: NodeRole; upstreamPort?: number; synchronousStandby?: string }): void {
+  configure(opts: {
+    role: NodeRole;
+    upstreamPort?: number;
+    synchronousStandby?: string;
+    recovery?: { restoreCommand: string };
+  }): void {
     this.role = opts.role;
     const settings: NodeSettings = {
       dataDir: this.pgData,
@@ -60,6 +66,7 @@ export class RuntimeNode {
       role: opts.role,
       runAs: this.ctx.runAs,
       synchronousStandby: opts.synchronousStandby,
+      recovery: opts.recovery,
       upstream:
         opts.role === "writer" || opts.upstreamPort === undefined
           ? undefined
@@ -75,5 +82,9 @@ export class RuntimeNode {
   }
 }
 
-/** Replication slot names allow only [a-z0-9_]. */
-export const slotName = (nodeName: string) => nodeName.replace(/[^a-z0-9_]/g, "_");
+/** Replication slot names allow only [a-z0-9_] and at most 63 characters; long names keep a hash of the rest. */
+export function slotName(nodeName: string): string {
+  const plain = nodeName.replace(/[^a-z0-9_]/g, "_");
+  if (plain.length <= 63) return plain;
+  return `${plain.slice(0, 54)}_${createHash("sha256").update(nodeName).digest("hex").slice(0, 8)}`;
+}

@@ -11,27 +11,28 @@
  */
 import { signalServerTree } from "../pg/process-tree.js";
 import type { FleetOps } from "./fleet-ops.js";
+import { replicasOf } from "./fleet-state.js";
 import { slotName } from "./runtime-node.js";
 
 export type FailoverReason = { kind: "manual" } | { kind: "automatic"; cause: string };
 
 export type FailoverOutcome = { from: string; to: string; fromAz: string; toAz: string; writesUnavailableMs: number };
 
-export async function failOverWriter(ops: FleetOps, reason: FailoverReason): Promise<FailoverOutcome> {
-  const id = ops.state.writer.id;
-  const oldPrimary = ops.primary();
-  const standby = ops.standby();
-  const standbyState = ops.state.writer.standby;
-  if (!standby || !standbyState) throw new Error(`${id} has no standby to fail over to`);
+export async function failOverWriter(ops: FleetOps, id: string, reason: FailoverReason): Promise<FailoverOutcome> {
+  const instance = ops.requireInstance(id);
+  const oldPrimary = ops.node(instance.node.name);
+  const standbyState = instance.standby;
+  if (!standbyState) throw new Error(`${id} has no standby to fail over to`);
+  const standby = ops.node(standbyState.name);
   const why = reason.kind === "manual" ? "manual (RebootDBInstance with ForceFailover)" : `automatic: ${reason.cause}`;
-  const from = { node: oldPrimary.name, az: ops.state.writer.primary.az };
+  const from = { node: oldPrimary.name, az: instance.node.az };
   const to = { node: standby.name, az: standbyState.az };
 
   const started = performance.now();
   ops.setStatus(id, "rebooting");
   ops.events.record("failoverStarted", id, `Reason: ${why}. From ${from.az} (${from.node}) to ${to.az} (${to.node}).`);
   ops.progress(`failover of ${id} (${why}): ${from.node} → ${to.node}`);
-  ops.routeWriter(undefined);
+  ops.routeEndpoint(id, undefined);
 
   if (oldPrimary.postmaster.running) {
     if (reason.kind === "manual") {
@@ -51,19 +52,20 @@ export async function failOverWriter(ops: FleetOps, reason: FailoverReason): Pro
   await ops.asAdmin(standby, async (db) => {
     await db.query("select pg_reload_conf()");
     // The replicas and the future standby stream from here now; their slots must exist before they reconnect.
-    for (const follower of [...ops.replicaNodes(), oldPrimary]) {
+    const followers = [...replicasOf(ops.state, id).map((r) => r.node.name), oldPrimary.name];
+    for (const follower of followers) {
       await db.query(
         "select pg_create_physical_replication_slot($1, true) where not exists (select 1 from pg_replication_slots where slot_name = $1)",
-        [slotName(follower.name)],
+        [slotName(follower)],
       );
     }
   });
 
-  ops.state.writer.primary = { ...standbyState };
-  ops.state.writer.standby = { name: oldPrimary.name, port: oldPrimary.port, az: from.az };
-  ops.state.writer.standbyNeedsRebuild = true;
+  instance.node = { ...standbyState };
+  instance.standby = { name: oldPrimary.name, port: oldPrimary.port, az: from.az };
+  instance.standbyNeedsRebuild = true;
   ops.saveState();
-  ops.routeWriter(standby.port);
+  ops.routeEndpoint(id, standby.port);
   const writesUnavailableMs = Math.round(performance.now() - started);
   ops.setStatus(id, "available");
   ops.events.record("failoverPromoted", id, `Writes were unavailable for ${writesUnavailableMs} ms.`);
@@ -71,26 +73,26 @@ export async function failOverWriter(ops: FleetOps, reason: FailoverReason): Pro
     `failover of ${id}: ${to.node} is the writer (writes unavailable ${writesUnavailableMs} ms); rebuilding ${from.node}`,
   );
 
-  await rebuildStandby(ops);
+  await rebuildStandby(ops, id);
   ops.events.record("failoverCompleted", id);
   return { from: from.node, to: to.node, fromAz: from.az, toAz: to.az, writesUnavailableMs };
 }
 
-/** Re-creates the standby from the writer by base backup, then makes it synchronous again. */
-export async function rebuildStandby(ops: FleetOps): Promise<void> {
-  const id = ops.state.writer.id;
-  const primary = ops.primary();
-  const standby = ops.standby();
-  if (!standby) return;
+/** Re-creates the standby from the primary by base backup, then makes it synchronous again. */
+export async function rebuildStandby(ops: FleetOps, id: string): Promise<void> {
+  const instance = ops.requireInstance(id);
+  if (!instance.standby) return;
+  const primary = ops.node(instance.node.name);
+  const standby = ops.node(instance.standby.name);
   ops.events.record("recoveryStarted", id);
   if (standby.postmaster.running) await standby.postmaster.stop();
   await ops.clone(primary, [standby]);
-  standby.configure({ role: "standby", upstreamPort: ops.state.writer.endpointPort });
+  standby.configure({ role: "standby", upstreamPort: instance.endpointPort });
   await ops.startNode(standby, `standby of ${id}`);
-  await ops.waitStreaming([standby]);
+  await ops.waitStreaming(primary, [standby]);
   primary.configure({ role: "writer", synchronousStandby: standby.name });
   await ops.asAdmin(primary, (db) => db.query("select pg_reload_conf()"));
-  ops.state.writer.standbyNeedsRebuild = false;
+  instance.standbyNeedsRebuild = false;
   ops.saveState();
   ops.events.record("recoveryCompleted", id);
   ops.progress(`standby of ${id}: rebuilt on ${standby.name}, synchronous again`);

@@ -19,7 +19,7 @@ export class FleetInstances {
 
   list(): CollectedInstance[] {
     return this.engine.instances().map((instance) => {
-      const node = this.engine.nodeFor(instance.kind === "writer" ? "writer" : instance.id);
+      const node = this.engine.nodeServing(instance.id);
       if (node === undefined) return { id: instance.id, kind: instance.kind, node: undefined };
       const session = this.session(node.name, node.address);
       return {

@@ -21,6 +21,11 @@ export type NodeSettings = {
   upstream?: { host: string; port: number; user: string; password: string; slot: string };
   /** The writer's synchronous standby, by application_name; empty until the standby streams. */
   synchronousStandby?: string;
+  /**
+   * A node restored from a snapshot: archive recovery to the end of the
+   * snapshot's backup (recovery_target = 'immediate'), then promotion.
+   */
+  recovery?: { restoreCommand: string };
   runAs: RunAs | undefined;
 };
 
@@ -76,6 +81,12 @@ function serverConf(s: NodeSettings): string {
     lines.primary_slot_name = quote(u.slot);
     lines.recovery_target_timeline = quote("latest");
   }
+  if (s.recovery) {
+    lines.restore_command = quote(s.recovery.restoreCommand);
+    lines.recovery_target = quote("immediate");
+    lines.recovery_target_action = quote("promote");
+    lines.recovery_target_timeline = quote("current");
+  }
   return `# Written by rdsdeck's local engine; rewritten on every start.\n${Object.entries(lines)
     .map(([k, v]) => `${k} = ${v}`)
     .join("\n")}\n`;
@@ -109,6 +120,8 @@ export function writeNodeFiles(s: NodeSettings, tls: FleetTls): void {
   const signal = path.join(s.dataDir, "standby.signal");
   if (s.role === "writer") rmSync(signal, { force: true });
   else write("standby.signal", "");
+  // postgres removes recovery.signal itself once it has promoted.
+  if (s.recovery) write("recovery.signal", "");
 }
 
 export function isInitialised(dataDir: string): boolean {

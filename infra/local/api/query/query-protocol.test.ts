@@ -1,7 +1,7 @@
 import type { DBInstance } from "@aws-sdk/client-rds";
 import { afterEach, describe, expect, test } from "vitest";
 import type { RdsBackend } from "../rds-backend";
-import { fleetInstances, InMemoryRdsBackend } from "../test-support/fleet-fixture";
+import { fleetInstances, InMemoryRdsBackend, unusedRdsActions } from "../test-support/fleet-fixture";
 import { FORM_CONTENT_TYPE, signedFetch } from "../test-support/signed-fetch";
 import { CREDENTIALS, startTestServer, type TestServer } from "../test-support/test-server";
 import { parseQueryError } from "../test-support/xml";
@@ -135,9 +135,7 @@ describe("AWS Query protocol over GET", () => {
 describe("internal failures", () => {
   test("a backend that throws is InternalFailure 500; the cause is logged with the request id, never the secret", async () => {
     const backend: RdsBackend = {
-      rebootDBInstance: () => {
-        throw new Error("not used");
-      },
+      ...unusedRdsActions(),
       describeEvents: () => [],
       describeDBInstances: () => {
         throw new Error("engine state unreadable: /var/lib/rdsdeck/state.json");

@@ -1,4 +1,11 @@
-import { DBInstanceNotFoundFault$, InvalidDBInstanceStateFault$ } from "@aws-sdk/client-rds";
+import {
+  DBInstanceAlreadyExistsFault$,
+  DBInstanceNotFoundFault$,
+  DBSnapshotAlreadyExistsFault$,
+  DBSnapshotNotFoundFault$,
+  InvalidDBInstanceStateFault$,
+  InvalidDBSnapshotStateFault$,
+} from "@aws-sdk/client-rds";
 import { NormalizedSchema } from "@smithy/core/schema";
 import type { StaticErrorSchema } from "@smithy/types";
 import { AwsError } from "../aws-error";
@@ -23,6 +30,28 @@ export const rdsErrors = {
   dbInstanceNotFound: (identifier: string) =>
     modeledError(DBInstanceNotFoundFault$, `DBInstance ${identifier} not found.`),
   invalidDBInstanceState: (message: string) => modeledError(InvalidDBInstanceStateFault$, message),
+  dbInstanceAlreadyExists: (message = "DB instance already exists") =>
+    modeledError(DBInstanceAlreadyExistsFault$, message),
+  dbSnapshotNotFound: (identifier: string) =>
+    modeledError(DBSnapshotNotFoundFault$, `DBSnapshot ${identifier} not found.`),
+  dbSnapshotAlreadyExists: (message: string) => modeledError(DBSnapshotAlreadyExistsFault$, message),
+  invalidDBSnapshotState: (message: string) => modeledError(InvalidDBSnapshotStateFault$, message),
   /** A common error (not modelled per operation): parameters that cannot be used together. */
   invalidParameterCombination: (message: string) => new AwsError("InvalidParameterCombination", message, 400),
 };
+
+const MODELED_FAULTS = {
+  DBInstanceNotFound: DBInstanceNotFoundFault$,
+  DBInstanceAlreadyExists: DBInstanceAlreadyExistsFault$,
+  InvalidDBInstanceState: InvalidDBInstanceStateFault$,
+  DBSnapshotNotFound: DBSnapshotNotFoundFault$,
+  DBSnapshotAlreadyExists: DBSnapshotAlreadyExistsFault$,
+  InvalidDBSnapshotState: InvalidDBSnapshotStateFault$,
+} as const;
+
+export type ModeledFaultCode = keyof typeof MODELED_FAULTS;
+
+/** A modelled RDS fault by its Query error code, with a message already in AWS's words. */
+export function rdsFault(code: ModeledFaultCode, message: string): AwsError {
+  return modeledError(MODELED_FAULTS[code], message);
+}

@@ -2,13 +2,25 @@ import type { AwsService } from "../aws-service";
 import type { QueryOperation } from "../query/query-operation";
 import { handleQueryRequest, type QueryService, queryErrorResponse } from "../query/query-service";
 import type { RdsBackend } from "../rds-backend";
+import { createDBSnapshotOperation } from "./create-db-snapshot";
+import { deleteDBSnapshotOperation } from "./delete-db-snapshot";
 import { describeDBInstancesOperation } from "./describe-db-instances";
+import { describeDBSnapshotsOperation } from "./describe-db-snapshots";
 import { describeEventsOperation } from "./describe-events";
 import { rebootDBInstanceOperation } from "./reboot-db-instance";
+import { restoreDBInstanceFromDBSnapshotOperation } from "./restore-db-instance-from-db-snapshot";
 
 /** The RDS actions served; a new action is one file and one line here. */
 function rdsOperations(backend: RdsBackend): QueryOperation[] {
-  return [describeDBInstancesOperation(backend), rebootDBInstanceOperation(backend), describeEventsOperation(backend)];
+  return [
+    describeDBInstancesOperation(backend),
+    rebootDBInstanceOperation(backend),
+    describeEventsOperation(backend),
+    createDBSnapshotOperation(backend),
+    describeDBSnapshotsOperation(backend),
+    deleteDBSnapshotOperation(backend),
+    restoreDBInstanceFromDBSnapshotOperation(backend),
+  ];
 }
 
 export const RDS_API_VERSION = "2014-10-31";

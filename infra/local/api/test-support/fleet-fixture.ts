@@ -148,15 +148,44 @@ export function manyInstances(count: number): DBInstance[] {
   });
 }
 
+/** The actions the protocol tests never take; the real engine's tests do (infra/local/engine, api/rds/*.test.ts). */
+export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "describeEvents"> {
+  const unused = () => {
+    throw new Error("not used by the protocol tests");
+  };
+  return {
+    rebootDBInstance: unused,
+    createDBSnapshot: unused,
+    describeDBSnapshots: () => [],
+    deleteDBSnapshot: unused,
+    restoreDBInstanceFromDBSnapshot: unused,
+    promoteReadReplica: unused,
+    createDBInstanceReadReplica: unused,
+    deleteDBInstance: unused,
+    modifyDBInstance: unused,
+  };
+}
+
+const UNUSED = unusedRdsActions();
+
 export class InMemoryRdsBackend implements RdsBackend {
   constructor(public instances: DBInstance[]) {}
+
+  readonly createDBSnapshot = UNUSED.createDBSnapshot;
+  readonly describeDBSnapshots = UNUSED.describeDBSnapshots;
+  readonly deleteDBSnapshot = UNUSED.deleteDBSnapshot;
+  readonly restoreDBInstanceFromDBSnapshot = UNUSED.restoreDBInstanceFromDBSnapshot;
+  readonly promoteReadReplica = UNUSED.promoteReadReplica;
+  readonly createDBInstanceReadReplica = UNUSED.createDBInstanceReadReplica;
+  readonly deleteDBInstance = UNUSED.deleteDBInstance;
+  readonly modifyDBInstance = UNUSED.modifyDBInstance;
 
   describeDBInstances(): DBInstance[] {
     return this.instances;
   }
 
   /** The protocol tests never reboot; the real engine's tests do (infra/local/engine). */
-  rebootDBInstance(): DBInstance {
+  rebootDBInstance(_request: { identifier: string; forceFailover: boolean }): DBInstance {
     throw new Error("not used by the protocol tests");
   }
 

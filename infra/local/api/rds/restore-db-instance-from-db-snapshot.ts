@@ -1,0 +1,38 @@
+import { RestoreDBInstanceFromDBSnapshot$, type RestoreDBInstanceFromDBSnapshotResult } from "@aws-sdk/client-rds";
+import { z } from "zod";
+import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
+import type { RdsBackend } from "../rds-backend";
+import { dbInstanceIdentifier, lookupIdentifier } from "./identifiers";
+
+const input = z.object({
+  DBInstanceIdentifier: dbInstanceIdentifier,
+  DBSnapshotIdentifier: lookupIdentifier,
+  DBInstanceClass: z
+    .string()
+    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "not a DB instance class")
+    .optional(),
+  // RDS for PostgreSQL accepts ports 1150–65535.
+  Port: z.number().int().min(1150).max(65535).optional(),
+  AvailabilityZone: z.string().min(1).optional(),
+  MultiAZ: z.boolean().optional(),
+  DeletionProtection: z.boolean().optional(),
+});
+
+/** RestoreDBInstanceFromDBSnapshot: asynchronous; the answer shows the new instance `creating`. */
+export function restoreDBInstanceFromDBSnapshotOperation(backend: RdsBackend): QueryOperation {
+  return defineQueryOperation({
+    schema: RestoreDBInstanceFromDBSnapshot$,
+    input,
+    handle: async (request): Promise<RestoreDBInstanceFromDBSnapshotResult> => ({
+      DBInstance: await backend.restoreDBInstanceFromDBSnapshot({
+        instanceId: request.DBInstanceIdentifier,
+        snapshotId: request.DBSnapshotIdentifier,
+        instanceClass: request.DBInstanceClass,
+        port: request.Port,
+        availabilityZone: request.AvailabilityZone,
+        multiAz: request.MultiAZ,
+        deletionProtection: request.DeletionProtection,
+      }),
+    }),
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * The life of an instance the engine creates at run time (restored from a
+ * snapshot, or a new read replica): its identifier claimed at once, a port
+ * and node directory of its own, a state record marked pending until it is
+ * ready — and, if anything fails, nothing left behind but an event saying why.
+ */
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { NodeRole } from "../pg/node-files.js";
+import { EngineFault, type FleetOps } from "./fleet-ops.js";
+import { newResourceId } from "./fleet-plan.js";
+import { type InstanceRecord, nodeNames } from "./fleet-state.js";
+import type { RdsEventKind } from "./rds-events.js";
+import type { RuntimeNode } from "./runtime-node.js";
+
+export type NewInstanceRequest = {
+  id: string;
+  role: "primary" | "replica";
+  az: string;
+  port?: number;
+  sourceId?: string;
+  instanceClass: string;
+  deletionProtection: boolean;
+  backupRetentionPeriod: number;
+};
+
+export function assertIdentifierFree(ops: FleetOps, id: string): void {
+  if (ops.state.instances.some((i) => i.id === id) || ops.actions.has(id)) {
+    throw new EngineFault("DBInstanceAlreadyExists", "DB instance already exists");
+  }
+}
+
+/** A node name that no instance uses and no directory holds: usually the instance's identifier. */
+function freshNodeName(ops: FleetOps, id: string): string {
+  const used = nodeNames(ops.state);
+  const free = (name: string) => !used.has(name) && !existsSync(path.join(ops.config.dataDir, "nodes", name));
+  if (free(id)) return id;
+  for (let n = 2; ; n++) {
+    const name = `${id.slice(0, 55)}-n${n}`;
+    if (free(name)) return name;
+  }
+}
+
+/**
+ * Claims the identifier (as the instance's action `actionName`), allocates a
+ * port and adds the instance as `creating`. The caller continues the action
+ * with `ops.actions.continue`.
+ */
+export async function addInstance(
+  ops: FleetOps,
+  req: NewInstanceRequest,
+  actionName: string,
+): Promise<{ record: InstanceRecord; node: RuntimeNode }> {
+  assertIdentifierFree(ops, req.id);
+  ops.actions.claim(req.id, actionName);
+  let port: number;
+  try {
+    port = await ops.allocatePort(req.port);
+  } catch (error) {
+    ops.actions.release(req.id);
+    throw error;
+  }
+  const record: InstanceRecord = {
+    id: req.id,
+    role: req.role,
+    createdAt: ops.now().toISOString(),
+    dbiResourceId: newResourceId(),
+    endpointPort: port,
+    node: { name: freshNodeName(ops, req.id), port, az: req.az },
+    sourceId: req.sourceId,
+    instanceClass: req.instanceClass,
+    deletionProtection: req.deletionProtection,
+    backupRetentionPeriod: req.backupRetentionPeriod,
+    pending: "creating",
+  };
+  ops.state.instances.push(record);
+  ops.saveState();
+  ops.setStatus(record.id, "creating");
+  const role: NodeRole = req.role === "replica" ? "replica" : "writer";
+  return { record, node: ops.addNode(record.node.name, port, role) };
+}
+
+/** The instance is ready: no longer pending, monitored, available. */
+export function finishInstance(ops: FleetOps, record: InstanceRecord, node: RuntimeNode): void {
+  record.pending = undefined;
+  ops.saveState();
+  node.monitor.start();
+  ops.setStatus(record.id, "available");
+}
+
+/** Undoes a creation that failed: process stopped, files removed, record gone, and an event saying why. */
+export async function discardInstance(
+  ops: FleetOps,
+  record: InstanceRecord,
+  event: RdsEventKind,
+  why: string,
+): Promise<void> {
+  await ops.removeNode(record.node.name);
+  const dir = path.join(ops.config.dataDir, "nodes", record.node.name);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.clone-${process.pid}`, { recursive: true, force: true }); // a clone's staging copy
+  ops.state.instances = ops.state.instances.filter((i) => i !== record);
+  ops.saveState();
+  ops.settleStatus(record.id);
+  ops.events.record(event, record.id, why);
+}

@@ -1,0 +1,124 @@
+/**
+ * RestoreDBInstanceFromDBSnapshot: a new standalone instance (single-AZ, no
+ * source) holding exactly the snapshot's data. The snapshot's files are
+ * copied into a new node directory; postgres replays the snapshot's WAL to the
+ * end of its backup (recovery_target = 'immediate') and promotes itself.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { copyTree } from "../pg/live-copy.js";
+import { chownTree } from "../pg/ownership.js";
+import { EngineFault, type FleetOps } from "./fleet-ops.js";
+import type { InstanceRecord } from "./fleet-state.js";
+import { addInstance, discardInstance, finishInstance } from "./new-instance.js";
+import type { RuntimeNode } from "./runtime-node.js";
+
+/** Inside the node's own directory, so postgres (running unprivileged) can read it; removed after promotion. */
+const RESTORE_WAL_DIR = "rdsdeck_restore_wal";
+const PROMOTE_TIMEOUT_MS = 120_000;
+
+export type RestoreRequest = {
+  instanceId: string;
+  snapshotId: string;
+  instanceClass?: string;
+  port?: number;
+  availabilityZone?: string;
+  multiAz?: boolean;
+  deletionProtection?: boolean;
+};
+
+export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): Promise<InstanceRecord> {
+  const snapshot = ops.snapshots.get(req.snapshotId);
+  if (!snapshot) throw new EngineFault("DBSnapshotNotFound", `DBSnapshot ${req.snapshotId} not found.`);
+  if (snapshot.status !== "available") {
+    throw new EngineFault(
+      "InvalidDBSnapshotState",
+      `Snapshot ${req.snapshotId} is not available (it is ${snapshot.status}).`,
+    );
+  }
+  if (req.multiAz) {
+    throw new EngineFault(
+      "InvalidParameterCombination",
+      "The local fleet restores snapshots as Single-AZ instances; MultiAZ is not supported for RestoreDBInstanceFromDBSnapshot.",
+    );
+  }
+  if (req.availabilityZone && !ops.fleet.availabilityZones.includes(req.availabilityZone)) {
+    throw new EngineFault(
+      "InvalidParameterValue",
+      `Availability zone ${req.availabilityZone} is not one of ${ops.fleet.availabilityZones.join(", ")}.`,
+    );
+  }
+  const { record, node } = await addInstance(
+    ops,
+    {
+      id: req.instanceId,
+      role: "primary",
+      az: req.availabilityZone ?? snapshot.availabilityZone,
+      port: req.port,
+      instanceClass: req.instanceClass ?? snapshot.instanceClass,
+      deletionProtection: req.deletionProtection ?? false,
+      backupRetentionPeriod: ops.fleet.backupRetentionDays,
+    },
+    "restore",
+  );
+  const release = ops.snapshots.use(snapshot.id);
+  ops.actions.continue(
+    record.id,
+    "restore",
+    async () => {
+      try {
+        await restoreNode(ops, node, ops.snapshots.dirOf(snapshot.id), record.id);
+      } finally {
+        release();
+      }
+      finishInstance(ops, record, node);
+      ops.events.record("instanceCreated", record.id);
+      ops.events.record("restoredFromSnapshot", record.id, snapshot.id);
+      ops.progress(`${record.id}: restored from snapshot ${snapshot.id}, available on port ${record.endpointPort}`);
+    },
+    async (error) => {
+      release();
+      await discardInstance(
+        ops,
+        record,
+        "instanceFailed",
+        `Restore from snapshot ${snapshot.id} failed: ${error.message}`,
+      );
+    },
+  );
+  return record;
+}
+
+async function restoreNode(ops: FleetOps, node: RuntimeNode, snapshotDir: string, id: string): Promise<void> {
+  const { runAs } = ops.nodeContext;
+  await fs.rm(node.pgData, { recursive: true, force: true });
+  ops.progress(`${id}: copying snapshot files into ${node.name}`);
+  await copyTree(path.join(snapshotDir, "data"), node.pgData, {
+    mode: "plain",
+    abort: () => (ops.stopping ? "the fleet is stopping" : undefined),
+  });
+  await copyTree(path.join(snapshotDir, "wal"), path.join(node.pgData, RESTORE_WAL_DIR), { mode: "plain" });
+  chownTree(node.pgData, runAs);
+  // restore_command runs in the data directory; a segment it does not find is simply "not archived".
+  node.configure({ role: "writer", recovery: { restoreCommand: `cp "${RESTORE_WAL_DIR}/%f" "%p"` } });
+  await ops.startNode(node, `restored ${id}`);
+  await waitPromoted(ops, node);
+  node.configure({ role: "writer" });
+  await ops.asAdmin(node, (db) => db.query("select pg_reload_conf()"));
+  await fs.rm(path.join(node.pgData, RESTORE_WAL_DIR), { recursive: true, force: true });
+}
+
+async function waitPromoted(ops: FleetOps, node: RuntimeNode): Promise<void> {
+  const deadline = Date.now() + PROMOTE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (!node.postmaster.running) throw new Error(`postgres exited during recovery; log: ${node.logFile}`);
+    const inRecovery = await ops
+      .asAdmin(node, (db) => db.query<{ r: boolean }>("select pg_is_in_recovery() as r"))
+      .then((res) => res.rows[0]?.r !== false);
+    if (!inRecovery) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `recovery did not reach the end of the snapshot within ${PROMOTE_TIMEOUT_MS} ms; log: ${node.logFile}`,
+  );
+}

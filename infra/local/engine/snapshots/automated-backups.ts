@@ -1,0 +1,110 @@
+/**
+ * RDS's automated backups: once a day, in the fleet's PreferredBackupWindow
+ * (UTC), an automated snapshot of each primary whose BackupRetentionPeriod is
+ * above 0, named rds:<instance>-YYYY-MM-DD-HH-MM; automated snapshots older
+ * than their retention are deleted. Checked every minute; `runDue` takes the
+ * time as a parameter so tests can move the clock, and `backupNow` is the
+ * manual trigger (npm run fleet:backup, tests).
+ */
+import type { FleetOps } from "../fleet-ops.js";
+import { createSnapshot, removeSnapshot } from "./take-snapshot.js";
+
+const DAY_MS = 24 * 3600 * 1000;
+const CHECK_EVERY_MS = 60_000;
+
+export const automatedSnapshotId = (instanceId: string, at: Date) =>
+  `rds:${instanceId}-${at.toISOString().slice(0, 16).replace("T", "-").replace(":", "-")}`;
+
+/** "03:00-04:00" → whether `at` (UTC) falls inside it; windows may cross midnight. */
+export function inWindow(window: string, at: Date): boolean {
+  const [from, to] = window.split("-").map((hhmm) => {
+    const [h, m] = hhmm.split(":").map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  });
+  const minute = at.getUTCHours() * 60 + at.getUTCMinutes();
+  if (from === undefined || to === undefined) return false;
+  return from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+}
+
+export type BackupRun = { started: string[]; pruned: string[]; skipped: { instanceId: string; why: string }[] };
+
+export class AutomatedBackups {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ops: FleetOps) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      try {
+        this.runDue(this.ops.now());
+      } catch (error) {
+        this.ops.log.error({ err: error }, "automated backup check failed");
+      }
+    }, CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Backs up every primary in its window that has no automated snapshot from that day yet, then prunes. */
+  runDue(now: Date): BackupRun {
+    const run: BackupRun = { started: [], pruned: this.prune(now), skipped: [] };
+    if (!inWindow(this.ops.fleet.preferredBackupWindow, now)) return run;
+    const today = now.toISOString().slice(0, 10);
+    for (const instance of this.backedUpInstances()) {
+      const done = this.ops.snapshots
+        .all()
+        .some(
+          (s) =>
+            s.type === "automated" &&
+            s.instanceId === instance &&
+            s.createdAt.slice(0, 10) === today &&
+            s.status !== "failed",
+        );
+      if (done) continue;
+      this.startOne(instance, now, run);
+    }
+    return run;
+  }
+
+  /** The manual trigger: an automated snapshot of each backed-up primary (or the one named) now, whatever the window. */
+  backupNow(now: Date, instanceId?: string): BackupRun {
+    const run: BackupRun = { started: [], pruned: this.prune(now), skipped: [] };
+    const targets = instanceId ? [instanceId] : this.backedUpInstances();
+    for (const id of targets) this.startOne(id, now, run);
+    return run;
+  }
+
+  private backedUpInstances(): string[] {
+    return this.ops.state.instances
+      .filter((i) => i.role === "primary" && i.backupRetentionPeriod > 0 && !i.pending)
+      .map((i) => i.id);
+  }
+
+  private startOne(instanceId: string, now: Date, run: BackupRun): void {
+    const snapshotId = automatedSnapshotId(instanceId, now);
+    try {
+      createSnapshot(this.ops, { instanceId, snapshotId, type: "automated", at: now });
+      run.started.push(snapshotId);
+    } catch (error) {
+      // Busy (another action) or not available: the next check in the window tries again.
+      run.skipped.push({ instanceId, why: (error as Error).message });
+      this.ops.log.info({ instance: instanceId, cause: (error as Error).message }, "automated backup postponed");
+    }
+  }
+
+  private prune(now: Date): string[] {
+    const pruned: string[] = [];
+    for (const s of this.ops.snapshots.all()) {
+      if (s.type !== "automated" || s.status === "creating" || s.retentionDays === undefined) continue;
+      if (this.ops.snapshots.inUse(s.id)) continue; // a restore reads it: pruned at the next check
+      if (Date.parse(s.createdAt) + s.retentionDays * DAY_MS > now.getTime()) continue;
+      removeSnapshot(this.ops, s);
+      pruned.push(s.id);
+    }
+    return pruned;
+  }
+}
