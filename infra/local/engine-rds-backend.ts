@@ -77,17 +77,21 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
       const record = await callAsync(() => engine.restoreDBInstanceFromDBSnapshot(request));
       return instanceNow(record.id);
     },
-    promoteReadReplica: () => {
-      throw commonErrors.invalidAction("PromoteReadReplica");
+    promoteReadReplica: ({ instanceId, backupRetentionPeriod }) => {
+      call(() => engine.promoteReadReplica(instanceId, backupRetentionPeriod));
+      return instanceNow(instanceId);
     },
-    createDBInstanceReadReplica: async () => {
-      throw commonErrors.invalidAction("CreateDBInstanceReadReplica");
+    createDBInstanceReadReplica: async (request) => {
+      const record = await callAsync(() => engine.createDBInstanceReadReplica(request));
+      return instanceNow(record.id);
     },
-    deleteDBInstance: () => {
-      throw commonErrors.invalidAction("DeleteDBInstance");
+    deleteDBInstance: (request) => {
+      call(() => engine.deleteDBInstance(request));
+      return instanceNow(request.instanceId);
     },
-    modifyDBInstance: () => {
-      throw commonErrors.invalidAction("ModifyDBInstance");
+    modifyDBInstance: (request) => {
+      call(() => engine.modifyDBInstance(request));
+      return instanceNow(request.instanceId);
     },
   };
 }

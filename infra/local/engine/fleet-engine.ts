@@ -18,6 +18,8 @@ import type { NodeRole } from "../pg/node-files.js";
 import { reclaimStalePostmaster } from "../pg/postmaster.js";
 import { waitAccepting, withNode } from "../pg/sql-client.js";
 import { ActionRunner } from "./action-runner.js";
+import { type CreateReplicaRequest, createReadReplica } from "./create-read-replica.js";
+import { type DeleteRequest, deleteInstance } from "./delete-instance.js";
 import { EngineError, type EngineInstance, type InstanceStatus } from "./engine-instance.js";
 import { prepareDataDir } from "./engine-prepare.js";
 import type { EventLog } from "./event-log.js";
@@ -25,8 +27,10 @@ import { coldBoot, settlePendingInstances, warmBoot } from "./fleet-boot.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.js";
 import { viewInstances } from "./instance-view.js";
+import { type ModifyRequest, modifyInstance } from "./modify-instance.js";
 import { NodeSupervisor } from "./node-supervision.js";
 import { allocatePort, assertPortsFree, endpointPortCandidates, type PortClaim, portIsFree } from "./ports.js";
+import { promoteReadReplica } from "./promote-replica.js";
 import { rebootInstance } from "./reboot-instance.js";
 import { type RestoreRequest, restoreFromSnapshot } from "./restore-instance.js";
 import { type NodeContext, RuntimeNode, slotName } from "./runtime-node.js";
@@ -307,6 +311,22 @@ export class FleetEngine implements FleetOps {
 
   restoreDBInstanceFromDBSnapshot(req: RestoreRequest): Promise<InstanceRecord> {
     return restoreFromSnapshot(this, req);
+  }
+
+  promoteReadReplica(id: string, backupRetentionPeriod?: number): void {
+    promoteReadReplica(this, id, backupRetentionPeriod);
+  }
+
+  createDBInstanceReadReplica(req: CreateReplicaRequest): Promise<InstanceRecord> {
+    return createReadReplica(this, req);
+  }
+
+  deleteDBInstance(req: DeleteRequest): void {
+    deleteInstance(this, req);
+  }
+
+  modifyDBInstance(req: ModifyRequest): void {
+    modifyInstance(this, req);
   }
 
   /** The instances as the engine sees them now. */
