@@ -264,12 +264,18 @@ describe("DeleteDBInstance", () => {
     expect(await messages("reporting-replica")).toContain("deletion: DB instance deleted");
   });
 
-  test("with a final snapshot: the snapshot is taken first, and it restores the instance's rows", async () => {
+  test("with a final snapshot: the snapshot is taken first, and it restores the instance's rows; automated snapshots go", async () => {
+    const automated = f.engine.backups.backupNow(new Date(), R1).started;
+    expect(automated).toHaveLength(1);
+    await waitSnapshot(automated[0]!);
+    await waitStatus(R1, "available");
     await rds.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: R1, FinalDBSnapshotIdentifier: "r1-final" }));
     expect((await instance(R1)).DBInstanceStatus).toBe("deleting");
     await waitGone(R1);
     const final = await waitSnapshot("r1-final");
     expect(final).toMatchObject({ DBInstanceIdentifier: R1, SnapshotType: "manual" });
+    // DeleteAutomatedBackups defaults to true: the automated snapshot went with the instance, the final one stays.
+    expect(await snapshotExists(automated[0]!)).toBe(false);
     await rds.send(
       new RestoreDBInstanceFromDBSnapshotCommand({ DBInstanceIdentifier: "r1-back", DBSnapshotIdentifier: "r1-final" }),
     );
