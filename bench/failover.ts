@@ -19,7 +19,7 @@ import pg from "pg";
 import { readState } from "../infra/local/engine/fleet-state.js";
 import { readCredentials } from "../infra/local/pg/credentials.js";
 import { readRuntimeInfo } from "../infra/local/runtime-info.js";
-import { makeTempDataDir, testPorts } from "../infra/local/test-support/temp-fleet.js";
+import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../infra/local/test-support/temp-fleet.js";
 import { measureSnapshotAndRestore, type SnapshotRestoreFigures } from "./support/snapshot-restore.js";
 
 const DRILLS = Number(process.env.BENCH_DRILLS ?? 10);
@@ -30,7 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const dataDir = makeTempDataDir();
 const ports = testPorts();
 const engine: ChildProcess = spawn(process.execPath, ["--import", "tsx", "infra/local/main.ts"], {
-  env: { ...process.env, ...ports, RDSDECK_DATA_DIR: dataDir },
+  env: { ...process.env, ...TEST_ENGINE_ENV, ...ports, RDSDECK_DATA_DIR: dataDir },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve, reject) => {

@@ -119,7 +119,7 @@ export class FleetEngine implements FleetOps {
       // One probe before reporting ready, so the first DescribeDBInstances already shows replication state.
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
       for (const node of this.nodes.values()) node.monitor.start();
-      this.backups.start();
+      if (this.config.automatedBackups) this.backups.start();
     } catch (error) {
       await this.stop().catch((e) => this.log.error({ err: e }, "cleanup after failed boot failed"));
       if ((error as NodeJS.ErrnoException).code === "ENOSPC") {

@@ -231,10 +231,15 @@ describe("RestoreDBInstanceFromDBSnapshot", () => {
         DBSnapshotIdentifier: "snap-of-replica",
         DBInstanceClass: "db.r6g.large",
         DeletionProtection: true,
+        Port: f.config.portBase + 60,
       }),
     );
     const restored = await waitInstance("restored-from-replica");
-    expect(restored).toMatchObject({ DBInstanceClass: "db.r6g.large", DeletionProtection: true });
+    expect(restored).toMatchObject({
+      DBInstanceClass: "db.r6g.large",
+      DeletionProtection: true,
+      Endpoint: { Port: f.config.portBase + 60 },
+    });
     expect((await rowIds(restored.Endpoint!.Port!)).length).toBe(writerCount);
   });
 
