@@ -77,6 +77,8 @@ export default defineConfig({
       RDSDECK_DATA_DIR: dataDir,
       RDSDECK_PORT_BASE: "25432",
       RDSDECK_API_PORT: "25480",
+      // A run inside the backup window must not find instances busy with a scheduled snapshot.
+      RDSDECK_AUTOMATED_BACKUPS: "off",
       PORT: String(APP_PORT),
     },
   },

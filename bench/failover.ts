@@ -6,6 +6,10 @@
  * the longest pause in acknowledgments) and RPO
  * (acknowledged writes missing afterwards; must be 0).
  * Goal: median RTO ≤ 3 s manual, ≤ 10 s automatic.
+ *
+ * Then, on the same fleet, snapshot and restore of a database filled to
+ * BENCH_SNAPSHOT_GB (default 1): CreateDBSnapshot until available, and
+ * RestoreDBInstanceFromDBSnapshot until the new instance is available.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -15,16 +19,18 @@ import pg from "pg";
 import { readState } from "../infra/local/engine/fleet-state.js";
 import { readCredentials } from "../infra/local/pg/credentials.js";
 import { readRuntimeInfo } from "../infra/local/runtime-info.js";
-import { makeTempDataDir, testPorts } from "../infra/local/test-support/temp-fleet.js";
+import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../infra/local/test-support/temp-fleet.js";
+import { measureSnapshotAndRestore, type SnapshotRestoreFigures } from "./support/snapshot-restore.js";
 
 const DRILLS = Number(process.env.BENCH_DRILLS ?? 10);
+const SNAPSHOT_GB = Number(process.env.BENCH_SNAPSHOT_GB ?? 1);
 const WRITER = "production-myapp";
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 const dataDir = makeTempDataDir();
 const ports = testPorts();
 const engine: ChildProcess = spawn(process.execPath, ["--import", "tsx", "infra/local/main.ts"], {
-  env: { ...process.env, ...ports, RDSDECK_DATA_DIR: dataDir },
+  env: { ...process.env, ...TEST_ENGINE_ENV, ...ports, RDSDECK_DATA_DIR: dataDir },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve, reject) => {
@@ -41,16 +47,17 @@ const info = readRuntimeInfo(dataDir)!;
 const creds = readCredentials(dataDir);
 const rds = new RDSClient({ endpoint: info.apiUrl, region: info.region, credentials: creds.aws, maxAttempts: 1 });
 const writerPort = info.endpoints.find((e) => e.role === "writer")!.port;
-const connect = async () => {
+/** query_timeout 0 means none (pg checks it for truthiness): the bench's fill runs for a while. */
+const connect = async (port = writerPort, queryTimeoutMs = 2_000) => {
   const c = new pg.Client({
     host: "127.0.0.1",
-    port: writerPort,
+    port,
     user: creds.master.username,
     password: creds.master.password,
     database: info.databaseName,
     ssl: { ca: readFileSync(info.caCertPath, "utf8") },
     connectionTimeoutMillis: 2_000,
-    query_timeout: 2_000,
+    query_timeout: queryTimeoutMs,
   });
   c.on("error", () => {}); // surfaced by the failing query, which the load loop counts
   await c.connect();
@@ -96,6 +103,7 @@ async function waitCompleted(since: Date): Promise<void> {
 }
 
 const results: { kind: "manual" | "automatic"; rtoMs: number; rpo: number }[] = [];
+let snapshotFigures: SnapshotRestoreFigures | undefined;
 try {
   for (let drill = 1; drill <= DRILLS; drill++) {
     const kind = drill % 2 === 1 ? "manual" : "automatic";
@@ -123,6 +131,17 @@ try {
       `drill ${String(drill).padStart(2)} ${kind.padEnd(9)} RTO ${(rtoMs / 1000).toFixed(2)} s  RPO ${rpo} lost of ${ids.length} acknowledged`,
     );
   }
+  running = false;
+  await load;
+  if (SNAPSHOT_GB > 0) {
+    snapshotFigures = await measureSnapshotAndRestore({
+      rds,
+      writer: WRITER,
+      targetBytes: SNAPSHOT_GB * 1024 ** 3,
+      connect: (port) => connect(port ?? writerPort, 0),
+      log: (line) => console.log(line),
+    });
+  }
 } finally {
   running = false;
   await load;
@@ -134,9 +153,18 @@ try {
 }
 for (const kind of ["manual", "automatic"] as const) {
   const r = results.filter((x) => x.kind === kind);
+  if (r.length === 0) continue;
   const rto = r.map((x) => x.rtoMs);
   console.log(
     `${kind.padEnd(9)} ${r.length} drills: RTO median ${(median(rto) / 1000).toFixed(2)} s, max ${(Math.max(...rto) / 1000).toFixed(2)} s (goal median ≤ ${kind === "manual" ? 3 : 10} s); RPO max ${Math.max(...r.map((x) => x.rpo))} (must be 0)`,
+  );
+}
+
+if (snapshotFigures) {
+  const f = snapshotFigures;
+  const gb = (f.databaseBytes / 1024 ** 3).toFixed(2);
+  console.log(
+    `snapshot+restore database ${gb} GB (${f.rows.toLocaleString("en")} rows, filled in ${f.fillSeconds.toFixed(1)} s): CreateDBSnapshot → available ${f.snapshotSeconds.toFixed(1)} s, RestoreDBInstanceFromDBSnapshot → available ${f.restoreSeconds.toFixed(1)} s`,
   );
 }
 

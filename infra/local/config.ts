@@ -13,6 +13,7 @@ const envSchema = z.object({
   RDSDECK_PORT_BASE: port.default(15432),
   RDSDECK_API_PORT: port.default(15480),
   RDSDECK_MIN_FREE_MB: z.coerce.number().int().min(0).default(200),
+  RDSDECK_AUTOMATED_BACKUPS: z.enum(["on", "off"]).default("on"),
   RDSDECK_PG_USER: z
     .string()
     .regex(/^[a-z_][a-z0-9_-]*$/)
@@ -34,6 +35,8 @@ export type EngineConfig = {
   pgUser: string;
   /** Free space the data directory's disk must have at start, in MiB. */
   minFreeMb: number;
+  /** Whether the daily automated backups run in the backup window (tests and benches turn them off). */
+  automatedBackups: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -58,6 +61,7 @@ export function loadEngineConfig(
     apiPort: e.RDSDECK_API_PORT,
     pgUser: e.RDSDECK_PG_USER,
     minFreeMb: e.RDSDECK_MIN_FREE_MB,
+    automatedBackups: e.RDSDECK_AUTOMATED_BACKUPS === "on",
   };
 }
 

@@ -8,10 +8,17 @@ import type { Fleet } from "../fleet.js";
 import { commonErrors } from "./api/common-errors.js";
 import { rdsErrors, rdsFault } from "./api/rds/rds-errors.js";
 import type { RdsBackend } from "./api/rds-backend.js";
+import { createReadReplica } from "./engine/create-read-replica.js";
 import { toDBInstance } from "./engine/db-instance.js";
 import { toDBSnapshot } from "./engine/db-snapshot.js";
+import { deleteInstance } from "./engine/delete-instance.js";
 import type { FleetEngine } from "./engine/fleet-engine.js";
 import { EngineFault } from "./engine/fleet-ops.js";
+import { modifyInstance } from "./engine/modify-instance.js";
+import { promoteReadReplica } from "./engine/promote-replica.js";
+import { rebootInstance } from "./engine/reboot-instance.js";
+import { restoreFromSnapshot } from "./engine/restore-instance.js";
+import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot.js";
 
 function toAwsError(error: unknown): unknown {
   if (!(error instanceof EngineFault)) return error;
@@ -54,7 +61,7 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
   return {
     describeDBInstances: describeInstances,
     rebootDBInstance: ({ identifier, forceFailover }) => {
-      call(() => engine.rebootDBInstance(identifier, forceFailover));
+      call(() => rebootInstance(engine, identifier, forceFailover));
       return instanceNow(identifier);
     },
     describeEvents: (): Event[] =>
@@ -67,27 +74,31 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
         Date: new Date(e.date),
       })),
     createDBSnapshot: ({ instanceId, snapshotId }) =>
-      snapshot(call(() => engine.createDBSnapshot(instanceId, snapshotId))),
+      snapshot(call(() => createSnapshot(engine, { instanceId, snapshotId, type: "manual", at: engine.now() }))),
     describeDBSnapshots: () => engine.snapshots.all().map(snapshot),
     deleteDBSnapshot: ({ snapshotId }) => ({
-      ...snapshot(call(() => engine.deleteDBSnapshot(snapshotId))),
+      ...snapshot(call(() => deleteSnapshot(engine, snapshotId))),
       Status: "deleted",
     }),
     restoreDBInstanceFromDBSnapshot: async (request) => {
-      const record = await callAsync(() => engine.restoreDBInstanceFromDBSnapshot(request));
+      const record = await callAsync(() => restoreFromSnapshot(engine, request));
       return instanceNow(record.id);
     },
-    promoteReadReplica: () => {
-      throw commonErrors.invalidAction("PromoteReadReplica");
+    promoteReadReplica: ({ instanceId, backupRetentionPeriod }) => {
+      call(() => promoteReadReplica(engine, instanceId, backupRetentionPeriod));
+      return instanceNow(instanceId);
     },
-    createDBInstanceReadReplica: async () => {
-      throw commonErrors.invalidAction("CreateDBInstanceReadReplica");
+    createDBInstanceReadReplica: async (request) => {
+      const record = await callAsync(() => createReadReplica(engine, request));
+      return instanceNow(record.id);
     },
-    deleteDBInstance: () => {
-      throw commonErrors.invalidAction("DeleteDBInstance");
+    deleteDBInstance: (request) => {
+      call(() => deleteInstance(engine, request));
+      return instanceNow(request.instanceId);
     },
-    modifyDBInstance: () => {
-      throw commonErrors.invalidAction("ModifyDBInstance");
+    modifyDBInstance: (request) => {
+      call(() => modifyInstance(engine, request));
+      return instanceNow(request.instanceId);
     },
   };
 }

@@ -59,11 +59,17 @@ export async function startLocalFleet(
     databaseName: fleet.databaseName,
     caCertPath: `${config.dataDir}/tls/ca.crt`,
     credentialsPath: credentialsPath(config.dataDir),
-    endpoints: engine
-      .instances()
-      .map((i) => ({ id: i.id, role: i.kind, host: i.endpoint.host, port: i.endpoint.port })),
+    endpoints: endpointsOf(engine),
   };
   writeRuntimeInfo(config.dataDir, info);
+  // Instances created, promoted or deleted at run time show in engine.json (npm run fleet:env) too.
+  engine.onStateSaved = () => {
+    try {
+      writeRuntimeInfo(config.dataDir, { ...info, endpoints: endpointsOf(engine) });
+    } catch (error) {
+      log.error({ err: error }, "could not update engine.json");
+    }
+  };
   let stopping: Promise<void> | undefined;
   return {
     engine,
@@ -71,6 +77,7 @@ export async function startLocalFleet(
     info,
     stop: () => {
       stopping ??= (async () => {
+        engine.onStateSaved = undefined;
         clearRuntimeInfo(config.dataDir);
         await api.close();
         await monitoring.stop();
@@ -79,4 +86,8 @@ export async function startLocalFleet(
       return stopping;
     },
   };
+}
+
+function endpointsOf(engine: FleetEngine): RuntimeInfo["endpoints"] {
+  return engine.instances().map((i) => ({ id: i.id, role: i.kind, host: i.endpoint.host, port: i.endpoint.port }));
 }

@@ -1,29 +1,32 @@
-/** How a snapshot looks through the RDS API: the DBSnapshot shape of DescribeDBSnapshots. */
+/**
+ * How a snapshot looks through the RDS API: the DBSnapshot shape of
+ * DescribeDBSnapshots, from what snapshot.json recorded when it was taken.
+ */
 import type { DBSnapshot } from "@aws-sdk/client-rds";
 import type { Fleet } from "../../fleet.js";
-import { instanceArn, LOCAL_ACCOUNT_ID } from "./db-instance-arn.js";
+import { LOCAL_ACCOUNT_ID } from "./db-instance-arn.js";
 import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
 
 export function toDBSnapshot(fleet: Fleet, s: SnapshotRecord): DBSnapshot {
   return {
     DBSnapshotIdentifier: s.id,
     DBInstanceIdentifier: s.instanceId,
-    DBSnapshotArn: instanceArn(fleet, "db-snapshot", s.id),
+    DBSnapshotArn: s.arn,
     SnapshotCreateTime: new Date(s.createdAt),
     OriginalSnapshotCreateTime: new Date(s.createdAt),
     SnapshotType: s.type,
     Status: s.status,
     PercentProgress: s.percentProgress,
-    Engine: fleet.engine,
+    Engine: s.engine,
     EngineVersion: s.engineVersion,
-    AllocatedStorage: fleet.allocatedStorageGiB,
-    StorageType: fleet.storageType,
+    AllocatedStorage: s.allocatedStorage,
+    StorageType: s.storageType,
     Port: s.port,
     AvailabilityZone: s.availabilityZone,
     InstanceCreateTime: new Date(s.instanceCreatedAt),
     MasterUsername: s.masterUsername,
     LicenseModel: "postgresql-license",
-    Encrypted: fleet.storageEncrypted,
+    Encrypted: s.encrypted,
     KmsKeyId: `arn:aws:kms:${fleet.region}:${LOCAL_ACCOUNT_ID}:key/rdsdeck-local`,
     IAMDatabaseAuthenticationEnabled: false,
     DbiResourceId: s.dbiResourceId,

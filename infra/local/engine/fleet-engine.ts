@@ -26,13 +26,11 @@ import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.js";
 import { viewInstances } from "./instance-view.js";
 import { NodeSupervisor } from "./node-supervision.js";
-import { allocatePort, assertPortsFree, endpointPortCandidates, type PortClaim, portIsFree } from "./ports.js";
-import { rebootInstance } from "./reboot-instance.js";
-import { type RestoreRequest, restoreFromSnapshot } from "./restore-instance.js";
+import { allocateEndpointPort, assertPortsFree, fleetPortClaims } from "./ports.js";
+import { waitStreaming } from "./replication-wait.js";
 import { type NodeContext, RuntimeNode, slotName } from "./runtime-node.js";
 import { AutomatedBackups } from "./snapshots/automated-backups.js";
-import { type SnapshotRecord, SnapshotStore } from "./snapshots/snapshot-store.js";
-import { createSnapshot, deleteSnapshot } from "./snapshots/take-snapshot.js";
+import { SnapshotStore } from "./snapshots/snapshot-store.js";
 import { WriterProxy } from "./writer-proxy.js";
 
 const START_TIMEOUT_MS = 60_000;
@@ -59,6 +57,8 @@ export class FleetEngine implements FleetOps {
   private releaseLock: (() => void) | undefined;
   private shuttingDown = false;
   private readonly clock: () => Date;
+  /** Called after every change to the instances is saved (engine.json follows the topology). */
+  onStateSaved: (() => void) | undefined;
 
   constructor(
     readonly config: EngineConfig,
@@ -110,7 +110,7 @@ export class FleetEngine implements FleetOps {
       }
       await assertPortsFree(
         this.config.host,
-        this.portClaims(),
+        fleetPortClaims(this.state, this.config.apiPort),
         "Set RDSDECK_PORT_BASE (and RDSDECK_API_PORT) to move the fleet.",
       );
       for (const i of this.state.instances) await this.openEndpoint(i);
@@ -119,7 +119,7 @@ export class FleetEngine implements FleetOps {
       // One probe before reporting ready, so the first DescribeDBInstances already shows replication state.
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
       for (const node of this.nodes.values()) node.monitor.start();
-      this.backups.start();
+      if (this.config.automatedBackups) this.backups.start();
     } catch (error) {
       await this.stop().catch((e) => this.log.error({ err: e }, "cleanup after failed boot failed"));
       if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
@@ -129,21 +129,6 @@ export class FleetEngine implements FleetOps {
       }
       throw error;
     }
-  }
-
-  private portClaims(): PortClaim[] {
-    const claims: PortClaim[] = [];
-    for (const i of this.state.instances) {
-      if (i.role === "replica") {
-        claims.push({ port: i.endpointPort, purpose: `replica endpoint ${i.id}` });
-        continue;
-      }
-      if (i.endpointPort !== i.node.port) claims.push({ port: i.endpointPort, purpose: `writer endpoint ${i.id}` });
-      claims.push({ port: i.node.port, purpose: `writer node ${i.node.name}` });
-      if (i.standby) claims.push({ port: i.standby.port, purpose: `standby node ${i.standby.name}` });
-    }
-    claims.push({ port: this.config.apiPort, purpose: "local AWS API" });
-    return claims;
   }
 
   // ---- FleetOps: what boot, supervision and actions may do -----------------------------------------
@@ -219,6 +204,7 @@ export class FleetEngine implements FleetOps {
 
   saveState(): void {
     writeState(this.config.dataDir, this.state);
+    this.onStateSaved?.();
   }
 
   async startNode(node: RuntimeNode, label: string): Promise<void> {
@@ -250,64 +236,17 @@ export class FleetEngine implements FleetOps {
     return withNode(node.address, this.credentials.admin, this.ctx.tls.caCertPem, fn);
   }
 
-  async waitStreaming(source: RuntimeNode, followers: RuntimeNode[], timeoutMs = START_TIMEOUT_MS): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    const pending = new Set(followers.map((f) => f.name));
-    while (pending.size > 0) {
-      const rows = await this.asAdmin(source, (db) =>
-        db.query<{ application_name: string }>(
-          "select application_name from pg_stat_replication where state = 'streaming'",
-        ),
-      );
-      for (const r of rows.rows) {
-        if (pending.delete(r.application_name)) this.progress(`${r.application_name}: streaming from ${source.name}`);
-      }
-      if (pending.size === 0) return;
-      if (Date.now() > deadline)
-        throw new EngineError(`Not streaming after ${timeoutMs} ms: ${[...pending].join(", ")}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  waitStreaming(source: RuntimeNode, followers: RuntimeNode[], timeoutMs = START_TIMEOUT_MS): Promise<void> {
+    return waitStreaming(this, source, followers, timeoutMs);
   }
 
   async allocatePort(requested?: number): Promise<number> {
-    const taken = new Set<number>([this.config.apiPort, ...this.reservedPorts]);
-    for (const i of this.state.instances) {
-      taken.add(i.endpointPort);
-      taken.add(i.node.port);
-      if (i.standby) taken.add(i.standby.port);
-    }
-    if (requested !== undefined) {
-      if (taken.has(requested) || !(await portIsFree(this.config.host, requested))) {
-        throw new EngineFault("InvalidParameterValue", `Port ${requested} is already in use on ${this.config.host}.`);
-      }
-      this.reservedPorts.add(requested);
-      return requested;
-    }
-    const port = await allocatePort(this.config.host, endpointPortCandidates(this.config.portBase), taken);
-    if (port === undefined) {
-      throw new EngineFault("InvalidParameterValue", "No free endpoint port is left in the fleet's port range.");
-    }
+    const port = await allocateEndpointPort(this.config, this.state, this.reservedPorts, requested);
     this.reservedPorts.add(port);
     return port;
   }
 
   // ---- What the API and tests see ------------------------------------------------------------------
-
-  rebootDBInstance(id: string, forceFailover: boolean): void {
-    rebootInstance(this, id, forceFailover);
-  }
-
-  createDBSnapshot(instanceId: string, snapshotId: string): SnapshotRecord {
-    return createSnapshot(this, { instanceId, snapshotId, type: "manual", at: this.now() });
-  }
-
-  deleteDBSnapshot(snapshotId: string): SnapshotRecord {
-    return deleteSnapshot(this, snapshotId);
-  }
-
-  restoreDBInstanceFromDBSnapshot(req: RestoreRequest): Promise<InstanceRecord> {
-    return restoreFromSnapshot(this, req);
-  }
 
   /** The instances as the engine sees them now. */
   instances(): EngineInstance[] {

@@ -81,9 +81,11 @@ export async function addInstance(
 }
 
 /** The instance is ready: no longer pending, monitored, available. */
-export function finishInstance(ops: FleetOps, record: InstanceRecord, node: RuntimeNode): void {
+export async function finishInstance(ops: FleetOps, record: InstanceRecord, node: RuntimeNode): Promise<void> {
   record.pending = undefined;
   ops.saveState();
+  // One probe first, so the first DescribeDBInstances that shows it available also shows its replication state.
+  await node.monitor.probe();
   node.monitor.start();
   ops.setStatus(record.id, "available");
 }

@@ -1,5 +1,8 @@
-/** Checks up front that every port the fleet needs is free, naming the one that is not. */
+/** Checks up front that every port the fleet needs is free, naming the one that is not; hands out new endpoint ports. */
 import net from "node:net";
+import type { EngineConfig } from "../config.js";
+import { EngineFault } from "./fleet-ops.js";
+import type { FleetState } from "./fleet-state.js";
 
 export class PortInUseError extends Error {}
 
@@ -35,19 +38,43 @@ export function endpointPortCandidates(portBase: number): number[] {
   return [...low, ...high];
 }
 
-export async function allocatePort(
-  host: string,
-  candidates: number[],
-  taken: ReadonlySet<number>,
-): Promise<number | undefined> {
-  for (const port of candidates) {
-    if (taken.has(port)) continue;
-    if ((await probe(host, port)) === undefined) return port;
+/** A port for a new instance: the one asked for if free, else the first free candidate no instance holds. */
+export async function allocateEndpointPort(
+  config: EngineConfig,
+  state: FleetState,
+  reserved: ReadonlySet<number>,
+  requested?: number,
+): Promise<number> {
+  const taken = new Set<number>([config.apiPort, ...reserved]);
+  for (const i of state.instances) {
+    taken.add(i.endpointPort);
+    taken.add(i.node.port);
+    if (i.standby) taken.add(i.standby.port);
   }
-  return undefined;
+  if (requested !== undefined) {
+    if (taken.has(requested) || (await probe(config.host, requested)) !== undefined) {
+      throw new EngineFault("InvalidParameterValue", `Port ${requested} is already in use on ${config.host}.`);
+    }
+    return requested;
+  }
+  for (const port of endpointPortCandidates(config.portBase)) {
+    if (!taken.has(port) && (await probe(config.host, port)) === undefined) return port;
+  }
+  throw new EngineFault("InvalidParameterValue", "No free endpoint port is left in the fleet's port range.");
 }
 
-/** Whether a port can be listened on now. */
-export async function portIsFree(host: string, port: number): Promise<boolean> {
-  return (await probe(host, port)) === undefined;
+/** Every port the fleet's instances listen on, named as the port-in-use message names them. */
+export function fleetPortClaims(state: FleetState, apiPort: number): PortClaim[] {
+  const claims: PortClaim[] = [];
+  for (const i of state.instances) {
+    if (i.role === "replica") {
+      claims.push({ port: i.endpointPort, purpose: `replica endpoint ${i.id}` });
+      continue;
+    }
+    if (i.endpointPort !== i.node.port) claims.push({ port: i.endpointPort, purpose: `writer endpoint ${i.id}` });
+    claims.push({ port: i.node.port, purpose: `writer node ${i.node.name}` });
+    if (i.standby) claims.push({ port: i.standby.port, purpose: `standby node ${i.standby.name}` });
+  }
+  claims.push({ port: apiPort, purpose: "local AWS API" });
+  return claims;
 }

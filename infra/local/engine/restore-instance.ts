@@ -71,7 +71,7 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
       } finally {
         release();
       }
-      finishInstance(ops, record, node);
+      await finishInstance(ops, record, node);
       ops.events.record("instanceCreated", record.id);
       ops.events.record("restoredFromSnapshot", record.id, snapshot.id);
       ops.progress(`${record.id}: restored from snapshot ${snapshot.id}, available on port ${record.endpointPort}`);

@@ -211,6 +211,38 @@ describe("RestoreDBInstanceFromDBSnapshot", () => {
     expect(rows[0].n).toBeLessThan(next);
   });
 
+  test("a read replica's snapshot (taken on a hot standby) restores the rows it had replayed", async () => {
+    const replica = "production-myapp-replica-1";
+    const writerCount = (await rowIds(f.info.endpoints[0]!.port)).length;
+    const replicaPort = (await instance(replica)).Endpoint!.Port!;
+    await eventually(
+      async () => ((await rowIds(replicaPort)).length === writerCount ? true : undefined),
+      15_000,
+      "replica caught up",
+    );
+    await rds.send(
+      new CreateDBSnapshotCommand({ DBInstanceIdentifier: replica, DBSnapshotIdentifier: "snap-of-replica" }),
+    );
+    expect((await waitSnapshot("snap-of-replica")).DBInstanceIdentifier).toBe(replica);
+    await waitInstance(replica);
+    await rds.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: "restored-from-replica",
+        DBSnapshotIdentifier: "snap-of-replica",
+        DBInstanceClass: "db.r6g.large",
+        DeletionProtection: true,
+        Port: f.config.portBase + 60,
+      }),
+    );
+    const restored = await waitInstance("restored-from-replica");
+    expect(restored).toMatchObject({
+      DBInstanceClass: "db.r6g.large",
+      DeletionProtection: true,
+      Endpoint: { Port: f.config.portBase + 60 },
+    });
+    expect((await rowIds(restored.Endpoint!.Port!)).length).toBe(writerCount);
+  });
+
   test.each([
     ["an existing instance identifier", WRITER, "snap-one", {}, "DBInstanceAlreadyExistsFault"],
     ["an unknown snapshot", "restored-x", "nope", {}, "DBSnapshotNotFoundFault"],
@@ -265,7 +297,7 @@ describe("automated backups", () => {
     const s = await waitSnapshot("rds:production-myapp-2031-03-01-03-30");
     expect(s).toMatchObject({ SnapshotType: "automated", DBInstanceIdentifier: WRITER });
     for (const id of run.started) await waitSnapshot(id);
-    for (const id of ["restored-one", "restored-load", WRITER]) await waitInstance(id);
+    for (const id of ["restored-one", "restored-load", "restored-from-replica", WRITER]) await waitInstance(id);
     // Later in the same window: already backed up today.
     expect(f.engine.backups.runDue(new Date("2031-03-01T03:45:00Z")).started).toEqual([]);
     expect(await automatedOf(WRITER)).toEqual(["rds:production-myapp-2031-03-01-03-30"]);
@@ -281,7 +313,7 @@ describe("automated backups", () => {
     const within = f.engine.backups.runDue(new Date("2031-03-07T03:10:00Z"));
     expect(within.pruned).toEqual([]);
     for (const id of within.started) await waitSnapshot(id);
-    for (const id of ["restored-one", "restored-load", WRITER]) await waitInstance(id);
+    for (const id of ["restored-one", "restored-load", "restored-from-replica", WRITER]) await waitInstance(id);
     const later = f.engine.backups.runDue(new Date("2031-03-08T03:31:00Z"));
     expect(later.pruned).toContain("rds:production-myapp-2031-03-01-03-30");
     for (const id of later.started) await waitSnapshot(id);

@@ -18,7 +18,7 @@ export class FleetInstances {
   ) {}
 
   list(): CollectedInstance[] {
-    return this.engine.instances().map((instance) => {
+    const listed = this.engine.instances().map((instance) => {
       const node = this.engine.nodeServing(instance.id);
       if (node === undefined) return { id: instance.id, kind: instance.kind, node: undefined };
       const session = this.session(node.name, node.address);
@@ -33,6 +33,17 @@ export class FleetInstances {
         },
       };
     });
+    this.closeGone(new Set(listed.flatMap((i) => (i.node ? [i.node.name] : []))));
+    return listed;
+  }
+
+  /** Nodes of deleted instances (or a writer's old primary after a failover) keep no session open. */
+  private closeGone(current: ReadonlySet<string>): void {
+    for (const [name, session] of this.sessions) {
+      if (current.has(name)) continue;
+      this.sessions.delete(name);
+      void session.close();
+    }
   }
 
   async close(): Promise<void> {

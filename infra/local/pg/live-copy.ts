@@ -61,6 +61,9 @@ async function plan(root: string, mode: "dataDir" | "plain"): Promise<Plan> {
     }
   };
   await walk("", true);
+  // pg_basebackup's rule: a backup taken on a standby ends where the copied pg_control says, so it goes last.
+  const control = path.join("global", "pg_control");
+  result.files.sort((a, b) => Number(a.rel === control) - Number(b.rel === control));
   return result;
 }
 

@@ -26,6 +26,12 @@ export function testPorts(): { RDSDECK_PORT_BASE: string; RDSDECK_API_PORT: stri
   return { RDSDECK_PORT_BASE: String(base), RDSDECK_API_PORT: String(base + 90) };
 }
 
+/**
+ * A test run that falls in the backup window (03:00–04:00 UTC) must not see
+ * a scheduled snapshot make its instances busy; tests trigger backups themselves.
+ */
+export const TEST_ENGINE_ENV = { RDSDECK_AUTOMATED_BACKUPS: "off" } as const;
+
 export function makeTempDataDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-test-"));
   chmodSync(dir, 0o711); // root's postgres account must traverse it
@@ -39,7 +45,7 @@ export async function startTempFleet(
 ): Promise<TempFleet> {
   const dataDir = opts.dataDir ?? makeTempDataDir();
   const fleet = defineFleet();
-  let config = loadEngineConfig({ ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
+  let config = loadEngineConfig({ ...TEST_ENGINE_ENV, ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
   let local: LocalFleet;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -48,7 +54,7 @@ export async function startTempFleet(
     } catch (error) {
       // Another test run holds one of the ports picked at random: pick again, unless the test chose them.
       if (!(error instanceof PortInUseError) || opts.env?.RDSDECK_PORT_BASE || attempt === 3) throw error;
-      config = loadEngineConfig({ ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
+      config = loadEngineConfig({ ...TEST_ENGINE_ENV, ...testPorts(), ...opts.env, RDSDECK_DATA_DIR: dataDir });
     }
   }
   return {

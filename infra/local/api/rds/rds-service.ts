@@ -2,11 +2,15 @@ import type { AwsService } from "../aws-service";
 import type { QueryOperation } from "../query/query-operation";
 import { handleQueryRequest, type QueryService, queryErrorResponse } from "../query/query-service";
 import type { RdsBackend } from "../rds-backend";
+import { createDBInstanceReadReplicaOperation } from "./create-db-instance-read-replica";
 import { createDBSnapshotOperation } from "./create-db-snapshot";
+import { deleteDBInstanceOperation } from "./delete-db-instance";
 import { deleteDBSnapshotOperation } from "./delete-db-snapshot";
 import { describeDBInstancesOperation } from "./describe-db-instances";
 import { describeDBSnapshotsOperation } from "./describe-db-snapshots";
 import { describeEventsOperation } from "./describe-events";
+import { modifyDBInstanceOperation } from "./modify-db-instance";
+import { promoteReadReplicaOperation } from "./promote-read-replica";
 import { rebootDBInstanceOperation } from "./reboot-db-instance";
 import { restoreDBInstanceFromDBSnapshotOperation } from "./restore-db-instance-from-db-snapshot";
 
@@ -20,6 +24,10 @@ function rdsOperations(backend: RdsBackend): QueryOperation[] {
     describeDBSnapshotsOperation(backend),
     deleteDBSnapshotOperation(backend),
     restoreDBInstanceFromDBSnapshotOperation(backend),
+    promoteReadReplicaOperation(backend),
+    createDBInstanceReadReplicaOperation(backend),
+    deleteDBInstanceOperation(backend),
+    modifyDBInstanceOperation(backend),
   ];
 }
 

@@ -23,7 +23,12 @@ const recordSchema = z.object({
   availabilityZone: z.string(),
   port: z.number().int(),
   instanceClass: z.string(),
+  engine: z.string(),
   engineVersion: z.string(),
+  allocatedStorage: z.number().int(),
+  storageType: z.string(),
+  encrypted: z.boolean(),
+  arn: z.string(),
   masterUsername: z.string(),
   /** Automated snapshots: days kept, from the instance's BackupRetentionPeriod when taken. */
   retentionDays: z.number().int().optional(),

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { takePhysicalSnapshot } from "../../pg/physical-snapshot.js";
+import { instanceArn } from "../db-instance-arn.js";
 import { EngineFault, type FleetOps } from "../fleet-ops.js";
 import type { SnapshotRecord } from "./snapshot-store.js";
 
@@ -41,7 +42,12 @@ export function beginSnapshot(
     availabilityZone: instance.node.az,
     port: instance.endpointPort,
     instanceClass: instance.instanceClass,
+    engine: ops.fleet.engine,
     engineVersion: ops.engineVersion,
+    allocatedStorage: ops.fleet.allocatedStorageGiB,
+    storageType: ops.fleet.storageType,
+    encrypted: ops.fleet.storageEncrypted,
+    arn: instanceArn(ops.fleet, "db-snapshot", req.snapshotId),
     masterUsername: ops.credentials.master.username,
     retentionDays: req.type === "automated" ? instance.backupRetentionPeriod : undefined,
   };

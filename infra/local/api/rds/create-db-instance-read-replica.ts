@@ -1,0 +1,46 @@
+import { CreateDBInstanceReadReplica$, type CreateDBInstanceReadReplicaResult } from "@aws-sdk/client-rds";
+import { z } from "zod";
+import { commonErrors } from "../common-errors";
+import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
+import type { RdsBackend } from "../rds-backend";
+import { dbInstanceIdentifier, lookupIdentifier } from "./identifiers";
+
+const input = z.object({
+  DBInstanceIdentifier: dbInstanceIdentifier,
+  // An identifier or the source's ARN.
+  SourceDBInstanceIdentifier: lookupIdentifier,
+  AvailabilityZone: z.string().min(1).optional(),
+  DBInstanceClass: z
+    .string()
+    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "not a DB instance class")
+    .optional(),
+  Port: z.number().int().min(1150).max(65535).optional(),
+  MultiAZ: z.boolean().optional(),
+  DeletionProtection: z.boolean().optional(),
+});
+
+/** CreateDBInstanceReadReplica: asynchronous; the answer shows the new replica `creating`. */
+export function createDBInstanceReadReplicaOperation(backend: RdsBackend): QueryOperation {
+  return defineQueryOperation({
+    schema: CreateDBInstanceReadReplica$,
+    input,
+    handle: async (request): Promise<CreateDBInstanceReadReplicaResult> => {
+      if (request.MultiAZ) {
+        throw commonErrors.invalidParameterValue(
+          "The local fleet creates Single-AZ read replicas; MultiAZ is not supported.",
+        );
+      }
+      const source = request.SourceDBInstanceIdentifier.replace(/^arn:aws:rds:[^:]+:\d+:db:/, "");
+      return {
+        DBInstance: await backend.createDBInstanceReadReplica({
+          instanceId: request.DBInstanceIdentifier,
+          sourceId: source,
+          availabilityZone: request.AvailabilityZone,
+          instanceClass: request.DBInstanceClass,
+          port: request.Port,
+          deletionProtection: request.DeletionProtection,
+        }),
+      };
+    },
+  });
+}
