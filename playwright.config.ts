@@ -62,6 +62,8 @@ export default defineConfig({
     { name: "metrics", testMatch: "metrics.spec.ts", dependencies: ["events"] },
     { name: "alarms", testMatch: "alarms.spec.ts", dependencies: ["metrics"] },
     { name: "overview", testMatch: "overview.spec.ts", dependencies: ["alarms"] },
+    // Last: it restores a snapshot into a new instance and promotes replica-2 out of the topology.
+    { name: "operations", testMatch: "operations.spec.ts", dependencies: ["overview"] },
   ],
   webServer: {
     command: "npm start",

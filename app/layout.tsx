@@ -50,6 +50,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                     Alarms
                   </Link>
                 </li>
+                <li>
+                  <Link
+                    className="text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+                    href="/snapshots"
+                  >
+                    Snapshots
+                  </Link>
+                </li>
               </ul>
             </nav>
           </div>

@@ -12,7 +12,9 @@ import { describeFleet } from "@/lib/fleet/describe-fleet";
 import type { Failover } from "@/lib/fleet/failover-history";
 import type { Fleet } from "@/lib/fleet/fleet-model";
 import { readFleetWatch } from "@/lib/fleet/fleet-watch";
+import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
 import { listFailovers } from "@/lib/fleet/list-failovers";
+import type { SearchParams } from "@/lib/query-param";
 
 export const metadata: Metadata = { title: "Fleet overview" };
 
@@ -38,8 +40,12 @@ async function readFailovers(): Promise<{ failovers: Failover[] } | { unavailabl
   }
 }
 
-export default async function OverviewPage() {
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function OverviewPage({ searchParams }: Props) {
   await connection();
+  // Set by the delete action's redirect: the instance's own page is going away, so this one says what happens.
+  const deleting = instanceIdentifier.safeParse((await searchParams).deleting);
   const { mode, aws, refreshIntervalMs } = getConfig();
   const [outcome, history] = await Promise.all([readFleet(), readFailovers()]);
   // The alarms and lag need the fleet's replicas; CloudWatch being down leaves the topology standing.
@@ -59,6 +65,11 @@ export default async function OverviewPage() {
         </div>
         <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
       </div>
+      {deleting.success ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status">
+          DB instance {deleting.data} is being deleted; it leaves this page once RDS has removed it.
+        </p>
+      ) : null}
       {watch ? <AlarmSummary counts={watch.counts} /> : null}
       {watched && "unavailable" in watched ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status">

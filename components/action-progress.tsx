@@ -6,8 +6,9 @@ import { useFollowed } from "@/components/action-tracker";
 import { formatDuration, formatUtcTime } from "@/components/format";
 import { toneStyles } from "@/components/status-badge";
 import type { Failover, FailoverEndpoint } from "@/lib/fleet/failover-history";
+import type { InstanceAction } from "@/lib/fleet/instance-actions";
 import type { InstanceActivity, Reboot } from "@/lib/fleet/instance-activity";
-import type { StatusTone } from "@/lib/fleet/status-tone";
+import { type StatusTone, statusTone } from "@/lib/fleet/status-tone";
 
 type Props = {
   identifier: string;
@@ -33,6 +34,10 @@ export function ActionProgress({ identifier, status, activity: latest, renderedA
     tracked?.receipt.requestedAt,
   );
   if (!tracked && !activity) return null;
+  const statusOnly = tracked ? STATUS_ONLY[tracked.action] : undefined;
+  if (statusOnly && !activity) {
+    return <StatusProgress identifier={identifier} status={status} title={statusOnly} transitions={transitions} />;
+  }
 
   const kind = activity?.kind ?? (tracked?.action === "reboot" ? "reboot" : "failover");
   const phases = activity ? phasesOf(activity) : [];
@@ -104,6 +109,50 @@ export function ActionProgress({ identifier, status, activity: latest, renderedA
             {outcome.text}
           </p>
         ) : null}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Actions whose progress is the instance's status (and, for a snapshot, its
+ * percent under Snapshots), not a sequence of phase events.
+ */
+const STATUS_ONLY: Partial<Record<InstanceAction, string>> = {
+  snapshot: "Snapshot",
+  promote: "Promotion",
+  "create-replica": "Replica creation",
+  delete: "Deletion",
+};
+
+function StatusProgress(props: { identifier: string; status: string; title: string; transitions: string[] }) {
+  const { identifier, status, title, transitions } = props;
+  const tone = statusTone(status);
+  const ongoing = tone === "progress" || transitions.length < 2;
+  return (
+    <section
+      aria-labelledby="action-progress-title"
+      className={`rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${toneStyles[ongoing ? "progress" : tone].accent}`}
+      data-testid="action-progress"
+    >
+      <h2 className="text-base font-semibold text-slate-900" id="action-progress-title">
+        {title} of {identifier}
+        {ongoing ? " in progress" : ""}
+      </h2>
+      <div aria-live="polite" className="mt-2 space-y-2 text-sm">
+        <p className="text-slate-700">
+          Status:{" "}
+          <span className="font-medium text-slate-900" data-testid="status-transitions">
+            {transitions.join(" → ")}
+          </span>
+        </p>
+        {ongoing ? null : (
+          <p className="font-medium text-slate-900" data-testid="action-outcome">
+            {tone === "ok"
+              ? `Done: ${identifier} is ${status}.`
+              : `${identifier} is ${status}: its events below say why.`}
+          </p>
+        )}
       </div>
     </section>
   );

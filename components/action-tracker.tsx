@@ -59,7 +59,9 @@ export type Followed = {
 export function useFollowed(status: string, latest: InstanceActivity | undefined, serverNow: string): Followed {
   const { tracked } = useActionTracker();
   const requestedAt = tracked ? Date.parse(tracked.receipt.requestedAt) : undefined;
-  const kind = tracked?.action === "reboot" ? "reboot" : "failover";
+  // Only reboots and failovers have phase events to wait for; the other actions are followed by their status.
+  const kind =
+    tracked?.action === "reboot" ? "reboot" : tracked?.action === "reboot-with-failover" ? "failover" : undefined;
   const startOf = (a: InstanceActivity) => (a.kind === "failover" ? a.failover.at : a.reboot.at).getTime();
   const matched =
     latest !== undefined &&
@@ -68,7 +70,11 @@ export function useFollowed(status: string, latest: InstanceActivity | undefined
     startOf(latest) >= requestedAt - CLOCK_SLACK_MS;
   const ongoing =
     latest !== undefined && (latest.kind === "failover" ? latest.failover.ongoing : latest.reboot.ongoing);
-  const awaitingEvents = requestedAt !== undefined && !matched && Date.parse(serverNow) - requestedAt < AWAIT_EVENTS_MS;
+  const awaitingEvents =
+    kind !== undefined &&
+    requestedAt !== undefined &&
+    !matched &&
+    Date.parse(serverNow) - requestedAt < AWAIT_EVENTS_MS;
   // Transitional statuses (rebooting, modifying…) poll fast; failed or stopped ones may stay so for hours.
   const busy = statusTone(status) === "progress" || ongoing || awaitingEvents;
   const recent = latest !== undefined && Date.parse(serverNow) - endOf(latest) < RECENT_MS;

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ConfirmActionDialog, type InstanceServerAction } from "@/components/confirm-action-dialog";
+import { type ActionField, ConfirmActionDialog, type InstanceServerAction } from "@/components/confirm-action-dialog";
 import type { DbInstance } from "@/lib/fleet/fleet-model";
 import { acceptsActions, type InstanceAction } from "@/lib/fleet/instance-actions";
 
@@ -18,10 +18,14 @@ type Copy = {
   destructive: boolean;
   summary: string;
   description: ReactNode;
+  fields?: ActionField[];
 };
 
-/** Each action's words. New actions (snapshot, promote, create replica, delete) add an entry here and to actionsFor(). */
-function copyFor(action: InstanceAction, instance: DbInstance): Copy {
+/** "2026-11-25-21-40": a default name suffix that sorts by time and is a valid identifier part. */
+const stamp = (now: Date) => now.toISOString().slice(0, 16).replace(/[T:]/g, "-");
+
+/** Each action's words and inputs; a new action adds an entry here and to actionsFor(). */
+function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy {
   const id = instance.identifier;
   switch (action) {
     case "reboot":
@@ -56,11 +60,102 @@ function copyFor(action: InstanceAction, instance: DbInstance): Copy {
           </>
         ),
       };
+    case "snapshot":
+      return {
+        label: "Take snapshot",
+        title: `Take a snapshot of ${id}?`,
+        confirmLabel: "Take snapshot",
+        destructive: false,
+        summary: "A consistent copy of the instance's data, taken while it keeps serving writes.",
+        description: (
+          <p>
+            CreateDBSnapshot: <strong>{id}</strong> shows <code>backing-up</code> while the copy is taken; the
+            snapshot&apos;s progress appears under Snapshots below. Writes go on meanwhile.
+          </p>
+        ),
+        fields: [
+          {
+            kind: "text",
+            name: "snapshot",
+            label: "Snapshot identifier",
+            defaultValue: `${id}-${stamp(now)}`,
+            hint: "Letters, digits and hyphens, starting with a letter.",
+          },
+        ],
+      };
+    case "create-replica":
+      return {
+        label: "Create read replica",
+        title: `Create a read replica of ${id}?`,
+        confirmLabel: "Create replica",
+        destructive: false,
+        summary: "A new asynchronous replica with its own endpoint, for reads.",
+        description: (
+          <p>
+            CreateDBInstanceReadReplica: a new instance is cloned from <strong>{id}</strong> and streams its changes.
+            Its page opens and shows it <code>creating</code>, then <code>available</code>.
+          </p>
+        ),
+        fields: [{ kind: "text", name: "replica", label: "New replica identifier", defaultValue: `${id}-replica-new` }],
+      };
+    case "promote":
+      return {
+        label: "Promote to standalone",
+        title: `Promote ${id}?`,
+        confirmLabel: "Promote",
+        destructive: true,
+        summary: `Stops replicating from ${instance.sourceIdentifier ?? "its source"} and accepts writes of its own.`,
+        description: (
+          <>
+            <p>
+              PromoteReadReplica: <strong>{id}</strong> stops following{" "}
+              <strong>{instance.sourceIdentifier ?? "its source"}</strong> and becomes a standalone writer with the data
+              it has replayed so far. Its status shows <code>modifying</code>, then <code>available</code>.
+            </p>
+            <p>This cannot be undone: it never replicates from its source again.</p>
+          </>
+        ),
+      };
+    case "delete":
+      return {
+        label: "Delete",
+        title: `Delete ${id}?`,
+        confirmLabel: "Delete instance",
+        destructive: true,
+        summary: instance.deletionProtection
+          ? "Deletion protection is on: RDS will refuse until it is turned off."
+          : "Removes the instance and its endpoint.",
+        description: (
+          <>
+            <p>
+              DeleteDBInstance: <strong>{id}</strong> and its endpoint go away. A final snapshot keeps its data
+              restorable; without one, the data is gone for good.
+            </p>
+            {instance.replicaIdentifiers.length > 0 ? (
+              <p>Its read replicas ({instance.replicaIdentifiers.join(", ")}) are promoted to standalone instances.</p>
+            ) : null}
+          </>
+        ),
+        fields: [
+          {
+            kind: "text",
+            name: "finalSnapshot",
+            label: "Final snapshot identifier",
+            defaultValue: `${id}-final-${stamp(now)}`,
+          },
+          {
+            kind: "checkbox",
+            name: "skipFinalSnapshot",
+            label: "Skip the final snapshot (the data cannot be restored)",
+          },
+        ],
+      };
   }
 }
 
 /** The actions an instance's role allows, each behind a confirmation dialog. */
 export function ActionsPanel({ instance, actions, serverActions }: Props) {
+  const now = new Date();
   const busy = acceptsActions(instance.status)
     ? undefined
     : `Not now: the instance is ${instance.status}. Actions return once it is available.`;
@@ -75,7 +170,7 @@ export function ActionsPanel({ instance, actions, serverActions }: Props) {
       </h2>
       <ul className="mt-3 space-y-4">
         {actions.map((action) => {
-          const copy = copyFor(action, instance);
+          const copy = copyFor(action, instance, now);
           return (
             <li key={action}>
               <p className="mb-1.5 text-sm text-slate-700">{copy.summary}</p>
@@ -84,6 +179,7 @@ export function ActionsPanel({ instance, actions, serverActions }: Props) {
                 confirmLabel={copy.confirmLabel}
                 description={copy.description}
                 destructive={copy.destructive}
+                fields={copy.fields}
                 identifier={instance.identifier}
                 label={copy.label}
                 serverAction={serverActions[action]}

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type ReactNode, startTransition, useActionState, useId } from "react";
+import { FormOutcome } from "@/components/form-outcome";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { ALARM_COMPARISONS, ALARM_METRICS, ALARM_PERIODS, type AlarmFormValues } from "@/lib/fleet/alarm-form";
 
@@ -119,20 +120,7 @@ export function AlarmForm(props: Props) {
         </Field>
       </div>
       <div aria-live="polite" id={`${id}-status`}>
-        {state?.ok === false ? (
-          <div
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-            data-testid={`${mode}-alarm-error`}
-            role="alert"
-          >
-            <p>{state.error}</p>
-            {state.hint ? <p className="mt-1">{state.hint}</p> : null}
-          </div>
-        ) : state?.ok ? (
-          <p className="text-sm text-emerald-800" data-testid={`${mode}-alarm-done`}>
-            Alarm {state.result} saved.
-          </p>
-        ) : null}
+        <FormOutcome state={state} testId={{ error: `${mode}-alarm-error`, done: `${mode}-alarm-done` }} />
       </div>
       <button
         className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { alarmHref } from "@/components/alarm-href";
 import { StatusBadge } from "@/components/status-badge";
 import { UtcTime } from "@/components/utc-time";
-import { alarmHref } from "@/lib/fleet/alarm-href";
 import { type Alarm, describeThreshold } from "@/lib/fleet/alarm-model";
 
 /** Every alarm with its state, coloured as every other state in the dashboard. */

@@ -3,6 +3,7 @@
 import { Dialog } from "radix-ui";
 import { type ReactNode, useActionState, useEffect, useId, useRef, useState } from "react";
 import { useActionTracker } from "@/components/action-tracker";
+import { DialogFrame } from "@/components/dialog-frame";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
 import type { ActionState } from "@/lib/actions/validated-action";
 import type { InstanceAction } from "@/lib/fleet/instance-actions";
@@ -11,6 +12,11 @@ export type InstanceServerAction = (
   previous: ActionState<ActionReceipt>,
   formData: FormData,
 ) => Promise<ActionState<ActionReceipt>>;
+
+/** An input the action needs besides the instance: a snapshot's or a new replica's name, a choice. */
+export type ActionField =
+  | { kind: "text"; name: string; label: string; defaultValue?: string; hint?: string }
+  | { kind: "checkbox"; name: string; label: string; hint?: string };
 
 type Props = {
   action: InstanceAction;
@@ -26,6 +32,7 @@ type Props = {
   destructive: boolean;
   /** Why the action cannot be taken now; the button is disabled and says so. */
   unavailableReason: string | undefined;
+  fields?: ActionField[];
 };
 
 const button =
@@ -55,33 +62,31 @@ export function ConfirmActionDialog(props: Props) {
           {unavailableReason}
         </p>
       ) : null}
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content
-          className="fixed left-1/2 top-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl focus:outline-none"
-          data-testid="confirm-dialog"
-        >
-          <Dialog.Title className="text-lg font-semibold text-slate-900">{title}</Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="mt-2 space-y-2 text-sm text-slate-700">{description}</div>
-          </Dialog.Description>
-          {/* Mounted only while open, so every opening starts without the last attempt's answer. */}
-          <ConfirmForm
-            {...props}
-            onAccepted={(receipt, statusBefore) => {
-              track({ action, receipt, statusBefore });
-              setOpen(false);
-            }}
-          />
-        </Dialog.Content>
-      </Dialog.Portal>
+      <DialogFrame description={description} title={title}>
+        {/* Mounted only while open, so every opening starts without the last attempt's answer. */}
+        <ConfirmForm
+          {...props}
+          onAccepted={(receipt, statusBefore) => {
+            track({ action, receipt, statusBefore });
+            setOpen(false);
+          }}
+        />
+      </DialogFrame>
     </Dialog.Root>
   );
 }
 
 type FormProps = Props & { onAccepted: (receipt: ActionReceipt, statusBefore: string) => void };
 
-function ConfirmForm({ serverAction, identifier, status, confirmLabel, destructive, onAccepted }: FormProps) {
+function ConfirmForm({
+  serverAction,
+  identifier,
+  status,
+  confirmLabel,
+  destructive,
+  onAccepted,
+  fields = [],
+}: FormProps) {
   const [state, formAction, pending] = useActionState(
     async (previous: ActionState<ActionReceipt>, formData: FormData): Promise<ActionState<ActionReceipt>> => {
       try {
@@ -120,6 +125,9 @@ function ConfirmForm({ serverAction, identifier, status, confirmLabel, destructi
       }}
     >
       <input name="identifier" type="hidden" value={identifier} />
+      {fields.map((f) => (
+        <ActionInput describedBy={error ? errorId : undefined} field={f} key={f.name} />
+      ))}
       {destructive ? (
         <div>
           <label className="block text-sm font-medium text-slate-900" htmlFor={confirmId}>
@@ -169,5 +177,55 @@ function ConfirmForm({ serverAction, identifier, status, confirmLabel, destructi
         </button>
       </div>
     </form>
+  );
+}
+
+function ActionInput({ field, describedBy }: { field: ActionField; describedBy: string | undefined }) {
+  const id = useId();
+  const hintId = useId();
+  const described = [describedBy, field.hint ? hintId : undefined].filter(Boolean).join(" ") || undefined;
+  const hint = field.hint ? (
+    <p className="mt-1 text-xs text-slate-600" id={hintId}>
+      {field.hint}
+    </p>
+  ) : null;
+  if (field.kind === "checkbox") {
+    return (
+      <div>
+        <div className="flex items-center gap-2">
+          <input
+            aria-describedby={described}
+            className="size-4 rounded border-slate-300"
+            data-testid={`action-field-${field.name}`}
+            id={id}
+            name={field.name}
+            type="checkbox"
+          />
+          <label className="text-sm font-medium text-slate-900" htmlFor={id}>
+            {field.label}
+          </label>
+        </div>
+        {hint}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label className="block text-sm font-medium text-slate-900" htmlFor={id}>
+        {field.label}
+      </label>
+      <input
+        aria-describedby={described}
+        autoComplete="off"
+        className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600"
+        data-testid={`action-field-${field.name}`}
+        defaultValue={field.defaultValue}
+        id={id}
+        name={field.name}
+        spellCheck={false}
+        type="text"
+      />
+      {hint}
+    </div>
   );
 }

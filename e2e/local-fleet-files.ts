@@ -24,36 +24,41 @@ export function postmasterPid(identifier: string): number {
   return pid;
 }
 
-/** Connections as the master user to the writer endpoint, TLS verified, as an app would open them. */
-export async function openWriterConnections(count: number): Promise<pg.Client[]> {
+type EngineInfo = {
+  databaseName: string;
+  caCertPath: string;
+  endpoints: { role: string; host: string; port: number }[];
+};
+
+/** A connection as the master user to any endpoint of the e2e fleet, TLS verified, as an app would open it. */
+export async function connectAsMaster(host: string, port: number): Promise<pg.Client> {
   const dir = e2eDataDir();
-  const info = JSON.parse(readFileSync(path.join(dir, "engine.json"), "utf8")) as {
-    databaseName: string;
-    caCertPath: string;
-    endpoints: { role: string; host: string; port: number }[];
-  };
+  const info = JSON.parse(readFileSync(path.join(dir, "engine.json"), "utf8")) as EngineInfo;
   const { master } = JSON.parse(readFileSync(path.join(dir, "credentials.json"), "utf8")) as {
     master: { username: string; password: string };
   };
+  const client = new pg.Client({
+    host,
+    port,
+    user: master.username,
+    password: master.password,
+    database: info.databaseName,
+    ssl: { ca: readFileSync(info.caCertPath, "utf8"), rejectUnauthorized: true },
+    application_name: "rdsdeck-e2e",
+    connectionTimeoutMillis: 5_000,
+  });
+  await client.connect();
+  return client;
+}
+
+/** `count` connections to the writer endpoint; all closed again if one fails. */
+export async function openWriterConnections(count: number): Promise<pg.Client[]> {
+  const info = JSON.parse(readFileSync(path.join(e2eDataDir(), "engine.json"), "utf8")) as EngineInfo;
   const writer = info.endpoints.find((e) => e.role === "writer");
-  if (!writer) throw new Error(`engine.json in ${dir} names no writer endpoint`);
-  const ca = readFileSync(info.caCertPath, "utf8");
+  if (!writer) throw new Error("engine.json names no writer endpoint");
   const clients: pg.Client[] = [];
   try {
-    for (let i = 0; i < count; i++) {
-      const client = new pg.Client({
-        host: writer.host,
-        port: writer.port,
-        user: master.username,
-        password: master.password,
-        database: info.databaseName,
-        ssl: { ca, rejectUnauthorized: true },
-        application_name: "rdsdeck-e2e-load",
-        connectionTimeoutMillis: 5_000,
-      });
-      await client.connect();
-      clients.push(client);
-    }
+    for (let i = 0; i < count; i++) clients.push(await connectAsMaster(writer.host, writer.port));
     return clients;
   } catch (error) {
     await Promise.allSettled(clients.map((c) => c.end()));

@@ -13,13 +13,13 @@ export const createAlarmAction = validatedAction("create-alarm", alarmForm, asyn
   await createAlarm({ alarm });
   // The same response re-renders the list, so the new alarm shows without waiting for the next refresh.
   refresh();
-  return alarm.name;
+  return `Alarm ${alarm.name} saved.`;
 });
 
 export const updateAlarmAction = validatedAction("update-alarm", alarmForm, async (alarm): Promise<string> => {
   await updateAlarm({ alarm });
   refresh();
-  return alarm.name;
+  return `Alarm ${alarm.name} saved.`;
 });
 
 const actionsSwitch = z.object({

@@ -8,9 +8,9 @@ import {
   type CloudWatchTestServer,
   startCloudWatchTestServer,
 } from "@/infra/local/api/cloudwatch/test-support/cloudwatch-test-server";
-import { CREDENTIALS, REGION } from "@/infra/local/api/test-support/test-server";
 import { metricIdentity, valueRecord } from "@/infra/local/metrics/metric-types";
 import { Conflict, NotFound } from "@/lib/errors";
+import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
 import type { AlarmForm } from "./alarm-form";
 import { alarmHistory } from "./alarm-history";
 import { deleteAlarm, setAlarmActions } from "./change-alarm";
@@ -26,12 +26,7 @@ const client = () => server.client();
 
 beforeAll(async () => {
   server = await startCloudWatchTestServer();
-  vi.stubEnv("RDSDECK_MODE", "local");
-  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
-  vi.stubEnv("AWS_REGION", REGION);
-  vi.stubEnv("AWS_ENDPOINT_URL_CLOUDWATCH", server.url);
-  vi.stubEnv("AWS_ACCESS_KEY_ID", CREDENTIALS.accessKeyId);
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secretAccessKey);
+  stubLocalAwsEnv(server.url);
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Unavailable } from "@/lib/errors";
+import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
 import { describeAlarms } from "./describe-alarms";
 import { getInstanceMetrics } from "./get-instance-metrics";
 
@@ -14,13 +15,7 @@ const NOWHERE = "http://127.0.0.1:1";
 const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 
 beforeAll(() => {
-  vi.stubEnv("RDSDECK_MODE", "local");
-  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
-  vi.stubEnv("AWS_REGION", "us-east-1");
-  vi.stubEnv("AWS_ENDPOINT_URL_RDS", "http://127.0.0.1:2");
-  vi.stubEnv("AWS_ENDPOINT_URL_CLOUDWATCH", NOWHERE);
-  vi.stubEnv("AWS_ACCESS_KEY_ID", CREDENTIALS.accessKeyId);
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secretAccessKey);
+  stubLocalAwsEnv("http://127.0.0.1:2", NOWHERE);
 });
 
 afterAll(() => {

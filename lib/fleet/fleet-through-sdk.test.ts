@@ -10,6 +10,7 @@ import { rdsErrors } from "@/infra/local/api/rds/rds-errors";
 import { fleetInstances, InMemoryRdsBackend } from "@/infra/local/api/test-support/fleet-fixture";
 import { CREDENTIALS, REGION, startTestServer, type TestServer } from "@/infra/local/api/test-support/test-server";
 import { Conflict, Invalid, NotFound, Unavailable } from "@/lib/errors";
+import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
 import { describeEvents } from "./describe-events";
 import { describeInstance } from "./describe-instance";
 import { listFailovers } from "./list-failovers";
@@ -55,13 +56,7 @@ const client = () => server.client();
 beforeAll(async () => {
   server = await startTestServer(backend);
   // lib/config reads these once; errors name the endpoint they could not reach.
-  vi.stubEnv("RDSDECK_MODE", "local");
-  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
-  vi.stubEnv("AWS_REGION", REGION);
-  vi.stubEnv("AWS_ENDPOINT_URL_RDS", server.url);
-  vi.stubEnv("AWS_ENDPOINT_URL_CLOUDWATCH", server.url);
-  vi.stubEnv("AWS_ACCESS_KEY_ID", CREDENTIALS.accessKeyId);
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secretAccessKey);
+  stubLocalAwsEnv(server.url);
 });
 
 afterAll(async () => {

@@ -4,14 +4,19 @@ import { toDbInstance } from "./to-db-instance";
 
 describe("actionsFor", () => {
   it.each([
-    ["a Multi-AZ writer", { MultiAZ: true }, "writer", ["reboot", "reboot-with-failover"]],
-    ["a Single-AZ writer", { MultiAZ: false }, "writer", ["reboot"]],
-    ["a read replica", { ReadReplicaSourceDBInstanceIdentifier: "app" }, "replica", ["reboot"]],
+    [
+      "a Multi-AZ writer",
+      { MultiAZ: true },
+      "writer",
+      ["reboot", "reboot-with-failover", "snapshot", "create-replica", "delete"],
+    ],
+    ["a Single-AZ writer", { MultiAZ: false }, "writer", ["reboot", "snapshot", "create-replica", "delete"]],
+    ["a read replica", { ReadReplicaSourceDBInstanceIdentifier: "app" }, "replica", ["reboot", "promote", "delete"]],
     [
       "a cross-region replica marked Multi-AZ",
       { MultiAZ: true, ReadReplicaSourceDBInstanceIdentifier: "arn:aws:rds:eu-west-1:123456789012:db:app" },
       "replica",
-      ["reboot"],
+      ["reboot", "promote", "delete"],
     ],
   ])("offers %s what its role allows", (_, extra, role, actions) => {
     const instance = toDbInstance({ DBInstanceIdentifier: "x", DBInstanceStatus: "available", ...extra });

@@ -1,11 +1,20 @@
 import type { DbInstance } from "./fleet-model";
 
 /**
- * The actions the dashboard offers on an instance, by its role. Today's RDS
- * API (local and AWS alike) gives us reboot and reboot with failover;
- * snapshot, promote, create replica and delete join this list as they land.
+ * The actions the dashboard offers on an instance, by its role: each is one
+ * RDS API call (RebootDBInstance, CreateDBSnapshot, PromoteReadReplica,
+ * CreateDBInstanceReadReplica, DeleteDBInstance), so the same buttons drive
+ * the local fleet and AWS.
  */
-export type InstanceAction = "reboot" | "reboot-with-failover";
+export const INSTANCE_ACTIONS = [
+  "reboot",
+  "reboot-with-failover",
+  "snapshot",
+  "create-replica",
+  "promote",
+  "delete",
+] as const;
+export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
 /** A writer roots its topology; a replica streams from a source (in this region or another). */
 export function instanceRole(instance: DbInstance): "writer" | "replica" {
@@ -14,9 +23,16 @@ export function instanceRole(instance: DbInstance): "writer" | "replica" {
 
 export function actionsFor(instance: DbInstance): InstanceAction[] {
   const actions: InstanceAction[] = ["reboot"];
-  // RDS fails over only a Multi-AZ instance. Multi-AZ read replicas exist on AWS but not in the local fleet, so
-  // the failover drill is offered on writers only until it can be tested on one.
-  if (instanceRole(instance) === "writer" && instance.multiAz) actions.push("reboot-with-failover");
+  if (instanceRole(instance) === "writer") {
+    // RDS fails over only a Multi-AZ instance. Multi-AZ read replicas exist on AWS but not in the local fleet, so
+    // the failover drill is offered on writers only until it can be tested on one.
+    if (instance.multiAz) actions.push("reboot-with-failover");
+    // RDS for PostgreSQL snapshots and backs up the source, not its read replicas.
+    actions.push("snapshot", "create-replica");
+  } else {
+    actions.push("promote");
+  }
+  actions.push("delete");
   return actions;
 }
 

@@ -71,6 +71,25 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
       hint: "Wait until the instance is available and no other action is running on it, then try again.",
     });
   }
+  // Snapshots, and names a create or restore would take twice: RDS's own words say which resource.
+  if (e.name && /^Invalid\w+State(Fault)?$/.test(e.name)) {
+    return new Conflict(refusal("it is not in a state that allows this action."), {
+      cause: error,
+      hint: "Wait until what it acts on is available and nothing else runs on it, then try again.",
+    });
+  }
+  if (e.name && /NotFound(Fault)?$/.test(e.name)) {
+    return new NotFound(`${context.operation}: ${e.message || "not found."}`, { cause: error });
+  }
+  if (e.name && /AlreadyExists(Fault)?$/.test(e.name)) {
+    return new Conflict(refusal("the name is already taken."), { cause: error, hint: "Choose another identifier." });
+  }
+  if (e.name && /QuotaExceeded(Fault)?$/.test(e.name)) {
+    return new Conflict(refusal("a quota would be exceeded."), {
+      cause: error,
+      hint: "Delete what is no longer needed (old manual snapshots, instances) or raise the quota.",
+    });
+  }
   if (e.name && INVALID_REQUEST.has(e.name)) {
     return new Invalid(refusal("the request is not valid for it."), { cause: error });
   }

@@ -1,44 +1,82 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { z } from "zod";
+import { redirect } from "next/navigation";
+import { instanceHref } from "@/components/instance-href";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
+import {
+  createReplicaForm,
+  deleteInstanceForm,
+  failoverForm,
+  promoteForm,
+  rebootForm,
+  snapshotForm,
+} from "@/lib/fleet/action-forms";
+import { createReadReplica, deleteInstance, promoteReplica } from "@/lib/fleet/instance-lifecycle";
 import { rebootInstance } from "@/lib/fleet/reboot-instance";
+import { createSnapshot } from "@/lib/fleet/snapshot-actions";
 
-const reboot = z.object({ identifier: instanceIdentifier });
+/** The receipt the page follows the action by; `refresh()` re-renders it with the new status in the same response. */
+function receipt(identifier: string, status: string, requestedAt: string): ActionReceipt {
+  refresh();
+  return { identifier, status, requestedAt };
+}
 
-export const rebootAction = validatedAction("reboot", reboot, async ({ identifier }): Promise<ActionReceipt> => {
+export const rebootAction = validatedAction("reboot", rebootForm, async ({ identifier }): Promise<ActionReceipt> => {
   const requestedAt = new Date().toISOString();
   const instance = await rebootInstance({ identifier });
-  // The same response re-renders the page, so it shows `rebooting` without waiting for the next refresh.
-  refresh();
-  return { identifier, status: instance.status, requestedAt };
+  return receipt(identifier, instance.status, requestedAt);
 });
-
-/**
- * A failover is destructive (connections drop, writes stop for a moment), so
- * the form must carry the identifier typed again. The dialog enforces it too,
- * but a request can be sent without the dialog: this check is the one that counts.
- */
-const failover = z
-  .object({
-    identifier: instanceIdentifier,
-    confirmation: z.string({ error: "Type the DB instance identifier to confirm the failover" }),
-  })
-  .refine((form) => form.confirmation.trim() === form.identifier, {
-    path: ["confirmation"],
-    message: "The confirmation does not match the DB instance identifier",
-  });
 
 export const rebootWithFailoverAction = validatedAction(
   "reboot-with-failover",
-  failover,
+  failoverForm,
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await rebootInstance({ identifier, forceFailover: true });
-    refresh();
-    return { identifier, status: instance.status, requestedAt };
+    return receipt(identifier, instance.status, requestedAt);
+  },
+);
+
+export const snapshotAction = validatedAction(
+  "create-snapshot",
+  snapshotForm,
+  async ({ identifier, snapshot }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    await createSnapshot({ instance: identifier, snapshot });
+    // CreateDBSnapshot answers with the snapshot; the instance is backing up meanwhile.
+    return receipt(identifier, "backing-up", requestedAt);
+  },
+);
+
+/** The new replica has a page of its own from the start: the reader follows its creation there. */
+export const createReplicaAction = validatedAction(
+  "create-read-replica",
+  createReplicaForm,
+  async ({ identifier, replica }): Promise<ActionReceipt> => {
+    await createReadReplica({ source: identifier, identifier: replica });
+    redirect(instanceHref(replica));
+  },
+);
+
+export const promoteAction = validatedAction(
+  "promote-read-replica",
+  promoteForm,
+  async ({ identifier }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    const instance = await promoteReplica({ identifier });
+    return receipt(identifier, instance.status, requestedAt);
+  },
+);
+
+export const deleteAction = validatedAction(
+  "delete-db-instance",
+  deleteInstanceForm,
+  async ({ identifier, skipFinalSnapshot, finalSnapshot }): Promise<ActionReceipt> => {
+    const final = skipFinalSnapshot === "on" ? undefined : finalSnapshot;
+    await deleteInstance({ identifier, finalSnapshot: final });
+    // The instance page goes away with the instance: the overview says what is happening.
+    redirect(`/?deleting=${encodeURIComponent(identifier)}`);
   },
 );

@@ -16,6 +16,7 @@ import { InstanceTopology } from "@/components/instance-topology";
 import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
 import { RoleLabel } from "@/components/role-label";
+import { SnapshotTable } from "@/components/snapshot-table";
 import { StatusBadge } from "@/components/status-badge";
 import { getConfig } from "@/lib/config";
 import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
@@ -23,14 +24,24 @@ import { type ThresholdLine, thresholdLines } from "@/lib/fleet/alarm-model";
 import { describeAlarms } from "@/lib/fleet/describe-alarms";
 import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
 import { describeInstance, type InstanceDescription } from "@/lib/fleet/describe-instance";
+import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
 import { getInstanceMetrics } from "@/lib/fleet/get-instance-metrics";
 import { actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
 import { latestActivity } from "@/lib/fleet/instance-activity";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
 import { defaultMetricRange, type MetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
 import type { ChartedMetric, MetricSeries } from "@/lib/fleet/metric-series";
+import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
 import type { SearchParams } from "@/lib/query-param";
-import { rebootAction, rebootWithFailoverAction } from "./actions";
+import { deleteSnapshotAction, restoreSnapshotAction } from "../../snapshots/actions";
+import {
+  createReplicaAction,
+  deleteAction,
+  promoteAction,
+  rebootAction,
+  rebootWithFailoverAction,
+  snapshotAction,
+} from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -56,11 +67,12 @@ export default async function InstancePage({ params, searchParams }: Props) {
   const parsedRange = parseMetricRange(query);
   const range = parsedRange.ok ? parsedRange.range : defaultMetricRange;
 
-  const [description, events, metrics, thresholds] = await Promise.all([
+  const [description, events, metrics, thresholds, snapshots] = await Promise.all([
     readInstance(identifier),
     readEvents(identifier, now),
     readMetrics(identifier, range, now),
     readThresholds(identifier),
+    readSnapshots(identifier),
   ]);
   if ("unavailable" in description) {
     return (
@@ -100,7 +112,14 @@ export default async function InstancePage({ params, searchParams }: Props) {
             <ActionsPanel
               actions={actionsFor(instance)}
               instance={instance}
-              serverActions={{ reboot: rebootAction, "reboot-with-failover": rebootWithFailoverAction }}
+              serverActions={{
+                reboot: rebootAction,
+                "reboot-with-failover": rebootWithFailoverAction,
+                snapshot: snapshotAction,
+                "create-replica": createReplicaAction,
+                promote: promoteAction,
+                delete: deleteAction,
+              }}
             />
           </div>
           <div className="space-y-6 lg:col-span-2 lg:col-start-1 lg:row-start-1">
@@ -123,6 +142,27 @@ export default async function InstancePage({ params, searchParams }: Props) {
           result={shownMetrics}
           thresholds={thresholds}
         />
+        <section aria-labelledby="instance-snapshots-title" className="space-y-3">
+          <h2 className="text-lg font-semibold text-slate-900" id="instance-snapshots-title">
+            Snapshots
+          </h2>
+          {"unavailable" in snapshots ? (
+            <p className="text-sm text-red-900" role="alert">
+              The snapshots cannot be read: {snapshots.unavailable}
+            </p>
+          ) : snapshots.snapshots.length === 0 ? (
+            <p className="text-sm text-slate-700" data-testid="instance-snapshots-empty">
+              No snapshots of {identifier}.
+            </p>
+          ) : (
+            <SnapshotTable
+              actions={{ restore: restoreSnapshotAction, remove: deleteSnapshotAction }}
+              caption={`Snapshots of ${identifier}, newest first`}
+              showInstance={false}
+              snapshots={snapshots.snapshots}
+            />
+          )}
+        </section>
         <InstanceEvents identifier={identifier} result={events} />
       </div>
     </ActionTracker>
@@ -205,6 +245,15 @@ async function readMetrics(
     return { series: await getInstanceMetrics({ identifier, metrics: CHARTED, range, now }) };
   } catch (error) {
     if (isDomainError(error)) return { unavailable: error.message };
+    throw error;
+  }
+}
+
+async function readSnapshots(identifier: string): Promise<{ snapshots: DbSnapshot[] } | { unavailable: string }> {
+  try {
+    return { snapshots: await describeSnapshots({ instance: identifier }) };
+  } catch (error) {
+    if (error instanceof Unavailable) return { unavailable: error.message };
     throw error;
   }
 }

@@ -26,7 +26,8 @@ export class ActionRunner {
     if (current) {
       throw new EngineFault(
         "InvalidDBInstanceState",
-        `DB instance ${instanceId} is not in a state that allows this: a ${current} is in progress.`,
+        // RDS words it so for every action; the running one is rdsdeck's detail.
+        `Instance ${instanceId} is not in available state (a ${current} is in progress).`,
       );
     }
   }

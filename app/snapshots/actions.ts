@@ -1,0 +1,38 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { instanceHref } from "@/components/instance-href";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { createSnapshotForm, deleteSnapshotForm, restoreSnapshotForm } from "@/lib/fleet/action-forms";
+import { createSnapshot, deleteSnapshot, restoreFromSnapshot } from "@/lib/fleet/snapshot-actions";
+
+export const createSnapshotAction = validatedAction(
+  "create-snapshot",
+  createSnapshotForm,
+  async ({ instance, snapshot }): Promise<string> => {
+    await createSnapshot({ instance, snapshot });
+    refresh();
+    return `Snapshot ${snapshot} of ${instance} is being created.`;
+  },
+);
+
+/** The restored instance has a page of its own from the start: the reader follows its creation there. */
+export const restoreSnapshotAction = validatedAction(
+  "restore-db-instance-from-snapshot",
+  restoreSnapshotForm,
+  async ({ snapshot, instance }): Promise<string> => {
+    await restoreFromSnapshot({ snapshot, instance });
+    redirect(instanceHref(instance));
+  },
+);
+
+export const deleteSnapshotAction = validatedAction(
+  "delete-snapshot",
+  deleteSnapshotForm,
+  async ({ snapshot }): Promise<string> => {
+    await deleteSnapshot({ snapshot });
+    refresh();
+    return `Snapshot ${snapshot} is being deleted.`;
+  },
+);

@@ -1,0 +1,61 @@
+"use client";
+
+import { type FormEvent, startTransition, useActionState, useId } from "react";
+import type { FormServerAction } from "@/components/form-dialog";
+import { FormOutcome } from "@/components/form-outcome";
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+/** CreateDBSnapshot from the snapshots page: which instance, and the snapshot's name. */
+export function CreateSnapshotForm({
+  instances,
+  serverAction,
+}: {
+  instances: string[];
+  serverAction: FormServerAction;
+}) {
+  const [state, formAction, pending] = useActionState(serverAction, undefined);
+  const id = useId();
+  // A transition rather than `action=` keeps what was typed when the server refuses it.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  return (
+    <form
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="create-snapshot-form"
+      onSubmit={submit}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label className="block text-sm font-medium text-slate-800" htmlFor={`${id}-instance`}>
+            DB instance
+          </label>
+          <select className={field} id={`${id}-instance`} name="instance">
+            {instances.map((i) => (
+              <option key={i}>{i}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="block text-sm font-medium text-slate-800" htmlFor={`${id}-snapshot`}>
+            Snapshot identifier
+          </label>
+          <input className={`${field} font-mono`} id={`${id}-snapshot`} name="snapshot" required spellCheck={false} />
+        </div>
+      </div>
+      <div aria-live="polite">
+        <FormOutcome state={state} testId={{ error: "create-snapshot-error", done: "create-snapshot-done" }} />
+      </div>
+      <button
+        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
+        disabled={pending}
+        type="submit"
+      >
+        {pending ? "Requesting…" : "Take snapshot"}
+      </button>
+    </form>
+  );
+}

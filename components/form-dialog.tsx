@@ -1,0 +1,146 @@
+"use client";
+
+import { Dialog } from "radix-ui";
+import { type ReactNode, useActionState, useId, useState } from "react";
+import { DialogFrame } from "@/components/dialog-frame";
+import { FormOutcome } from "@/components/form-outcome";
+import type { ActionState } from "@/lib/actions/validated-action";
+
+export type FormServerAction = (previous: ActionState<string>, formData: FormData) => Promise<ActionState<string>>;
+
+type Props = {
+  /** The button that opens the dialog. */
+  label: string;
+  title: string;
+  description: ReactNode;
+  submitLabel: string;
+  serverAction: FormServerAction;
+  /** Sent as they are: which snapshot, which alarm. */
+  hidden: Record<string, string>;
+  /** Text inputs the reader fills in, e.g. the restored instance's identifier. */
+  inputs?: { name: string; label: string; defaultValue?: string }[];
+  /** Destructive dialogs ask to type this before the submit button works (the server checks it again). */
+  typeToConfirm?: string;
+  testId: string;
+};
+
+const button =
+  "inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
+const plain = `${button} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 focus-visible:outline-sky-600`;
+const danger = `${button} border border-red-300 bg-white text-red-800 hover:bg-red-50 focus-visible:outline-red-700`;
+const input =
+  "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600";
+
+/**
+ * A button opening a dialog (radix: focus trapped, Escape closes, focus
+ * returns) with a small form for one server action — restore a snapshot,
+ * delete an alarm — and its answer. A success that navigates (redirect) ends
+ * it; one that does not closes it and shows the answer beside the button.
+ */
+export function FormDialog(props: Props) {
+  const { label, title, description, typeToConfirm, testId } = props;
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string | undefined>(undefined);
+  return (
+    <Dialog.Root onOpenChange={setOpen} open={open}>
+      <Dialog.Trigger asChild>
+        <button className={typeToConfirm ? danger : plain} data-testid={testId} type="button">
+          {label}
+        </button>
+      </Dialog.Trigger>
+      {done ? (
+        <span className="ml-2 text-sm text-emerald-800" role="status">
+          {done}
+        </span>
+      ) : null}
+      <DialogFrame description={description} title={title}>
+        {/* Mounted only while open, so every opening starts without the last attempt's answer. */}
+        <DialogForm
+          {...props}
+          onDone={(text) => {
+            setDone(text);
+            setOpen(false);
+          }}
+        />
+      </DialogFrame>
+    </Dialog.Root>
+  );
+}
+
+function DialogForm({
+  serverAction,
+  hidden,
+  inputs = [],
+  typeToConfirm,
+  submitLabel,
+  onDone,
+}: Props & { onDone: (text: string) => void }) {
+  const [state, formAction, pending] = useActionState(async (previous: ActionState<string>, data: FormData) => {
+    const answer = await serverAction(previous, data);
+    if (answer?.ok) onDone(answer.result);
+    return answer;
+  }, undefined);
+  const [typed, setTyped] = useState("");
+  const id = useId();
+  return (
+    <form action={formAction} className="mt-4 space-y-4">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} name={name} type="hidden" value={value} />
+      ))}
+      {inputs.map((field) => (
+        <div key={field.name}>
+          <label className="block text-sm font-medium text-slate-900" htmlFor={`${id}-${field.name}`}>
+            {field.label}
+          </label>
+          <input
+            autoComplete="off"
+            className={input}
+            data-testid={`dialog-field-${field.name}`}
+            defaultValue={field.defaultValue}
+            id={`${id}-${field.name}`}
+            name={field.name}
+            spellCheck={false}
+            type="text"
+          />
+        </div>
+      ))}
+      {typeToConfirm ? (
+        <div>
+          <label className="block text-sm font-medium text-slate-900" htmlFor={`${id}-confirmation`}>
+            Type <code className="rounded bg-slate-100 px-1 font-mono">{typeToConfirm}</code> to confirm
+          </label>
+          <input
+            autoComplete="off"
+            className={input}
+            data-testid="confirm-identifier"
+            id={`${id}-confirmation`}
+            name="confirmation"
+            onChange={(e) => setTyped(e.target.value)}
+            spellCheck={false}
+            type="text"
+            value={typed}
+          />
+        </div>
+      ) : null}
+      {/* A success closes the dialog (or navigates away): only a refusal is shown here. */}
+      {state && !state.ok ? (
+        <FormOutcome state={state} testId={{ error: "action-error", done: "action-done" }} />
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Dialog.Close asChild>
+          <button className={plain} type="button">
+            Cancel
+          </button>
+        </Dialog.Close>
+        <button
+          className={`${button} ${typeToConfirm ? "bg-red-700 hover:bg-red-800 focus-visible:outline-red-700" : "bg-sky-700 hover:bg-sky-800 focus-visible:outline-sky-600"} text-white`}
+          data-testid="confirm-action"
+          disabled={(typeToConfirm !== undefined && typed.trim() !== typeToConfirm) || pending}
+          type="submit"
+        >
+          {pending ? "Requesting…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

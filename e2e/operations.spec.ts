@@ -1,0 +1,165 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { InstancePage } from "./instance-page";
+import { connectAsMaster, openWriterConnections } from "./local-fleet-files";
+
+// Runs last: it adds a restored instance and turns replica-2 into a standalone writer.
+const WRITER = "production-myapp";
+const REPLICA_2 = "production-myapp-replica-2";
+const SNAPSHOT = "e2e-before-more-rows";
+const RESTORED = "e2e-restored";
+const NEW_REPLICA = "e2e-replica";
+
+test.describe.configure({ mode: "serial" });
+
+async function rowsOn(host: string, port: number): Promise<number> {
+  const client = await connectAsMaster(host, port);
+  try {
+    const { rows } = await client.query<{ n: number }>("select count(*)::int as n from e2e_snapshot_rows");
+    return rows[0]?.n ?? -1;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The endpoint the instance page's details show. */
+async function endpointOf(page: Page): Promise<{ host: string; port: number }> {
+  const fact = (slug: string) => page.getByTestId(`fact-${slug}`).locator("dd").textContent();
+  return { host: (await fact("endpoint"))?.trim() ?? "", port: Number((await fact("port"))?.trim()) };
+}
+
+test("snapshot from the instance page, more writes, restore from the snapshots page: the restored instance holds exactly the snapshot", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const [writerDb] = await openWriterConnections(1);
+  if (!writerDb) throw new Error("no writer connection");
+  try {
+    await writerDb.query("create table e2e_snapshot_rows (id int primary key)");
+    await writerDb.query("insert into e2e_snapshot_rows select generate_series(1, 3)");
+
+    const writer = new InstancePage(page, WRITER);
+    await writer.goto();
+    await page.getByTestId("action-snapshot").click();
+    const field = writer.dialog.getByTestId("action-field-snapshot");
+    await field.fill("not a name!");
+    await writer.confirmButton.click();
+    await expect(writer.actionError).toContainText("a DB snapshot identifier has letters, digits and hyphens");
+    await field.fill(SNAPSHOT);
+    await writer.confirmButton.click();
+    await expect(writer.dialog).toBeHidden();
+    await expect(writer.progress).toContainText(`Snapshot of ${WRITER}`);
+    const row = page.locator(`[data-testid="snapshot-row"][data-snapshot="${SNAPSHOT}"]`);
+    await expect(row.getByTestId("snapshot-status")).toHaveText("available", { timeout: 120_000 });
+    await expect(writer.status).toHaveText("available");
+
+    // Taken twice under one name: RDS's own refusal, readable.
+    await page.getByTestId("action-snapshot").click();
+    await writer.dialog.getByTestId("action-field-snapshot").fill(SNAPSHOT);
+    await writer.confirmButton.click();
+    await expect(writer.actionError).toContainText("already");
+    await page.keyboard.press("Escape");
+
+    await writerDb.query("insert into e2e_snapshot_rows select generate_series(4, 5)");
+  } finally {
+    await writerDb.end();
+  }
+
+  await page.goto("/snapshots");
+  await expect(page.getByRole("heading", { level: 1, name: "Snapshots" })).toBeVisible();
+  const row = page.locator(`[data-testid="snapshot-row"][data-snapshot="${SNAPSHOT}"]`);
+  await row.getByTestId("restore-snapshot").click();
+  const dialog = page.getByTestId("confirm-dialog");
+  await dialog.getByTestId("dialog-field-instance").fill(WRITER);
+  await dialog.getByTestId("confirm-action").click();
+  await expect(dialog.getByTestId("action-error")).toContainText("already");
+  await dialog.getByTestId("dialog-field-instance").fill(RESTORED);
+  await dialog.getByTestId("confirm-action").click();
+
+  await expect(page).toHaveURL(new RegExp(`/instances/${RESTORED}$`));
+  const restored = new InstancePage(page, RESTORED);
+  await expect(restored.status).toHaveText("available", { timeout: 180_000 });
+  const { host, port } = await endpointOf(page);
+  expect(await rowsOn(host, port)).toBe(3);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
+test("a read replica promoted from its page becomes a standalone writer that takes writes", async ({ page }) => {
+  test.setTimeout(120_000);
+  const replica = new InstancePage(page, REPLICA_2);
+  await replica.goto();
+  await page.getByTestId("action-promote").click();
+  await expect(replica.confirmButton).toBeDisabled();
+  await replica.confirmInput.fill(REPLICA_2);
+  await replica.confirmButton.click();
+  await expect(replica.dialog).toBeHidden();
+  await expect(replica.progress).toContainText(`Promotion of ${REPLICA_2}`);
+  await expect(replica.outcome).toHaveText(`Done: ${REPLICA_2} is available.`, { timeout: 90_000 });
+  await expect(page.getByTestId("action-promote")).toHaveCount(0);
+  await expect(page.getByTestId("action-snapshot")).toBeVisible();
+
+  const { host, port } = await endpointOf(page);
+  const db = await connectAsMaster(host, port);
+  try {
+    await db.query("create table e2e_promoted (id int)");
+    await db.query("insert into e2e_promoted values (1)");
+  } finally {
+    await db.end();
+  }
+
+  await page.goto("/");
+  await expect(page.getByTestId(`topology-${REPLICA_2}`)).toBeVisible();
+  await expect(page.getByTestId(`topology-${WRITER}`).getByTestId(`instance-${REPLICA_2}`)).toHaveCount(0);
+});
+
+test("a read replica created from the writer's page streams the writer's data", async ({ page }) => {
+  test.setTimeout(180_000);
+  const writer = new InstancePage(page, WRITER);
+  await writer.goto();
+  await page.getByTestId("action-create-replica").click();
+  const field = writer.dialog.getByTestId("action-field-replica");
+  await field.fill(REPLICA_2);
+  await writer.confirmButton.click();
+  await expect(writer.actionError).toContainText("already");
+  await field.fill(NEW_REPLICA);
+  await writer.confirmButton.click();
+
+  await expect(page).toHaveURL(new RegExp(`/instances/${NEW_REPLICA}$`));
+  const replica = new InstancePage(page, NEW_REPLICA);
+  await expect(replica.status).toHaveText("available", { timeout: 150_000 });
+  await expect(replica.fact("replicates-from")).toHaveText(WRITER);
+  const { host, port } = await endpointOf(page);
+  // Rows the writer had before the replica existed, and (through the snapshot test) after.
+  await expect.poll(() => rowsOn(host, port), { timeout: 30_000 }).toBe(5);
+});
+
+test("a manual snapshot is deleted from the snapshots page behind its typed name", async ({ page }) => {
+  await page.goto("/snapshots");
+  const row = page.locator(`[data-testid="snapshot-row"][data-snapshot="${SNAPSHOT}"]`);
+  await row.getByTestId("delete-snapshot").click();
+  const dialog = page.getByTestId("confirm-dialog");
+  await expect(dialog.getByTestId("confirm-action")).toBeDisabled();
+  await dialog.getByTestId("confirm-identifier").fill(SNAPSHOT);
+  await dialog.getByTestId("confirm-action").click();
+  // The same response re-renders the list: the row goes (RDS shows it `deleting` first where deletion takes time).
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId("action-error")).toHaveCount(0);
+});
+
+test("the restored instance is deleted behind a typed confirmation, without a final snapshot", async ({ page }) => {
+  test.setTimeout(120_000);
+  const restored = new InstancePage(page, RESTORED);
+  await restored.goto();
+  await page.getByTestId("action-delete").click();
+  await restored.confirmInput.fill(RESTORED);
+  // Neither a final snapshot's name nor the choice to skip it: refused, naming the field.
+  await restored.dialog.getByTestId("action-field-finalSnapshot").fill("");
+  await restored.confirmButton.click();
+  await expect(restored.actionError).toContainText("Name the final snapshot, or choose to skip it");
+  await restored.dialog.getByTestId("action-field-skipFinalSnapshot").check();
+  await restored.confirmButton.click();
+  await expect(page).toHaveURL(/\/\?deleting=/);
+  await expect(page.getByRole("status").filter({ hasText: `DB instance ${RESTORED} is being deleted` })).toBeVisible();
+  await expect(page.getByTestId(`instance-${RESTORED}`)).toHaveCount(0, { timeout: 60_000 });
+});

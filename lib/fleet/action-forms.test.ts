@@ -1,0 +1,111 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  createReplicaForm,
+  deleteInstanceForm,
+  deleteSnapshotForm,
+  failoverForm,
+  promoteForm,
+  restoreSnapshotForm,
+  snapshotForm,
+} from "./action-forms";
+
+const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  (result.error?.issues ?? []).map((i) => `${i.path.join(".")}: ${i.message}`);
+
+describe("typed confirmations", () => {
+  it.each([
+    ["failover", failoverForm],
+    ["promote", promoteForm],
+  ])("%s: accepts the identifier typed again (case as RDS stores it, spaces trimmed)", (_, form) => {
+    expect(form.parse({ identifier: "App-1", confirmation: " app-1 " })).toEqual({
+      identifier: "app-1",
+      confirmation: " app-1 ",
+    });
+  });
+
+  it.each([
+    [{ identifier: "app-1" }, "confirmation: Type the DB instance identifier to confirm the promotion"],
+    [
+      { identifier: "app-1", confirmation: "app-2" },
+      "confirmation: The confirmation does not match the DB instance identifier",
+    ],
+  ])("promote refuses %o", (fields, message) => {
+    expect(messages(promoteForm.safeParse(fields))).toEqual([message]);
+  });
+
+  it("no string but the identifier itself confirms (property)", () => {
+    fc.assert(
+      fc.property(fc.string(), (typed) => {
+        fc.pre(typed.trim() !== "app-1");
+        return !promoteForm.safeParse({ identifier: "app-1", confirmation: typed }).success;
+      }),
+    );
+  });
+
+  it("deleting a snapshot needs its identifier typed again", () => {
+    expect(deleteSnapshotForm.safeParse({ snapshot: "snap-1", confirmation: "snap-1" }).success).toBe(true);
+    expect(messages(deleteSnapshotForm.safeParse({ snapshot: "snap-1", confirmation: "snap-2" }))).toEqual([
+      "confirmation: The confirmation does not match the snapshot identifier",
+    ]);
+  });
+});
+
+describe("deleteInstanceForm", () => {
+  const base = { identifier: "app-1", confirmation: "app-1" };
+
+  it("takes a final snapshot's name, or the explicit choice to skip it", () => {
+    const withSnapshot = deleteInstanceForm.parse({ ...base, finalSnapshot: "App-1-Final" });
+    expect(withSnapshot.finalSnapshot).toBe("app-1-final");
+    expect(withSnapshot.skipFinalSnapshot).toBeUndefined();
+    expect(deleteInstanceForm.parse({ ...base, finalSnapshot: "", skipFinalSnapshot: "on" })).toMatchObject({
+      finalSnapshot: undefined,
+      skipFinalSnapshot: "on",
+    });
+  });
+
+  it.each([
+    [{ finalSnapshot: "" }, "finalSnapshot: Name the final snapshot, or choose to skip it"],
+    [{ finalSnapshot: "final snapshot" }, "finalSnapshot: a DB snapshot identifier has letters, digits and hyphens"],
+    [{ finalSnapshot: "final--x" }, "finalSnapshot: a DB snapshot identifier has no trailing or doubled hyphen"],
+    [{ skipFinalSnapshot: "yes" }, "skipFinalSnapshot: skipFinalSnapshot: expected on or nothing"],
+  ])("refuses %o", (fields, message) => {
+    const result = messages(deleteInstanceForm.safeParse({ ...base, ...fields }));
+    expect(result.join("\n")).toContain(message);
+  });
+});
+
+describe("identifiers", () => {
+  it.each([
+    [snapshotForm, { identifier: "app-1", snapshot: "1st" }, "snapshot: a DB snapshot identifier has letters"],
+    [
+      snapshotForm,
+      { identifier: "app-1", snapshot: "x".repeat(256) },
+      "snapshot: a DB snapshot identifier has at most 255",
+    ],
+    [createReplicaForm, { identifier: "app-1", replica: "replica_1" }, "replica: a DB instance identifier has letters"],
+    [
+      restoreSnapshotForm,
+      { snapshot: "rds:app-1-2026-11-25-03-00", instance: "-x" },
+      "instance: a DB instance identifier",
+    ],
+  ])("refuses %#, naming the field", (form, fields, message) => {
+    expect(messages(form.safeParse(fields)).join("\n")).toContain(message);
+  });
+
+  it("restores automated snapshots by their rds: names", () => {
+    expect(restoreSnapshotForm.parse({ snapshot: "rds:App-1-2026-11-25-03-00", instance: "copy" })).toEqual({
+      snapshot: "rds:app-1-2026-11-25-03-00",
+      instance: "copy",
+    });
+  });
+
+  it("never throws, whatever the form holds (property)", () => {
+    const forms = [snapshotForm, createReplicaForm, deleteInstanceForm, restoreSnapshotForm, deleteSnapshotForm];
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.constant(undefined))), (fields) => {
+        for (const form of forms) form.safeParse(fields);
+      }),
+    );
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * What each fleet action's form must carry, checked on the server whatever
+ * the dialog allowed: identifiers as RDS accepts them, and for destructive
+ * actions the target's name typed again.
+ */
+import { z } from "zod";
+import { withTypedConfirmation } from "@/lib/actions/typed-confirmation";
+import { instanceIdentifier } from "./instance-identifier";
+import { newSnapshotIdentifier, snapshotIdentifier } from "./snapshot-identifier";
+
+const THE_IDENTIFIER = "the DB instance identifier";
+
+export const rebootForm = z.object({ identifier: instanceIdentifier });
+
+/** A failover drops every connection and stops writes for a moment. */
+export const failoverForm = withTypedConfirmation(
+  "identifier",
+  { identifier: instanceIdentifier },
+  { what: THE_IDENTIFIER, action: "failover" },
+);
+
+export const snapshotForm = z.object({ identifier: instanceIdentifier, snapshot: newSnapshotIdentifier });
+
+export const createReplicaForm = z.object({ identifier: instanceIdentifier, replica: instanceIdentifier });
+
+/** Promotion cannot be undone: the replica never follows its source again. */
+export const promoteForm = withTypedConfirmation(
+  "identifier",
+  { identifier: instanceIdentifier },
+  { what: THE_IDENTIFIER, action: "promotion" },
+);
+
+/** Deleting needs a final snapshot's name unless the form says, explicitly, to skip it. */
+export const deleteInstanceForm = withTypedConfirmation(
+  "identifier",
+  {
+    identifier: instanceIdentifier,
+    skipFinalSnapshot: z.literal("on", { error: "skipFinalSnapshot: expected on or nothing" }).optional(),
+    finalSnapshot: z.preprocess((v) => (v === "" ? undefined : v), newSnapshotIdentifier.optional()),
+  },
+  { what: THE_IDENTIFIER, action: "deletion" },
+).refine((form) => form.skipFinalSnapshot === "on" || form.finalSnapshot !== undefined, {
+  path: ["finalSnapshot"],
+  message: "Name the final snapshot, or choose to skip it",
+});
+
+export const createSnapshotForm = z.object({ instance: instanceIdentifier, snapshot: newSnapshotIdentifier });
+
+export const restoreSnapshotForm = z.object({ snapshot: snapshotIdentifier, instance: instanceIdentifier });
+
+export const deleteSnapshotForm = withTypedConfirmation(
+  "snapshot",
+  { snapshot: snapshotIdentifier },
+  { what: "the snapshot identifier", action: "deletion" },
+);
