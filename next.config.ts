@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // keeps its Node-specific pieces (credential providers, HTTP handler) intact
   // and the build shorter.
   serverExternalPackages: ["@aws-sdk/client-rds", "@aws-sdk/client-cloudwatch"],
+  experimental: {
+    // forbidden(): a page or server action the signed-in role may not use answers 403 (app/forbidden.tsx).
+    authInterrupts: true,
+  },
 };
 
 export default nextConfig;

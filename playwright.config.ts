@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { authState, E2E_ADMIN } from "./e2e/auth-files";
 
 const APP_PORT = 3100;
 
@@ -56,15 +57,43 @@ export default defineConfig({
   // One fleet for the whole run, so the specs that change it run in a fixed order: the failover drill and
   // the reboots first, then the events page (which lists what they did), then metrics and alarms (which want
   // every node up), then the overview (which ends by killing a replica, so it stays last).
+  // Sign-in comes first (the setup project signs each role in); then the failover drill and the reboots, the
+  // events page (which lists what they did), metrics and alarms (which want every node up), the roles spec
+  // (which reboots a replica and waits for it), the overview (which ends by killing a replica), and last the
+  // drill that freezes the writer.
   projects: [
-    { name: "actions", testMatch: "failover.spec.ts" },
-    { name: "events", testMatch: "events.spec.ts", dependencies: ["actions"] },
-    { name: "metrics", testMatch: "metrics.spec.ts", dependencies: ["events"] },
-    { name: "overview", testMatch: "overview.spec.ts", dependencies: ["metrics"] },
+    { name: "setup", testMatch: "auth.setup.ts" },
+    {
+      name: "actions",
+      testMatch: "failover.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("admin") },
+    },
+    {
+      name: "events",
+      testMatch: "events.spec.ts",
+      dependencies: ["actions"],
+      use: { storageState: authState("admin") },
+    },
+    {
+      name: "metrics",
+      testMatch: "metrics.spec.ts",
+      dependencies: ["events"],
+      use: { storageState: authState("operator") },
+    },
+    { name: "roles", testMatch: "roles.spec.ts", dependencies: ["metrics"] },
+    {
+      name: "overview",
+      testMatch: "overview.spec.ts",
+      dependencies: ["roles"],
+      use: { storageState: authState("viewer") },
+    },
+    { name: "writer-down", testMatch: "writer-down.spec.ts", dependencies: ["overview"] },
   ],
+
   webServer: {
     command: "npm start",
-    url: `http://127.0.0.1:${APP_PORT}/`,
+    url: `http://127.0.0.1:${APP_PORT}/sign-in`,
     // A cold fleet boot plus `next build` on a 2-core machine.
     timeout: 6 * 60_000,
     reuseExistingServer: false,
@@ -77,6 +106,8 @@ export default defineConfig({
       RDSDECK_PORT_BASE: "25432",
       RDSDECK_API_PORT: "25480",
       PORT: String(APP_PORT),
+      RDSDECK_ADMIN_EMAIL: E2E_ADMIN.email,
+      RDSDECK_ADMIN_PASSWORD: E2E_ADMIN.password,
     },
   },
 });

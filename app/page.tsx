@@ -5,6 +5,7 @@ import { FailoverHistory } from "@/components/failover-history";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { LiveRefresh } from "@/components/live-refresh";
 import { TopologySection } from "@/components/topology-section";
+import { requireRole } from "@/lib/auth/require-role";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
 import { describeFleet } from "@/lib/fleet/describe-fleet";
@@ -38,6 +39,7 @@ async function readFailovers(): Promise<{ failovers: Failover[] } | { unavailabl
 
 export default async function OverviewPage() {
   await connection();
+  await requireRole("viewer", "/");
   const { mode, aws, refreshIntervalMs } = getConfig();
   const [outcome, history] = await Promise.all([readFleet(), readFailovers()]);
   const where = mode === "local" ? `the local fleet (${aws.region})` : `AWS ${aws.region ?? "(region from profile)"}`;

@@ -4,6 +4,8 @@ import { AlarmTable } from "@/components/alarm-table";
 import { CreateAlarmForm } from "@/components/create-alarm-form";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { LiveRefresh } from "@/components/live-refresh";
+import { requireRole } from "@/lib/auth/require-role";
+import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
 import type { Alarm } from "@/lib/fleet/alarm-model";
@@ -25,6 +27,7 @@ async function readAlarms(): Promise<{ alarms: Alarm[] } | { unavailable: Unavai
 
 export default async function AlarmsPage() {
   await connection();
+  const actor = await requireRole("viewer", "/alarms");
   const { refreshIntervalMs } = getConfig();
   const [result, instances] = await Promise.all([readAlarms(), readInstanceIdentifiers()]);
   return (
@@ -52,7 +55,8 @@ export default async function AlarmsPage() {
         <AlarmTable alarms={result.alarms} />
       )}
       {/* Without the alarm list or the instances, a new alarm could not be offered or seen. */}
-      {"alarms" in result && instances.length > 0 ? (
+      {/* Creating alarms needs the operator role; the action checks it again, whatever the page shows. */}
+      {"alarms" in result && instances.length > 0 && allows(actor.role, "operator") ? (
         <section aria-labelledby="create-alarm-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="create-alarm-title">
             Create alarm

@@ -9,13 +9,16 @@ import { rebootInstance } from "@/lib/fleet/reboot-instance";
 
 const reboot = z.object({ identifier: instanceIdentifier });
 
-export const rebootAction = validatedAction("reboot", reboot, async ({ identifier }): Promise<ActionReceipt> => {
-  const requestedAt = new Date().toISOString();
-  const instance = await rebootInstance({ identifier });
-  // The same response re-renders the page, so it shows `rebooting` without waiting for the next refresh.
-  refresh();
-  return { identifier, status: instance.status, requestedAt };
-});
+export const rebootAction = validatedAction(
+  { action: "reboot", role: "operator", schema: reboot, target: (input) => input.identifier },
+  async ({ identifier }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    const instance = await rebootInstance({ identifier });
+    // The same response re-renders the page, so it shows `rebooting` without waiting for the next refresh.
+    refresh();
+    return { identifier, status: instance.status, requestedAt };
+  },
+);
 
 /**
  * A failover is destructive (connections drop, writes stop for a moment), so
@@ -33,8 +36,7 @@ const failover = z
   });
 
 export const rebootWithFailoverAction = validatedAction(
-  "reboot-with-failover",
-  failover,
+  { action: "reboot-with-failover", role: "operator", schema: failover, target: (input) => input.identifier },
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await rebootInstance({ identifier, forceFailover: true });

@@ -15,6 +15,8 @@ import { InstanceTopology } from "@/components/instance-topology";
 import { LiveRefresh } from "@/components/live-refresh";
 import { RoleLabel } from "@/components/role-label";
 import { StatusBadge } from "@/components/status-badge";
+import { requireRole } from "@/lib/auth/require-role";
+import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
 import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
@@ -43,6 +45,7 @@ export default async function InstancePage({ params }: Props) {
   const parsed = instanceIdentifier.safeParse((await params).id);
   if (!parsed.success) notFound();
   const identifier = parsed.data;
+  const actor = await requireRole("viewer", `/instances/${identifier}`);
   const { refreshIntervalMs } = getConfig();
   const now = new Date();
   const renderedAt = now.toISOString();
@@ -87,11 +90,22 @@ export default async function InstancePage({ params }: Props) {
         {/* Actions come first in reading order (and on narrow screens), in the right column on wide ones. */}
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
-            <ActionsPanel
-              actions={actionsFor(instance)}
-              instance={instance}
-              serverActions={{ reboot: rebootAction, "reboot-with-failover": rebootWithFailoverAction }}
-            />
+            {/* Acting needs the operator role; each action checks it again, whatever the page shows. */}
+            {allows(actor.role, "operator") ? (
+              <ActionsPanel
+                actions={actionsFor(instance)}
+                instance={instance}
+                serverActions={{ reboot: rebootAction, "reboot-with-failover": rebootWithFailoverAction }}
+              />
+            ) : (
+              <p
+                className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+                data-testid="actions-need-operator"
+              >
+                Your role ({actor.role}) can see this instance but not act on it: reboots and failovers need the
+                operator role.
+              </p>
+            )}
           </div>
           <div className="space-y-6 lg:col-span-2 lg:col-start-1 lg:row-start-1">
             <InstanceTopology instance={instance} />
