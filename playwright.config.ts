@@ -83,9 +83,15 @@ export default defineConfig({
     },
     { name: "roles", testMatch: "roles.spec.ts", dependencies: ["metrics"] },
     {
+      name: "headers",
+      testMatch: "headers.spec.ts",
+      dependencies: ["roles"],
+      use: { storageState: authState("admin") },
+    },
+    {
       name: "overview",
       testMatch: "overview.spec.ts",
-      dependencies: ["roles"],
+      dependencies: ["headers"],
       use: { storageState: authState("viewer") },
     },
     { name: "writer-down", testMatch: "writer-down.spec.ts", dependencies: ["overview"] },
