@@ -8,6 +8,9 @@ export async function register() {
   // The users API: pools, probes and migrations (skipped, with a log line, when DATABASE_WRITER_URL is unset).
   const { prepareDatabase } = await import("@/lib/db/prepare-database");
   await prepareDatabase();
+  // rdsdeck's own store: migrations, the first admin on first run, the API-key registry.
+  const { prepareStore } = await import("@/lib/store/prepare-store");
+  await prepareStore();
   // The API's entry point for the custom server's node:http fast path (scripts/app-server.mjs).
   const { registerApiFastPath } = await import("@/lib/http/fast-path");
   registerApiFastPath();

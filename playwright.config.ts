@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { authState, E2E_ADMIN } from "./e2e/auth-files";
 
 const APP_PORT = 3100;
 
@@ -53,21 +54,63 @@ export default defineConfig({
         }
       : {},
   },
-  // One fleet for the whole run, so the specs that change it run in a fixed order: the failover drill and
-  // the reboots first, then the events page (which lists what they did), then metrics and the alarm drill (which want
-  // every node up), then the overview (which ends by killing a replica, so it stays last).
+  // One fleet for the whole run, so the specs that change it run in a fixed order.
+  // Sign-in comes first (the setup project signs each role in); then the failover drill and the reboots, the
+  // events page (which lists what they did), metrics and the alarm drill (which want every node up), the
+  // roles spec (which reboots a replica and waits for it), the overview (which ends by killing a replica), the
+  // operations (snapshot, restore, promote, delete), and last the drill that freezes the writer.
   projects: [
-    { name: "actions", testMatch: "failover.spec.ts" },
-    { name: "events", testMatch: "events.spec.ts", dependencies: ["actions"] },
-    { name: "metrics", testMatch: "metrics.spec.ts", dependencies: ["events"] },
-    { name: "alarms", testMatch: "alarms.spec.ts", dependencies: ["metrics"] },
-    { name: "overview", testMatch: "overview.spec.ts", dependencies: ["alarms"] },
-    // Last: it restores a snapshot into a new instance and promotes replica-2 out of the topology.
-    { name: "operations", testMatch: "operations.spec.ts", dependencies: ["overview"] },
+    { name: "setup", testMatch: "auth.setup.ts" },
+    {
+      name: "actions",
+      testMatch: "failover.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("admin") },
+    },
+    {
+      name: "events",
+      testMatch: "events.spec.ts",
+      dependencies: ["actions"],
+      use: { storageState: authState("admin") },
+    },
+    {
+      name: "metrics",
+      testMatch: "metrics.spec.ts",
+      dependencies: ["events"],
+      use: { storageState: authState("operator") },
+    },
+    {
+      name: "alarms",
+      testMatch: "alarms.spec.ts",
+      dependencies: ["metrics"],
+      use: { storageState: authState("operator") },
+    },
+    { name: "roles", testMatch: "roles.spec.ts", dependencies: ["alarms"] },
+    {
+      name: "headers",
+      testMatch: "headers.spec.ts",
+      dependencies: ["roles"],
+      use: { storageState: authState("admin") },
+    },
+    {
+      name: "overview",
+      testMatch: "overview.spec.ts",
+      dependencies: ["headers"],
+      use: { storageState: authState("viewer") },
+    },
+    // Deleting an instance is the admin's; this spec restores a snapshot and promotes replica-2 out of the topology.
+    {
+      name: "operations",
+      testMatch: "operations.spec.ts",
+      dependencies: ["overview"],
+      use: { storageState: authState("admin") },
+    },
+    { name: "writer-down", testMatch: "writer-down.spec.ts", dependencies: ["operations"] },
   ],
+
   webServer: {
     command: "npm start",
-    url: `http://127.0.0.1:${APP_PORT}/`,
+    url: `http://127.0.0.1:${APP_PORT}/sign-in`,
     // A cold fleet boot plus `next build` on a 2-core machine.
     timeout: 6 * 60_000,
     reuseExistingServer: false,
@@ -82,6 +125,8 @@ export default defineConfig({
       // A run inside the backup window must not find instances busy with a scheduled snapshot.
       RDSDECK_AUTOMATED_BACKUPS: "off",
       PORT: String(APP_PORT),
+      RDSDECK_ADMIN_EMAIL: E2E_ADMIN.email,
+      RDSDECK_ADMIN_PASSWORD: E2E_ADMIN.password,
     },
   },
 });

@@ -6,6 +6,7 @@ import { FailoverHistory } from "@/components/failover-history";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { LiveRefresh } from "@/components/live-refresh";
 import { TopologySection } from "@/components/topology-section";
+import { requireRole } from "@/lib/auth/require-role";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
 import { describeFleet } from "@/lib/fleet/describe-fleet";
@@ -44,6 +45,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function OverviewPage({ searchParams }: Props) {
   await connection();
+  await requireRole("viewer", "/");
   // Set by the delete action's redirect: the instance's own page is going away, so this one says what happens.
   const deleting = instanceIdentifier.safeParse((await searchParams).deleting);
   const { mode, aws, refreshIntervalMs } = getConfig();

@@ -1,10 +1,11 @@
 /**
  * `npm run bench:api`: the users API under load, as its clients use it. Starts
- * the fleet and the production app, seeds 10,000 users, then drives each
+ * the fleet and the production app, seeds 10,000 users, creates a read-write
+ * API key (every request sends it, as clients must), then drives each
  * scenario with 64 connections for 15 s after a 5 s warm-up, and prints req/s,
  * p50 and p99 beside the Go service's figures on the same kind of machine.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { drive, type Scenario } from "./support/load.js";
 import { startStack } from "./support/stack.js";
@@ -33,6 +34,17 @@ try {
   const { rows } = await writer.query("select min(id)::int as min, max(id)::int as max from users");
   await writer.end();
   const ids = { min: rows[0].min as number, max: rows[0].max as number };
+  // A read-write key with a limit the load cannot reach: the check itself is what is measured.
+  const key = `rdk_${randomBytes(32).toString("base64url")}`;
+  const store = new pg.Client({ connectionString: stack.env.RDSDECK_STORE_URL });
+  await store.connect();
+  await store.query(
+    "insert into api_keys (name, prefix, hash, scope, rate_limit_per_second, created_by) values ('bench', $1, $2, 'read-write', 1000000, 'bench:api')",
+    [key.slice(0, 10), createHash("sha256").update(key).digest("hex")],
+  );
+  await store.end();
+  await new Promise((r) => setTimeout(r, 2_500)); // the app reloads its keys every 2 s
+  const headers = { authorization: `Bearer ${key}` };
   const runId = randomUUID().slice(0, 8);
   let posted = 0;
   const scenarios: Scenario[] = [
@@ -66,11 +78,13 @@ try {
     await drive(stack.url, s, {
       seconds: WARMUP_SECONDS,
       connections: CONNECTIONS,
+      headers,
       env: { ...env, BENCH_RUN_ID: `${runId}w` },
     });
     const r = await drive(stack.url, s, {
       seconds: SECONDS,
       connections: CONNECTIONS,
+      headers,
       env: { ...env, BENCH_RUN_ID: runId },
     });
     const t = TARGET[s.name];

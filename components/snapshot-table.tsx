@@ -9,8 +9,8 @@ import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
 type Props = {
   snapshots: DbSnapshot[];
   caption: string;
-  /** Restore and delete buttons per row; without them the table only lists. */
-  actions?: { restore: FormServerAction; remove: FormServerAction };
+  /** Restore and delete buttons per row, each only where the reader's role allows it. */
+  actions?: { restore?: FormServerAction; remove?: FormServerAction };
   /** Hide the instance column where every snapshot is of the same instance. */
   showInstance?: boolean;
 };
@@ -84,7 +84,7 @@ export function SnapshotTable({ snapshots, caption, actions, showInstance = true
               </td>
               {actions ? (
                 <td className="space-x-2 px-3 py-2 whitespace-nowrap">
-                  {s.status === "available" ? (
+                  {actions.restore && s.status === "available" ? (
                     <FormDialog
                       description={`RestoreDBInstanceFromDBSnapshot: a new instance with its own endpoint, holding exactly what ${s.identifier} holds. Its page opens and shows it creating, then available.`}
                       hidden={{ snapshot: s.identifier }}
@@ -102,7 +102,7 @@ export function SnapshotTable({ snapshots, caption, actions, showInstance = true
                       title={`Restore ${s.identifier}?`}
                     />
                   ) : null}
-                  {s.type === "manual" && s.status !== "deleting" ? (
+                  {actions.remove && s.type === "manual" && s.status !== "deleting" ? (
                     <FormDialog
                       description="DeleteDBSnapshot: the snapshot's data is gone for good; nothing can be restored from it afterwards."
                       hidden={{ snapshot: s.identifier }}

@@ -11,6 +11,7 @@ import {
   secretDatabaseVars,
   toDatabaseConfig,
 } from "./database-env-vars";
+import { type AuthConfig, secretStoreVars, storeEnvShape, storeEnvVars, toAuthConfig } from "./store-env-vars";
 
 export type EnvVar = {
   name: string;
@@ -65,6 +66,7 @@ export const envVars: readonly EnvVar[] = [
     description: "Server log level: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout.",
   },
   ...databaseEnvVars,
+  ...storeEnvVars,
 ];
 
 const LOCAL_HINT =
@@ -102,6 +104,7 @@ export const envSchema = z.object({
     })
     .default("info"),
   ...databaseEnvShape,
+  ...storeEnvShape,
 });
 
 export type Config = {
@@ -118,13 +121,15 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>["RDSDECK_LOG_LEVEL"];
   /** The users API's database settings; undefined when DATABASE_WRITER_URL is unset. */
   database: DatabaseConfig | undefined;
+  /** Sign-in, sessions and rdsdeck's own store. */
+  auth: AuthConfig;
 };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const SECRET = new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", ...secretDatabaseVars]);
+const SECRET = new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", ...secretDatabaseVars, ...secretStoreVars]);
 
 const LOCAL_REQUIRED = [
   "AWS_REGION",
@@ -164,5 +169,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     refreshIntervalMs: e.RDSDECK_REFRESH_SECONDS * 1000,
     logLevel: e.RDSDECK_LOG_LEVEL,
     database: toDatabaseConfig(e),
+    auth: toAuthConfig(e, env),
   };
 }

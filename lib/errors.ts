@@ -10,12 +10,15 @@ export const errorCodes = {
   invalid: { status: 400 },
   invalid_json: { status: 400 },
   validation_failed: { status: 400 },
+  unauthorized: { status: 401 },
+  forbidden: { status: 403 },
   not_found: { status: 404 },
   method_not_allowed: { status: 405 },
   conflict: { status: 409 },
   email_taken: { status: 409 },
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
+  rate_limited: { status: 429 },
   internal: { status: 500 },
   unavailable: { status: 503 },
 } as const satisfies Record<string, { status: number }>;
@@ -112,6 +115,29 @@ export class MethodNotAllowed extends DomainError {
   constructor(method: string, allowed: readonly string[]) {
     super(`Method ${method} is not allowed here; use ${allowed.join(", ")}.`);
     this.allowed = allowed;
+  }
+}
+
+/** No credentials, or ones that are not (or no longer) valid: sent with `WWW-Authenticate: Bearer`. */
+export class Unauthorized extends DomainError {
+  override name = "Unauthorized";
+  readonly code = "unauthorized";
+}
+
+/** Valid credentials that do not allow this. */
+export class Forbidden extends DomainError {
+  override name = "Forbidden";
+  readonly code = "forbidden";
+}
+
+export class TooManyRequests extends DomainError {
+  override name = "TooManyRequests";
+  readonly code = "rate_limited";
+  /** Sent as `Retry-After`. */
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -45,6 +45,8 @@ if (cluster.isPrimary && workers > 1) {
   // skipping Next's per-request pipeline. Everything else goes through Next.
   const FAST_PATH = Symbol.for("rdsdeck.apiFastPath");
   const server = http.createServer((req, res) => {
+    // The client's address, for sign-in throttling and the audit trail: from the socket, never from the client.
+    req.headers["x-rdsdeck-client-ip"] = req.socket.remoteAddress ?? "";
     const fast = globalThis[FAST_PATH];
     if (fast?.matches(req.url)) fast.serve(req, res);
     else handle(req, res);

@@ -3,24 +3,31 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { withTypedConfirmation } from "@/lib/actions/typed-confirmation";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { alarmForm } from "@/lib/fleet/alarm-form";
 import { alarmName } from "@/lib/fleet/alarm-name";
 import { deleteAlarm, setAlarmActions } from "@/lib/fleet/change-alarm";
 import { createAlarm, updateAlarm } from "@/lib/fleet/put-alarm";
 
-export const createAlarmAction = validatedAction("create-alarm", alarmForm, async (alarm): Promise<string> => {
-  await createAlarm({ alarm });
-  // The same response re-renders the list, so the new alarm shows without waiting for the next refresh.
-  refresh();
-  return `Alarm ${alarm.name} saved.`;
-});
+export const createAlarmAction = validatedAction(
+  { action: "create-alarm", role: "operator", schema: alarmForm, target: (alarm) => alarm.name },
+  async (alarm): Promise<string> => {
+    await createAlarm({ alarm });
+    // The same response re-renders the list, so the new alarm shows without waiting for the next refresh.
+    refresh();
+    return `Alarm ${alarm.name} saved.`;
+  },
+);
 
-export const updateAlarmAction = validatedAction("update-alarm", alarmForm, async (alarm): Promise<string> => {
-  await updateAlarm({ alarm });
-  refresh();
-  return `Alarm ${alarm.name} saved.`;
-});
+export const updateAlarmAction = validatedAction(
+  { action: "update-alarm", role: "operator", schema: alarmForm, target: (alarm) => alarm.name },
+  async (alarm): Promise<string> => {
+    await updateAlarm({ alarm });
+    refresh();
+    return `Alarm ${alarm.name} saved.`;
+  },
+);
 
 const actionsSwitch = z.object({
   name: alarmName,
@@ -28,8 +35,7 @@ const actionsSwitch = z.object({
 });
 
 export const setAlarmActionsAction = validatedAction(
-  "set-alarm-actions",
-  actionsSwitch,
+  { action: "set-alarm-actions", role: "operator", schema: actionsSwitch, target: (form) => form.name },
   async ({ name, enabled }): Promise<string> => {
     await setAlarmActions({ name, enabled });
     refresh();
@@ -37,16 +43,13 @@ export const setAlarmActionsAction = validatedAction(
   },
 );
 
-/** Deleting cannot be undone, so the form must carry the name typed again; this check is the one that counts. */
-const deletion = z
-  .object({ name: alarmName, confirmation: z.string({ error: "Type the alarm's name to confirm the deletion" }) })
-  .refine((form) => form.confirmation.trim() === form.name, {
-    path: ["confirmation"],
-    message: "The confirmation does not match the alarm's name",
-  });
+const deletion = withTypedConfirmation("name", { name: alarmName }, { what: "the alarm's name", action: "deletion" });
 
-export const deleteAlarmAction = validatedAction("delete-alarm", deletion, async ({ name }): Promise<string> => {
-  await deleteAlarm({ name });
-  // The alarm's page is gone with it: back to the list, which says what happened.
-  redirect(`/alarms?deleted=${encodeURIComponent(name)}`);
-});
+export const deleteAlarmAction = validatedAction(
+  { action: "delete-alarm", role: "operator", schema: deletion, target: (form) => form.name },
+  async ({ name }): Promise<string> => {
+    await deleteAlarm({ name });
+    // The alarm's page is gone with it: back to the list, which says what happened.
+    redirect(`/alarms?deleted=${encodeURIComponent(name)}`);
+  },
+);

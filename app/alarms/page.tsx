@@ -6,6 +6,8 @@ import { AlarmTable } from "@/components/alarm-table";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
+import { requireRole } from "@/lib/auth/require-role";
+import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
 import { ALARM_STATES, type Alarm, type AlarmState, summarizeAlarms } from "@/lib/fleet/alarm-model";
@@ -30,6 +32,7 @@ async function readAlarms(): Promise<{ alarms: Alarm[] } | { unavailable: Unavai
 
 export default async function AlarmsPage({ searchParams }: Props) {
   await connection();
+  const actor = await requireRole("viewer", "/alarms");
   const { refreshIntervalMs } = getConfig();
   const params = await searchParams;
   const parsed = parseAlarmQuery(params);
@@ -76,7 +79,8 @@ export default async function AlarmsPage({ searchParams }: Props) {
         </>
       )}
       {/* Without the alarm list or the instances, a new alarm could not be offered or seen. */}
-      {"alarms" in result && instances.length > 0 ? (
+      {/* Creating alarms needs the operator role; the action checks it again, whatever the page shows. */}
+      {"alarms" in result && instances.length > 0 && allows(actor.role, "operator") ? (
         <section aria-labelledby="create-alarm-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="create-alarm-title">
             Create alarm

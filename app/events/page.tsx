@@ -4,6 +4,7 @@ import { EventFilters } from "@/components/event-filters";
 import { EventTable } from "@/components/event-table";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InvalidQuery } from "@/components/invalid-query";
+import { requireRole } from "@/lib/auth/require-role";
 import { Unavailable } from "@/lib/errors";
 import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
 import {
@@ -21,6 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** RDS events (DescribeEvents), filtered by source, type, category and time through the query string. */
 export default async function EventsPage({ searchParams }: Props) {
   await connection();
+  await requireRole("viewer", "/events");
   const params = await searchParams;
   const parsed = parseEventQuery(params);
   const query = parsed.ok ? parsed.query : defaultEventQuery;

@@ -8,8 +8,7 @@ import { createSnapshotForm, deleteSnapshotForm, restoreSnapshotForm } from "@/l
 import { createSnapshot, deleteSnapshot, restoreFromSnapshot } from "@/lib/fleet/snapshot-actions";
 
 export const createSnapshotAction = validatedAction(
-  "create-snapshot",
-  createSnapshotForm,
+  { action: "create-snapshot", role: "operator", schema: createSnapshotForm, target: (form) => form.instance },
   async ({ instance, snapshot }): Promise<string> => {
     await createSnapshot({ instance, snapshot });
     refresh();
@@ -19,17 +18,21 @@ export const createSnapshotAction = validatedAction(
 
 /** The restored instance has a page of its own from the start: the reader follows its creation there. */
 export const restoreSnapshotAction = validatedAction(
-  "restore-db-instance-from-snapshot",
-  restoreSnapshotForm,
+  {
+    action: "restore-db-instance-from-snapshot",
+    role: "operator",
+    schema: restoreSnapshotForm,
+    target: (form) => form.snapshot,
+  },
   async ({ snapshot, instance }): Promise<string> => {
     await restoreFromSnapshot({ snapshot, instance });
     redirect(instanceHref(instance));
   },
 );
 
+/** A deleted snapshot can never be restored: like deleting an instance, the admin's. */
 export const deleteSnapshotAction = validatedAction(
-  "delete-snapshot",
-  deleteSnapshotForm,
+  { action: "delete-snapshot", role: "admin", schema: deleteSnapshotForm, target: (form) => form.snapshot },
   async ({ snapshot }): Promise<string> => {
     await deleteSnapshot({ snapshot });
     refresh();

@@ -4,12 +4,14 @@ import { CreateSnapshotForm } from "@/components/create-snapshot-form";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SnapshotTable } from "@/components/snapshot-table";
+import { requireRole } from "@/lib/auth/require-role";
+import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
 import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
 import { readInstanceIdentifiers } from "@/lib/fleet/read-instance-identifiers";
 import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
-import { createSnapshotAction, deleteSnapshotAction, restoreSnapshotAction } from "./actions";
+import { createSnapshotAction, snapshotActionsFor } from "./snapshot-actions-for";
 
 export const metadata: Metadata = { title: "Snapshots" };
 
@@ -24,6 +26,7 @@ async function readSnapshots(): Promise<{ snapshots: DbSnapshot[] } | { unavaila
 
 export default async function SnapshotsPage() {
   await connection();
+  const actor = await requireRole("viewer", "/snapshots");
   const { refreshIntervalMs } = getConfig();
   const [result, instances] = await Promise.all([readSnapshots(), readInstanceIdentifiers()]);
   return (
@@ -49,12 +52,12 @@ export default async function SnapshotsPage() {
         </p>
       ) : (
         <SnapshotTable
-          actions={{ restore: restoreSnapshotAction, remove: deleteSnapshotAction }}
+          actions={snapshotActionsFor(actor.role)}
           caption="DB snapshots, newest first"
           snapshots={result.snapshots}
         />
       )}
-      {"snapshots" in result && instances.length > 0 ? (
+      {"snapshots" in result && instances.length > 0 && allows(actor.role, "operator") ? (
         <section aria-labelledby="create-snapshot-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="create-snapshot-title">
             Take a snapshot

@@ -34,8 +34,10 @@ function runWrk(
   seconds: number,
   connections: number,
   env: Record<string, string>,
+  headers: Record<string, string>,
 ): LoadResult {
   const args = ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency"];
+  for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
   if (s.wrkScript) args.push("-s", path.join(import.meta.dirname, "..", "wrk", s.wrkScript));
   args.push(`${base}${s.path}`);
   const out = execFileSync("wrk", args, { encoding: "utf8", env: { ...process.env, ...env } });
@@ -50,9 +52,16 @@ function runWrk(
   };
 }
 
-async function runAutocannon(base: string, s: Scenario, seconds: number, connections: number): Promise<LoadResult> {
+async function runAutocannon(
+  base: string,
+  s: Scenario,
+  seconds: number,
+  connections: number,
+  headers: Record<string, string>,
+): Promise<LoadResult> {
   const result = await autocannon({
     url: `${base}${s.path}`,
+    headers,
     connections,
     duration: seconds,
     method: s.method ?? "GET",
@@ -84,9 +93,10 @@ async function runAutocannon(base: string, s: Scenario, seconds: number, connect
 export async function drive(
   base: string,
   s: Scenario,
-  opts: { seconds: number; connections: number; env: Record<string, string> },
+  opts: { seconds: number; connections: number; env: Record<string, string>; headers?: Record<string, string> },
 ): Promise<LoadResult> {
+  const headers = opts.headers ?? {};
   return hasWrk()
-    ? runWrk(base, s, opts.seconds, opts.connections, opts.env)
-    : runAutocannon(base, s, opts.seconds, opts.connections);
+    ? runWrk(base, s, opts.seconds, opts.connections, opts.env, headers)
+    : runAutocannon(base, s, opts.seconds, opts.connections, headers);
 }

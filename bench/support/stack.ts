@@ -33,14 +33,15 @@ export async function startStack(appPort: number): Promise<Stack> {
     child.once("exit", (code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${out}`)));
   });
   child.stdout.resume();
-  // Ready means serving: the users table exists once the app's migrations ran (they run in the background at start).
+  // Ready means serving: the users table exists once the app's migrations ran (they run in the background at
+  // start). Without a key the API answers 401 once it serves; 503 while it cannot.
   const deadline = Date.now() + 120_000;
   for (;;) {
     const status = await fetch(`${url}/api/v1/users?limit=1`).then(
       (r) => r.status,
       () => 0,
     );
-    if (status === 200) break;
+    if (status === 200 || status === 401) break;
     if (Date.now() > deadline) throw new Error(`the users API did not answer 200 within 120 s (last status ${status})`);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -31,6 +31,8 @@ export type EngineConfig = {
   /** Physical nodes (writer and standby postgres processes) listen from here, behind the writer endpoint. */
   nodePortBase: number;
   apiPort: number;
+  /** rdsdeck's own store (users, sessions, API keys, audit): portBase + 20, apart from every fleet port. */
+  storePort: number;
   /** The unprivileged account postgres runs as when the engine runs as root. */
   pgUser: string;
   /** Free space the data directory's disk must have at start, in MiB. */
@@ -59,6 +61,7 @@ export function loadEngineConfig(
     portBase: e.RDSDECK_PORT_BASE,
     nodePortBase: e.RDSDECK_PORT_BASE + 10,
     apiPort: e.RDSDECK_API_PORT,
+    storePort: e.RDSDECK_PORT_BASE + 20,
     pgUser: e.RDSDECK_PG_USER,
     minFreeMb: e.RDSDECK_MIN_FREE_MB,
     automatedBackups: e.RDSDECK_AUTOMATED_BACKUPS === "on",

@@ -13,9 +13,12 @@ import type { Progress } from "./log.js";
 import { type Monitoring, startMonitoring } from "./monitoring/start-monitoring.js";
 import { credentialsPath } from "./pg/credentials.js";
 import { clearRuntimeInfo, type RuntimeInfo, writeRuntimeInfo } from "./runtime-info.js";
+import { type LocalStore, startLocalStore } from "./store/local-store.js";
 
 export type LocalFleet = {
   engine: FleetEngine;
+  /** rdsdeck's own store, when asked for (npm start, npm run fleet); never part of the RDS fleet. */
+  store: LocalStore | undefined;
   monitoring: Monitoring;
   info: RuntimeInfo;
   stop(): Promise<void>;
@@ -26,11 +29,30 @@ export async function startLocalFleet(
   fleet: Fleet,
   log: pino.Logger,
   progress?: Progress,
+  options: { store?: boolean } = {},
 ): Promise<LocalFleet> {
   const engine = new FleetEngine(config, fleet, log, progress);
   await engine.start();
+  let store: LocalStore | undefined;
+  try {
+    if (options.store) {
+      store = await startLocalStore({
+        dataDir: config.dataDir,
+        host: config.host,
+        port: config.storePort,
+        pgUser: config.pgUser,
+        credentials: engine.credentials,
+        log,
+        progress,
+      });
+    }
+  } catch (error) {
+    await engine.stop();
+    throw error;
+  }
   const monitoring = await startMonitoring({ engine, fleet, dataDir: config.dataDir, logger: log }).catch(
     async (error) => {
+      await store?.stop();
       await engine.stop();
       throw error;
     },
@@ -50,6 +72,7 @@ export async function startLocalFleet(
   } catch (error) {
     await monitoring.stop();
     await engine.stop();
+    await store?.stop();
     throw error;
   }
   const info: RuntimeInfo = {
@@ -60,6 +83,7 @@ export async function startLocalFleet(
     caCertPath: `${config.dataDir}/tls/ca.crt`,
     credentialsPath: credentialsPath(config.dataDir),
     endpoints: endpointsOf(engine),
+    store: store ? { host: store.host, port: store.port } : undefined,
   };
   writeRuntimeInfo(config.dataDir, info);
   // Instances created, promoted or deleted at run time show in engine.json (npm run fleet:env) too.
@@ -73,6 +97,7 @@ export async function startLocalFleet(
   let stopping: Promise<void> | undefined;
   return {
     engine,
+    store,
     monitoring,
     info,
     stop: () => {
@@ -82,6 +107,8 @@ export async function startLocalFleet(
         await api.close();
         await monitoring.stop();
         await engine.stop();
+        // Last: sign-in and the audit keep working while the fleet stops.
+        await store?.stop();
       })();
       return stopping;
     },

@@ -13,13 +13,13 @@ async function main(): Promise<void> {
   const fleet = defineFleet();
   const log = createEngineLogger(config.dataDir);
   terminalProgress(`data directory ${config.dataDir}`);
-  const local = await startLocalFleet(config, fleet, log, terminalProgress);
+  const local = await startLocalFleet(config, fleet, log, terminalProgress, { store: true });
 
   let exiting = false;
   const shutdown = async (why: string) => {
     if (exiting) return;
     exiting = true;
-    terminalProgress(`${why}: stopping replicas, writer, standby`);
+    terminalProgress(`${why}: stopping replicas, writer, standby, store`);
     await local.stop();
     terminalProgress("stopped");
     log.flush();
@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     "Local fleet ready",
     ...info.endpoints.map((e) => `  ${e.role.padEnd(7)} ${e.id.padEnd(28)} ${e.host}:${e.port}`),
     `  RDS/CloudWatch API ${info.apiUrl} (region ${info.region})`,
+    ...(info.store
+      ? [`  rdsdeck store      ${info.store.host}:${info.store.port} (users, sessions, API keys, audit)`]
+      : []),
     `  credentials        ${info.credentialsPath}`,
     `  CA certificate     ${info.caCertPath}`,
     '  environment        eval "$(npm run -s fleet:env)"',

@@ -23,6 +23,8 @@ export const runtimeInfoSchema = z.object({
   caCertPath: z.string(),
   credentialsPath: z.string(),
   endpoints: z.array(endpointSchema),
+  /** rdsdeck's own store (not an RDS instance), when this engine runs one. */
+  store: z.object({ host: z.string(), port: z.number() }).optional(),
 });
 
 export type RuntimeInfo = z.infer<typeof runtimeInfoSchema>;

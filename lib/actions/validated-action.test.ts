@@ -1,12 +1,33 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/current-actor";
 import { Conflict } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { type StoreFixture, startStoreFixture } from "@/lib/test-support/store-fixture";
 import { validatedAction } from "./validated-action";
 
-beforeAll(() => {
+const session = vi.hoisted(() => ({ actor: undefined as Actor | undefined }));
+vi.mock("@/lib/auth/current-actor", () => ({
+  currentActor: async () => session.actor,
+  requestContext: async () => ({ requestId: "req-test-1", ipAddress: "127.0.0.1" }),
+}));
+
+const operator: Actor = { id: "u-op", email: "op@example.com", name: "Op", role: "operator", sessionId: "s1" };
+const viewer: Actor = { id: "u-view", email: "view@example.com", name: "View", role: "viewer", sessionId: "s2" };
+
+let store: StoreFixture;
+
+beforeAll(async () => {
   vi.stubEnv("RDSDECK_MODE", "aws");
   vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
+  vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+  store = await startStoreFixture();
+});
+afterAll(async () => {
+  await store?.stop();
+});
+beforeEach(() => {
+  session.actor = operator;
 });
 
 const form = (fields: Record<string, string>) => {
@@ -16,31 +37,88 @@ const form = (fields: Record<string, string>) => {
 };
 
 const schema = z.object({ identifier: z.string().regex(/^[a-z-]+$/, "expected a DB instance identifier") });
+const spec = {
+  action: "reboot",
+  role: "operator" as const,
+  schema,
+  target: (i: { identifier: string }) => i.identifier,
+};
+
+type Row = {
+  actor: string;
+  actor_role: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  error: string | null;
+  parameters: unknown;
+  request_id: string;
+};
+const lastEntry = async () => (await store.query<Row>("select * from audit_entries order by id desc limit 1"))[0];
 
 describe("validatedAction", () => {
-  it("parses the form, acts, and answers ok with the result", async () => {
+  it("parses the form, acts, audits, and answers ok with the result", async () => {
     const act = vi.fn(async ({ identifier }: { identifier: string }) => `rebooted ${identifier}`);
-    const action = validatedAction("reboot", schema, act);
+    const action = validatedAction(spec, act);
     expect(await action(undefined, form({ identifier: "app", $ACTION_ID_abc: "" }))).toEqual({
       ok: true,
       result: "rebooted app",
     });
-    expect(act).toHaveBeenCalledWith({ identifier: "app" });
+    expect(act).toHaveBeenCalledWith({ identifier: "app" }, { actor: operator, requestId: "req-test-1" });
+    expect(await lastEntry()).toMatchObject({
+      actor: "op@example.com",
+      actor_role: "operator",
+      action: "reboot",
+      target: "app",
+      outcome: "ok",
+      error: null,
+      parameters: { identifier: "app" },
+      request_id: "req-test-1",
+    });
   });
 
-  it("refuses invalid input without acting, naming each problem", async () => {
+  it("refuses a role below the action's with Next's 403, without acting, and audits the attempt", async () => {
+    session.actor = viewer;
     const act = vi.fn(async () => "never");
-    const state = await validatedAction("reboot", schema, act)(undefined, form({ identifier: "../etc" }));
+    await expect(validatedAction(spec, act)(undefined, form({ identifier: "app" }))).rejects.toMatchObject({
+      digest: "NEXT_HTTP_ERROR_FALLBACK;403",
+    });
+    expect(act).not.toHaveBeenCalled();
+    expect(await lastEntry()).toMatchObject({
+      actor: "view@example.com",
+      actor_role: "viewer",
+      action: "reboot",
+      outcome: "denied",
+      error: "needs the operator role",
+    });
+  });
+
+  it("refuses a request without a session (401), and audits it", async () => {
+    session.actor = undefined;
+    const act = vi.fn(async () => "never");
+    expect(await validatedAction(spec, act)(undefined, form({ identifier: "app" }))).toEqual({
+      ok: false,
+      status: 401,
+      error: "Your session has ended. Sign in again.",
+    });
+    expect(act).not.toHaveBeenCalled();
+    expect(await lastEntry()).toMatchObject({ actor: "anonymous", outcome: "denied", error: "not signed in" });
+  });
+
+  it("refuses invalid input without acting, naming each problem, and audits it", async () => {
+    const act = vi.fn(async () => "never");
+    const state = await validatedAction(spec, act)(undefined, form({ identifier: "../etc" }));
     expect(state).toEqual({
       ok: false,
       error: "Nothing was done: expected a DB instance identifier.",
       details: [{ field: "identifier", message: "expected a DB instance identifier" }],
     });
     expect(act).not.toHaveBeenCalled();
+    expect(await lastEntry()).toMatchObject({ outcome: "invalid", parameters: { identifier: "../etc" } });
   });
 
-  it("shows a domain error's message and hint as they are", async () => {
-    const action = validatedAction("reboot", schema, async () => {
+  it("shows a domain error's message and hint as they are, and audits the failure", async () => {
+    const action = validatedAction(spec, async () => {
       throw new Conflict("RebootDBInstance was refused for DB instance app: busy.", { hint: "Wait." });
     });
     expect(await action(undefined, form({ identifier: "app" }))).toEqual({
@@ -48,19 +126,47 @@ describe("validatedAction", () => {
       error: "RebootDBInstance was refused for DB instance app: busy.",
       hint: "Wait.",
     });
+    expect(await lastEntry()).toMatchObject({
+      outcome: "failed",
+      error: "RebootDBInstance was refused for DB instance app: busy.",
+    });
   });
 
   it("never shows an unknown error's own message: it is logged with the action's context", async () => {
     const logged = vi.spyOn(log(), "error");
     const secret = new Error("connect ECONNREFUSED postgres://admin:hunter2@10.0.0.5");
-    const action = validatedAction("reboot", schema, async () => {
+    const action = validatedAction(spec, async () => {
       throw secret;
     });
     const state = await action(undefined, form({ identifier: "app" }));
     expect(state).toEqual({ ok: false, error: "The action failed unexpectedly. The server log has the details." });
     expect(logged).toHaveBeenCalledWith(
-      { err: secret, action: "reboot", input: { identifier: "app" } },
+      { err: secret, action: "reboot", requestId: "req-test-1" },
       "action failed: internal error",
     );
+    const entry = await lastEntry();
+    expect(entry).toMatchObject({ outcome: "failed", error: "internal error" });
+    expect(JSON.stringify(entry)).not.toContain("hunter2");
+  });
+
+  it("keeps no secret a form carried in the audit trail", async () => {
+    const withPassword = z.object({ email: z.string(), password: z.string() });
+    await validatedAction({ action: "create-user", role: "operator", schema: withPassword }, async () => "ok")(
+      undefined,
+      form({ email: "new@example.com", password: "correct horse battery staple" }),
+    );
+    expect(await lastEntry()).toMatchObject({ parameters: { email: "new@example.com", password: "[redacted]" } });
+  });
+});
+
+describe("the audit trail", () => {
+  it.each([
+    ["UPDATE", "update audit_entries set outcome = 'ok'"],
+    ["DELETE", "delete from audit_entries"],
+    ["TRUNCATE", "truncate audit_entries"],
+  ])("refuses %s, even to the app's own role, which owns the table", async (_op, statement) => {
+    const before = await store.query<{ n: number }>("select count(*)::int as n from audit_entries");
+    await expect(store.query(statement)).rejects.toThrow(/audit_entries is append-only/);
+    expect(await store.query("select count(*)::int as n from audit_entries")).toEqual(before);
   });
 });

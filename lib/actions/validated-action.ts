@@ -1,56 +1,131 @@
 /**
- * The one wrapper every server action goes through: parse the FormData with
- * zod, act, and answer `{ ok: true, result } | { ok: false, error }` for
+ * The one wrapper every server action goes through. Each action declares the
+ * least role it needs, so none can forget it; the wrapper then, in order:
+ * checks the session (none: an audit entry and 401), the role (too low: an
+ * audit entry and Next's 403), parses the FormData with zod (invalid: an
+ * audit entry and the problems), acts, and writes the audit entry of the
+ * outcome — before the result is returned, so nothing is shown that was not
+ * recorded. It answers `{ ok: true, result } | { ok: false, error }` for
  * useActionState. Domain errors (Conflict, NotFound…) are written for people
  * and shown as they are; anything else is a bug: logged with the action's
- * name and input, shown as a generic message — never its own text, which may
- * hold internals. The role check and the audit entry belong here too, once
- * rdsdeck has sign-in (lib/auth): then no action can forget either.
+ * name and input, shown as a generic message — never its own text.
  */
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
+import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, currentActor, type RequestContext, requestContext } from "@/lib/auth/current-actor";
+import { allows, type Role } from "@/lib/auth/roles";
 import { type ErrorDetail, isDomainError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 export type ActionState<T> =
   | { ok: true; result: T }
-  | { ok: false; error: string; hint?: string; details?: ErrorDetail[] }
+  | { ok: false; error: string; hint?: string; details?: ErrorDetail[]; status?: 401 }
   /** Before the first submission. */
   | undefined;
 
+export type ActionSpec<S extends z.ZodType> = {
+  /** The audit trail's name for it: "reboot", "create-user"… */
+  action: string;
+  /** The least role allowed to run it (lib/auth/roles.ts). */
+  role: Role;
+  schema: S;
+  /** What it acts on, for the audit trail: an instance identifier, a user's email… */
+  target?: (input: z.output<S>) => string | undefined;
+};
+
+export type ActionContext = { actor: Actor; requestId: string };
+
+const FAILED = "The action failed unexpectedly. The server log has the details.";
+
 export function validatedAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
-  act: (input: z.output<S>) => Promise<T>,
+  spec: ActionSpec<S>,
+  act: (input: z.output<S>, context: ActionContext) => Promise<T>,
 ): (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
   return async (_previous, formData) => {
     const fields = formFields(formData);
-    const parsed = schema.safeParse(fields);
+    const request = await requestContext();
+    const actor = await currentActor();
+    const audit = auditor(spec.action, actor, request);
+    if (!actor) {
+      await audit({ outcome: "denied", error: "not signed in", parameters: fields });
+      return { ok: false, status: 401, error: "Your session has ended. Sign in again." };
+    }
+    if (!allows(actor.role, spec.role)) {
+      await audit({ outcome: "denied", error: `needs the ${spec.role} role`, parameters: fields });
+      log().warn({ action: spec.action, actor: actor.email, role: actor.role }, "action refused: role");
+      forbidden();
+    }
+    const parsed = spec.schema.safeParse(fields);
     if (!parsed.success) {
       const details = parsed.error.issues.map((issue) => ({
         field: issue.path.length > 0 ? issue.path.join(".") : "form",
         message: issue.message,
       }));
-      log().info({ action: name, fields, details }, "action refused: invalid input");
-      return { ok: false, error: `Nothing was done: ${details.map((d) => d.message).join("; ")}.`, details };
+      const error = `Nothing was done: ${details.map((d) => d.message).join("; ")}.`;
+      await audit({ outcome: "invalid", error, parameters: fields });
+      log().info({ action: spec.action, details }, "action refused: invalid input");
+      return { ok: false, error, details };
     }
+    const input = parsed.data;
+    const target = spec.target?.(input);
+    const parameters = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+    let result: T;
     try {
-      log().info({ action: name, input: parsed.data }, "action requested");
-      const result = await act(parsed.data);
-      return { ok: true, result };
+      log().info({ action: spec.action, actor: actor.email, target }, "action requested");
+      result = await act(input, { actor, requestId: request.requestId });
     } catch (error) {
-      // redirect() and notFound() are Next's control flow, not failures.
-      unstable_rethrow(error);
+      // redirect() and notFound() are Next's control flow, not failures: recorded as done, then rethrown.
+      try {
+        unstable_rethrow(error);
+      } catch (control) {
+        await audit({ outcome: "ok", target, parameters });
+        throw control;
+      }
       if (isDomainError(error)) {
+        await audit({ outcome: "failed", target, parameters, error: error.message });
         return error.hint === undefined
           ? { ok: false, error: error.message }
           : { ok: false, error: error.message, hint: error.hint };
       }
-      log().error({ err: error, action: name, input: parsed.data }, "action failed: internal error");
-      return { ok: false, error: "The action failed unexpectedly. The server log has the details." };
+      log().error({ err: error, action: spec.action, requestId: request.requestId }, "action failed: internal error");
+      await audit({ outcome: "failed", target, parameters, error: "internal error" });
+      return { ok: false, error: FAILED };
     }
+    try {
+      await audit({ outcome: "ok", target, parameters });
+    } catch (error) {
+      log().error({ err: error, action: spec.action, requestId: request.requestId }, "audit entry not written");
+      return {
+        ok: false,
+        error: `${spec.action} was done, but its audit entry could not be written: the result is withheld.`,
+        hint: "Check that rdsdeck's store is reachable; the server log has the request id.",
+      };
+    }
+    return { ok: true, result };
   };
+}
+
+function auditor(action: string, actor: Actor | undefined, request: RequestContext) {
+  return (entry: {
+    outcome: "ok" | "denied" | "invalid" | "failed";
+    target?: string;
+    parameters: Record<string, unknown>;
+    error?: string;
+  }) =>
+    recordAudit({
+      actorId: actor?.id,
+      actor: actor?.email ?? "anonymous",
+      actorRole: actor?.role,
+      action,
+      target: entry.target,
+      parameters: entry.parameters,
+      outcome: entry.outcome,
+      error: entry.error,
+      requestId: request.requestId,
+      ipAddress: request.ipAddress,
+    });
 }
 
 /** The form's text fields; files and React's own `$ACTION_…` fields have no place in an action's input. */

@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/auth/roles";
 import type { DbInstance } from "./fleet-model";
 
 /**
@@ -15,6 +16,21 @@ export const INSTANCE_ACTIONS = [
   "delete",
 ] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
+
+/**
+ * The least role each action needs: the page offers only these. Each server
+ * action (app/instances/[id]/actions.ts) declares the same role and is the
+ * check that counts. Deleting destroys more than any
+ * operator action: it is the admin's.
+ */
+export const ACTION_ROLES: Record<InstanceAction, Role> = {
+  reboot: "operator",
+  "reboot-with-failover": "operator",
+  snapshot: "operator",
+  "create-replica": "operator",
+  promote: "operator",
+  delete: "admin",
+};
 
 /** A writer roots its topology; a replica streams from a source (in this region or another). */
 export function instanceRole(instance: DbInstance): "writer" | "replica" {

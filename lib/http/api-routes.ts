@@ -4,6 +4,7 @@
  * and errors the same way.
  */
 import "server-only";
+import { apiKeyRegistry } from "../api-keys/key-registry";
 import { MethodNotAllowed, NotFound } from "../errors";
 import { handleHealth } from "../health/handle-health";
 import { handleCreateUser } from "../users/http/handle-create-user";
@@ -15,18 +16,34 @@ import { handleUpdateUser } from "../users/http/handle-update-user";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./api-types";
 import { errorResponse } from "./error-response";
 
-export type ApiRoute = { pattern: string; handlers: Readonly<Record<string, ApiHandler>> };
+/**
+ * `access` is part of every route, so none can forget it: "api-key" routes
+ * need `Authorization: Bearer <key>` — read scope for GET and HEAD, read-write
+ * for anything else — checked before the handler, in the code both transports
+ * (Next's route files and the node:http fast path) run.
+ */
+export type ApiRoute = {
+  pattern: string;
+  access: "public" | "api-key";
+  handlers: Readonly<Record<string, ApiHandler>>;
+};
 
 export const usersRoute: ApiRoute = {
   pattern: "/api/v1/users",
+  access: "api-key",
   handlers: { GET: handleListUsers, POST: handleCreateUser },
 };
 export const userRoute: ApiRoute = {
   pattern: "/api/v1/users/:id",
+  access: "api-key",
   handlers: { GET: handleGetUser, PUT: handleUpdateUser, DELETE: handleDeleteUser },
 };
-export const healthRoute: ApiRoute = { pattern: "/health", handlers: { GET: handleHealth } };
-export const openApiRoute: ApiRoute = { pattern: "/api/v1/openapi.json", handlers: { GET: handleOpenApi } };
+export const healthRoute: ApiRoute = { pattern: "/health", access: "public", handlers: { GET: handleHealth } };
+export const openApiRoute: ApiRoute = {
+  pattern: "/api/v1/openapi.json",
+  access: "public",
+  handlers: { GET: handleOpenApi },
+};
 
 /** Any other path under /api/: a JSON 404 whatever the method, rather than Next's HTML page. */
 const noSuchRoute = async (req: ApiRequest): Promise<ApiResponse> => {
@@ -34,12 +51,20 @@ const noSuchRoute = async (req: ApiRequest): Promise<ApiResponse> => {
 };
 export const unknownApiRoute: ApiRoute = {
   pattern: "/api/*",
+  access: "public",
   handlers: { GET: noSuchRoute, POST: noSuchRoute, PUT: noSuchRoute, PATCH: noSuchRoute, DELETE: noSuchRoute },
 };
 
 /** Runs the route's handler for the request's method; never throws: every failure becomes its error response. */
 export async function dispatch(route: ApiRoute, req: ApiRequest): Promise<ApiResponse> {
   try {
+    if (route.access === "api-key") {
+      const check = apiKeyRegistry().check(
+        req.header("authorization"),
+        req.method === "GET" || req.method === "HEAD" ? "read" : "read-write",
+      );
+      if (check) await check;
+    }
     // hasOwn: a method named "constructor" or "__proto__" must not reach Object.prototype.
     const handler = Object.hasOwn(route.handlers, req.method) ? route.handlers[req.method] : undefined;
     if (!handler) throw new MethodNotAllowed(req.method, Object.keys(route.handlers));

@@ -9,7 +9,15 @@
 import "server-only";
 import { ZodError } from "zod";
 import { driverError } from "../db/driver-error";
-import { type DomainError, type ErrorDetail, isDomainError, MethodNotAllowed, Unavailable } from "../errors";
+import {
+  type DomainError,
+  type ErrorDetail,
+  isDomainError,
+  MethodNotAllowed,
+  TooManyRequests,
+  Unauthorized,
+  Unavailable,
+} from "../errors";
 import { log } from "../log";
 import { type ApiRequest, type ApiResponse, jsonResponse } from "./api-types";
 import { requestId } from "./request-id";
@@ -35,6 +43,8 @@ function domainError(error: DomainError, req: ApiRequest, id: string): ApiRespon
   const headers: Record<string, string> = { "x-request-id": id };
   if (error instanceof Unavailable) headers["retry-after"] = String(error.retryAfterSeconds);
   if (error instanceof MethodNotAllowed) headers.allow = error.allowed.join(", ");
+  if (error instanceof TooManyRequests) headers["retry-after"] = String(error.retryAfterSeconds);
+  if (error instanceof Unauthorized) headers["www-authenticate"] = 'Bearer realm="rdsdeck"';
   if (error.status >= 500) {
     const cause = error.cause === undefined ? undefined : driverError(error.cause);
     log().warn(

@@ -12,6 +12,7 @@ beforeAll(() => {
 
 const echo: ApiRoute = {
   pattern: "/echo/:id",
+  access: "public",
   handlers: {
     GET: async (req) =>
       jsonResponse(200, {

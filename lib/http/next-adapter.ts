@@ -7,6 +7,9 @@ import { Invalid, PayloadTooLarge } from "../errors";
 import { type ApiRoute, dispatch } from "./api-routes";
 import { type ApiRequest, type ApiResponse, MAX_BODY_BYTES } from "./api-types";
 import { cookieFrom } from "./cookies";
+import { apiSecurityHeaders, servedSecurely } from "./security-headers";
+
+const SECURITY_HEADERS = apiSecurityHeaders(servedSecurely());
 
 export type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type NextRouteHandler = (request: Request, context: NextRouteContext) => Promise<Response>;
@@ -55,7 +58,10 @@ async function readBody(request: Request): Promise<string> {
 }
 
 export function toWebResponse(response: ApiResponse): Response {
-  return new Response(response.body ?? null, { status: response.status, headers: response.headers });
+  return new Response(response.body ?? null, {
+    status: response.status,
+    headers: { ...response.headers, ...SECURITY_HEADERS },
+  });
 }
 
 /** The handler a route file exports for each method; methods the route lacks answer 405 with Allow. */

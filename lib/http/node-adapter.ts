@@ -8,6 +8,9 @@ import { Invalid, PayloadTooLarge } from "../errors";
 import { routeApiRequest } from "./api-router";
 import { type ApiRequest, type ApiResponse, MAX_BODY_BYTES } from "./api-types";
 import { cookieFrom } from "./cookies";
+import { apiSecurityHeaders, servedSecurely } from "./security-headers";
+
+const SECURITY_HEADERS = Object.entries(apiSecurityHeaders(servedSecurely()));
 
 const tooLarge = () => new PayloadTooLarge(`The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 
@@ -61,6 +64,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export function sendApiResponse(res: ServerResponse, response: ApiResponse): void {
   const headers: Record<string, string | number> = response.headers;
+  for (const [name, value] of SECURITY_HEADERS) headers[name] = value;
   if (response.body === undefined) {
     res.writeHead(response.status, headers).end();
     return;

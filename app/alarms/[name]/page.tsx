@@ -5,12 +5,15 @@ import { connection } from "next/server";
 import { AlarmControls } from "@/components/alarm-controls";
 import { AlarmForm } from "@/components/alarm-form";
 import { AlarmHistoryTable } from "@/components/alarm-history-table";
+import { alarmHref } from "@/components/alarm-href";
 import { FactList } from "@/components/fact-list";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { instanceHref } from "@/components/instance-href";
 import { LiveRefresh } from "@/components/live-refresh";
 import { StatusBadge } from "@/components/status-badge";
 import { UtcTime } from "@/components/utc-time";
+import { requireRole } from "@/lib/auth/require-role";
+import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { NotFound, Unavailable } from "@/lib/errors";
 import { alarmFormValues } from "@/lib/fleet/alarm-form";
@@ -34,6 +37,9 @@ export default async function AlarmPage({ params }: Props) {
   const parsed = alarmName.safeParse((await params).name);
   if (!parsed.success) notFound();
   const name = parsed.data;
+  const actor = await requireRole("viewer", alarmHref(name));
+  // Changing an alarm is the operator's; each action checks the role again, whatever the page shows.
+  const canChange = allows(actor.role, "operator");
   const { refreshIntervalMs } = getConfig();
   const [found, history, instances] = await Promise.all([readOne(name), readHistory(name), readInstanceIdentifiers()]);
   return (
@@ -62,14 +68,16 @@ export default async function AlarmPage({ params }: Props) {
               Details
             </h2>
             <FactList facts={alarmFacts(found.alarm)} />
-            <div className="mt-4">
-              <AlarmControls
-                actionsEnabled={found.alarm.actionsEnabled}
-                deleteAlarm={deleteAlarmAction}
-                name={name}
-                setActions={setAlarmActionsAction}
-              />
-            </div>
+            {canChange ? (
+              <div className="mt-4">
+                <AlarmControls
+                  actionsEnabled={found.alarm.actionsEnabled}
+                  deleteAlarm={deleteAlarmAction}
+                  name={name}
+                  setActions={setAlarmActionsAction}
+                />
+              </div>
+            ) : null}
           </section>
           <section aria-labelledby="alarm-history-title" className="space-y-3">
             <h2 className="text-lg font-semibold text-slate-900" id="alarm-history-title">
@@ -85,7 +93,7 @@ export default async function AlarmPage({ params }: Props) {
               <AlarmHistoryTable entries={history.entries} />
             )}
           </section>
-          <EditSection alarm={found.alarm} instances={instances} />
+          {canChange ? <EditSection alarm={found.alarm} instances={instances} /> : null}
         </>
       )}
     </div>

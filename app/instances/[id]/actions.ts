@@ -23,15 +23,24 @@ function receipt(identifier: string, status: string, requestedAt: string): Actio
   return { identifier, status, requestedAt };
 }
 
-export const rebootAction = validatedAction("reboot", rebootForm, async ({ identifier }): Promise<ActionReceipt> => {
-  const requestedAt = new Date().toISOString();
-  const instance = await rebootInstance({ identifier });
-  return receipt(identifier, instance.status, requestedAt);
-});
+const onInstance = (input: { identifier: string }) => input.identifier;
+
+export const rebootAction = validatedAction(
+  { action: "reboot", role: "operator", schema: rebootForm, target: onInstance },
+  async ({ identifier }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    const instance = await rebootInstance({ identifier });
+    return receipt(identifier, instance.status, requestedAt);
+  },
+);
 
 export const rebootWithFailoverAction = validatedAction(
-  "reboot-with-failover",
-  failoverForm,
+  {
+    action: "reboot-with-failover",
+    role: "operator",
+    schema: failoverForm,
+    target: onInstance,
+  },
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await rebootInstance({ identifier, forceFailover: true });
@@ -40,8 +49,7 @@ export const rebootWithFailoverAction = validatedAction(
 );
 
 export const snapshotAction = validatedAction(
-  "create-snapshot",
-  snapshotForm,
+  { action: "create-snapshot", role: "operator", schema: snapshotForm, target: onInstance },
   async ({ identifier, snapshot }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     await createSnapshot({ instance: identifier, snapshot });
@@ -52,8 +60,12 @@ export const snapshotAction = validatedAction(
 
 /** The new replica has a page of its own from the start: the reader follows its creation there. */
 export const createReplicaAction = validatedAction(
-  "create-read-replica",
-  createReplicaForm,
+  {
+    action: "create-read-replica",
+    role: "operator",
+    schema: createReplicaForm,
+    target: onInstance,
+  },
   async ({ identifier, replica }): Promise<ActionReceipt> => {
     await createReadReplica({ source: identifier, identifier: replica });
     redirect(instanceHref(replica));
@@ -61,8 +73,7 @@ export const createReplicaAction = validatedAction(
 );
 
 export const promoteAction = validatedAction(
-  "promote-read-replica",
-  promoteForm,
+  { action: "promote-read-replica", role: "operator", schema: promoteForm, target: onInstance },
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await promoteReplica({ identifier });
@@ -70,9 +81,9 @@ export const promoteAction = validatedAction(
   },
 );
 
+/** Deleting destroys more than any operator action does: it is the admin's (lib/fleet/instance-actions.ts). */
 export const deleteAction = validatedAction(
-  "delete-db-instance",
-  deleteInstanceForm,
+  { action: "delete-db-instance", role: "admin", schema: deleteInstanceForm, target: onInstance },
   async ({ identifier, skipFinalSnapshot, finalSnapshot }): Promise<ActionReceipt> => {
     const final = skipFinalSnapshot === "on" ? undefined : finalSnapshot;
     await deleteInstance({ identifier, finalSnapshot: final });

@@ -18,6 +18,8 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { RoleLabel } from "@/components/role-label";
 import { SnapshotTable } from "@/components/snapshot-table";
 import { StatusBadge } from "@/components/status-badge";
+import { requireRole } from "@/lib/auth/require-role";
+import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
 import { type ThresholdLine, thresholdLines } from "@/lib/fleet/alarm-model";
@@ -26,14 +28,14 @@ import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
 import { describeInstance, type InstanceDescription } from "@/lib/fleet/describe-instance";
 import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
 import { getInstanceMetrics } from "@/lib/fleet/get-instance-metrics";
-import { actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
+import { ACTION_ROLES, actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
 import { latestActivity } from "@/lib/fleet/instance-activity";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
 import { defaultMetricRange, type MetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
 import type { ChartedMetric, MetricSeries } from "@/lib/fleet/metric-series";
 import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
 import type { SearchParams } from "@/lib/query-param";
-import { deleteSnapshotAction, restoreSnapshotAction } from "../../snapshots/actions";
+import { snapshotActionsFor } from "../../snapshots/snapshot-actions-for";
 import {
   createReplicaAction,
   deleteAction,
@@ -60,6 +62,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
   const parsed = instanceIdentifier.safeParse((await params).id);
   if (!parsed.success) notFound();
   const identifier = parsed.data;
+  const actor = await requireRole("viewer", `/instances/${identifier}`);
   const { refreshIntervalMs } = getConfig();
   const now = new Date();
   const renderedAt = now.toISOString();
@@ -87,6 +90,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
 
   const { instance, sections } = description;
   const role = instanceRole(instance);
+  const allowedActions = actionsFor(instance).filter((action) => allows(actor.role, ACTION_ROLES[action]));
   // ReplicaLag is asked for alongside the rest (one round trip), and only a replica's page shows it.
   const shownMetrics =
     "series" in metrics && role !== "replica"
@@ -109,18 +113,29 @@ export default async function InstancePage({ params, searchParams }: Props) {
         {/* Actions come first in reading order (and on narrow screens), in the right column on wide ones. */}
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
-            <ActionsPanel
-              actions={actionsFor(instance)}
-              instance={instance}
-              serverActions={{
-                reboot: rebootAction,
-                "reboot-with-failover": rebootWithFailoverAction,
-                snapshot: snapshotAction,
-                "create-replica": createReplicaAction,
-                promote: promoteAction,
-                delete: deleteAction,
-              }}
-            />
+            {/* Each action checks the role again on the server, whatever the page shows. */}
+            {allowedActions.length > 0 ? (
+              <ActionsPanel
+                actions={allowedActions}
+                instance={instance}
+                serverActions={{
+                  reboot: rebootAction,
+                  "reboot-with-failover": rebootWithFailoverAction,
+                  snapshot: snapshotAction,
+                  "create-replica": createReplicaAction,
+                  promote: promoteAction,
+                  delete: deleteAction,
+                }}
+              />
+            ) : (
+              <p
+                className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+                data-testid="actions-need-operator"
+              >
+                Your role ({actor.role}) can see this instance but not act on it: snapshots, reboots, failovers and
+                promotions need the operator role.
+              </p>
+            )}
           </div>
           <div className="space-y-6 lg:col-span-2 lg:col-start-1 lg:row-start-1">
             <InstanceTopology instance={instance} />
@@ -156,7 +171,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
             </p>
           ) : (
             <SnapshotTable
-              actions={{ restore: restoreSnapshotAction, remove: deleteSnapshotAction }}
+              actions={snapshotActionsFor(actor.role)}
               caption={`Snapshots of ${identifier}, newest first`}
               showInstance={false}
               snapshots={snapshots.snapshots}

@@ -30,11 +30,12 @@ export async function assertPortsFree(host: string, claims: PortClaim[], hint: s
  * Endpoint ports of the fleet's range: the writer takes portBase, the first
  * replicas portBase + 1…, and the writer's two nodes portBase + 10 and + 11;
  * instances created later (replicas, restores, promotions keep theirs) take
- * the first free port of portBase + 1…9, then portBase + 12…79.
+ * the first free port of portBase + 1…9, then portBase + 12…79 but + 20,
+ * which is rdsdeck's own store's (config.storePort).
  */
 export function endpointPortCandidates(portBase: number): number[] {
   const low = Array.from({ length: 9 }, (_, i) => portBase + 1 + i);
-  const high = Array.from({ length: 68 }, (_, i) => portBase + 12 + i);
+  const high = Array.from({ length: 68 }, (_, i) => portBase + 12 + i).filter((p) => p !== portBase + 20);
   return [...low, ...high];
 }
 

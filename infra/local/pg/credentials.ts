@@ -1,8 +1,9 @@
 /**
  * Credentials generated at first boot and kept in one file readable only by
  * its owner: the master user apps sign in with, the engine's own superuser and
- * replication user (as RDS keeps rdsadmin and rdsrepladmin), and the access key
- * that signs requests to the local AWS API.
+ * replication user (as RDS keeps rdsadmin and rdsrepladmin), the access key
+ * that signs requests to the local AWS API, and rdsdeck's own store (its
+ * superuser, the app's login, and the secret that signs dashboard sessions).
  */
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -14,6 +15,11 @@ const credentialsSchema = z.object({
   admin: z.object({ username: z.literal("rdsadmin"), password: z.string() }),
   replication: z.object({ username: z.literal("rdsrepladmin"), password: z.string() }),
   aws: z.object({ accessKeyId: z.string(), secretAccessKey: z.string() }),
+  store: z.object({
+    admin: z.object({ username: z.literal("rdsdeck_store_admin"), password: z.string() }),
+    app: z.object({ username: z.literal("rdsdeck"), password: z.string() }),
+    authSecret: z.string(),
+  }),
 });
 
 export type FleetCredentials = z.infer<typeof credentialsSchema>;
@@ -23,12 +29,23 @@ export const credentialsPath = (dataDir: string) => path.join(dataDir, "credenti
 // URL- and conninfo-safe alphabet, so a password never needs quoting.
 const secret = (bytes: number) => randomBytes(bytes).toString("base64url");
 
+const newStoreCredentials = (): FleetCredentials["store"] => ({
+  admin: { username: "rdsdeck_store_admin", password: secret(24) },
+  app: { username: "rdsdeck", password: secret(24) },
+  authSecret: secret(32),
+});
+
 export function ensureCredentials(dataDir: string, masterUsername: string): FleetCredentials {
   const file = credentialsPath(dataDir);
   if (existsSync(file)) {
     chmodSync(file, 0o600);
-    const parsed = credentialsSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    const raw = JSON.parse(readFileSync(file, "utf8"));
+    // A data directory from before rdsdeck had its own store: add the store's credentials, keep the rest.
+    const upgraded =
+      raw && typeof raw === "object" && !("store" in raw) ? { ...raw, store: newStoreCredentials() } : raw;
+    const parsed = credentialsSchema.safeParse(upgraded);
     if (!parsed.success) throw new Error(`${file} is not a valid rdsdeck credentials file; run npm run fleet:reset`);
+    if (upgraded !== raw) writeCredentials(file, parsed.data);
     return parsed.data;
   }
   const created: FleetCredentials = {
@@ -36,11 +53,16 @@ export function ensureCredentials(dataDir: string, masterUsername: string): Flee
     admin: { username: "rdsadmin", password: secret(24) },
     replication: { username: "rdsrepladmin", password: secret(24) },
     aws: { accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`, secretAccessKey: secret(30) },
+    store: newStoreCredentials(),
   };
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, file);
+  writeCredentials(file, created);
   return created;
+}
+
+function writeCredentials(file: string, credentials: FleetCredentials): void {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, file);
 }
 
 export function readCredentials(dataDir: string): FleetCredentials {

@@ -41,7 +41,7 @@ export function makeTempDataDir(): string {
 export type TempFleet = LocalFleet & { config: EngineConfig; fleet: Fleet; dataDir: string; cleanup(): Promise<void> };
 
 export async function startTempFleet(
-  opts: { dataDir?: string; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; env?: Record<string, string>; store?: boolean } = {},
 ): Promise<TempFleet> {
   const dataDir = opts.dataDir ?? makeTempDataDir();
   const fleet = defineFleet();
@@ -49,7 +49,7 @@ export async function startTempFleet(
   let local: LocalFleet;
   for (let attempt = 1; ; attempt++) {
     try {
-      local = await startLocalFleet(config, fleet, pino({ level: "silent" }));
+      local = await startLocalFleet(config, fleet, pino({ level: "silent" }), undefined, { store: opts.store });
       break;
     } catch (error) {
       // Another test run holds one of the ports picked at random: pick again, unless the test chose them.

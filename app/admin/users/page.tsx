@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { ActionForm } from "@/components/action-form";
+import { requireRole } from "@/lib/auth/require-role";
+import { roles } from "@/lib/auth/roles";
+import { listDashboardUsers } from "@/lib/dashboard-users/manage-dashboard-users";
+import { createUserAction, setDisabledAction, setRoleAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const label = "block text-sm font-medium text-slate-800";
+
+export default async function UsersPage() {
+  await connection();
+  const actor = await requireRole("admin", "/admin/users");
+  const users = await listDashboardUsers();
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p className="text-sm text-slate-600">
+          Who may sign in, and with which role: viewer reads everything; operator also acts on the fleet; admin also
+          manages users and API keys.
+        </p>
+      </div>
+      <section aria-labelledby="users-title" className="space-y-3">
+        <h2 className="text-lg font-semibold" id="users-title">
+          {users.length} user{users.length === 1 ? "" : "s"}
+        </h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full text-left text-sm" data-testid="users-table">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th className="px-3 py-2" scope="col">
+                  Email
+                </th>
+                <th className="px-3 py-2" scope="col">
+                  Name
+                </th>
+                <th className="px-3 py-2" scope="col">
+                  Role
+                </th>
+                <th className="px-3 py-2" scope="col">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((u) => (
+                <tr data-testid="user-row" data-email={u.email} key={u.id}>
+                  <td className="px-3 py-2">{u.email}</td>
+                  <td className="px-3 py-2">{u.name}</td>
+                  <td className="px-3 py-2">
+                    {u.id === actor.id ? (
+                      u.role
+                    ) : (
+                      <ActionForm inline serverAction={setRoleAction} submitLabel="Change role" testId="set-role">
+                        <input name="userId" type="hidden" value={u.id} />
+                        <label className="sr-only" htmlFor={`role-${u.id}`}>
+                          Role of {u.email}
+                        </label>
+                        <select
+                          className="rounded-md border border-slate-300 px-1 py-1 text-sm"
+                          defaultValue={u.role}
+                          id={`role-${u.id}`}
+                          name="role"
+                        >
+                          {roles.map((r) => (
+                            <option key={r}>{r}</option>
+                          ))}
+                        </select>
+                      </ActionForm>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {u.id === actor.id ? (
+                      "you"
+                    ) : (
+                      <ActionForm
+                        inline
+                        serverAction={setDisabledAction}
+                        submitLabel={u.disabled ? "Enable" : "Disable"}
+                        testId="set-disabled"
+                      >
+                        <span className="mr-2">{u.disabled ? "disabled" : "active"}</span>
+                        <input name="userId" type="hidden" value={u.id} />
+                        <input name="disabled" type="hidden" value={u.disabled ? "false" : "true"} />
+                      </ActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="create-user-title" className="space-y-3">
+        <h2 className="text-lg font-semibold" id="create-user-title">
+          Create a user
+        </h2>
+        <ActionForm serverAction={createUserAction} submitLabel="Create user" testId="create-user">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <div>
+              <label className={label} htmlFor="new-user-email">
+                Email
+              </label>
+              <input autoComplete="off" className={field} id="new-user-email" name="email" required type="email" />
+            </div>
+            <div>
+              <label className={label} htmlFor="new-user-name">
+                Name
+              </label>
+              <input autoComplete="off" className={field} id="new-user-name" name="name" required />
+            </div>
+            <div>
+              <label className={label} htmlFor="new-user-role">
+                Role
+              </label>
+              <select className={field} defaultValue="viewer" id="new-user-role" name="role">
+                {roles.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label className={label} htmlFor="new-user-password">
+                Initial password (12+ characters)
+              </label>
+              <input
+                autoComplete="new-password"
+                className={field}
+                id="new-user-password"
+                minLength={12}
+                name="password"
+                required
+                type="password"
+              />
+            </div>
+          </div>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { getAuth } from "@/lib/auth/auth";
+import { requestContext } from "@/lib/auth/current-actor";
+import { safeNext, signIn } from "@/lib/auth/sign-in";
+
+export type SignInState = { ok: false; error: string } | undefined;
+
+const signInForm = z.object({
+  email: z.string().trim().min(1, "Enter your email").max(254),
+  password: z.string().min(1, "Enter your password").max(128),
+  next: z.string().max(2000).optional(),
+});
+
+/**
+ * The one server action that needs no session (it makes one). It is not a
+ * validatedAction, so it audits every attempt itself (lib/auth/sign-in.ts).
+ */
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInForm.safeParse({
+    email: formData.get("email") ?? undefined,
+    password: formData.get("password") ?? undefined,
+    next: formData.get("next") ?? undefined,
+  });
+  if (!parsed.success) {
+    const { requestId, ipAddress } = await requestContext();
+    const error = parsed.error.issues.map((i) => i.message).join("; ");
+    await recordAudit({ actor: "anonymous", action: "sign-in", outcome: "invalid", error, requestId, ipAddress });
+    return { ok: false, error };
+  }
+  const result = await signIn(parsed.data);
+  if (!result.ok) return result;
+  redirect(safeNext(parsed.data.next));
+}
+
+export const signOutAction = validatedAction(
+  { action: "sign-out", role: "viewer", schema: z.object({}) },
+  async (): Promise<never> => {
+    await getAuth().api.signOut({ headers: await headers() });
+    redirect("/sign-in");
+  },
+);

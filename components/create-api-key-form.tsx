@@ -1,0 +1,88 @@
+"use client";
+
+import { type FormEvent, startTransition, useActionState } from "react";
+import type { ActionState } from "@/lib/actions/validated-action";
+
+type Created = { id: number; key: string; name: string };
+type Props = { serverAction: (previous: ActionState<Created>, formData: FormData) => Promise<ActionState<Created>> };
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const label = "block text-sm font-medium text-slate-800";
+
+/** Creates a key and shows it once: the server keeps only its hash. */
+export function CreateApiKeyForm({ serverAction }: Props) {
+  const [state, formAction, pending] = useActionState(serverAction, undefined);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  return (
+    <form
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="create-api-key"
+      onSubmit={submit}
+    >
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label className={label} htmlFor="api-key-name">
+            Name
+          </label>
+          <input autoComplete="off" className={field} id="api-key-name" name="name" required />
+        </div>
+        <div>
+          <label className={label} htmlFor="api-key-scope">
+            Scope
+          </label>
+          <select className={field} defaultValue="read" id="api-key-scope" name="scope">
+            <option value="read">read</option>
+            <option value="read-write">read-write</option>
+          </select>
+        </div>
+        <div>
+          <label className={label} htmlFor="api-key-rate">
+            Requests per second
+          </label>
+          <input
+            className={field}
+            defaultValue="100"
+            id="api-key-rate"
+            min={1}
+            name="rateLimitPerSecond"
+            type="number"
+          />
+        </div>
+      </div>
+      <button
+        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
+        disabled={pending}
+        type="submit"
+      >
+        Create key
+      </button>
+      <div aria-live="polite">
+        {state?.ok === false ? (
+          <p className="text-sm text-red-800" data-testid="create-api-key-error" role="alert">
+            {state.error}
+          </p>
+        ) : state?.ok ? (
+          <div
+            className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950"
+            data-testid="new-api-key"
+          >
+            <p>
+              Key <strong>{state.result.name}</strong> created. Copy it now: it is shown this once, and rdsdeck keeps
+              only its hash.
+            </p>
+            <code
+              className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs"
+              data-testid="new-api-key-value"
+            >
+              {state.result.key}
+            </code>
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}

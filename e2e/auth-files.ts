@@ -1,0 +1,17 @@
+import path from "node:path";
+import { e2eDataDir } from "./local-fleet-files";
+
+/** The first admin, set through the environment (playwright.config.ts) as an operator would set it. */
+export const E2E_ADMIN = { email: "admin@e2e.rdsdeck.test", password: "e2e-admin-password-0123" };
+
+export type E2eRole = "admin" | "operator" | "viewer";
+
+/** Each role's signed-in browser state, saved by the setup project, inside the run's data directory. */
+export const authState = (role: E2eRole) => path.join(e2eDataDir(), "auth", `${role}.json`);
+
+/** Created by the setup project through the admin's Users page. */
+export const E2E_USERS = {
+  operator: { email: "operator@e2e.rdsdeck.test", password: "e2e-operator-password-01" },
+  viewer: { email: "viewer@e2e.rdsdeck.test", password: "e2e-viewer-password-0123" },
+  lockout: { email: "lockout@e2e.rdsdeck.test", password: "e2e-lockout-password-012" },
+} as const;

@@ -1,0 +1,40 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test as setup } from "@playwright/test";
+import { authState, E2E_ADMIN, E2E_USERS } from "./auth-files";
+import { SignInPage } from "./sign-in-page";
+
+setup(
+  "the first admin signs in and creates an operator, a viewer and a user to lock out",
+  async ({ page, browser }) => {
+    mkdirSync(path.dirname(authState("admin")), { recursive: true });
+    const signIn = new SignInPage(page);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await signIn.signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+    await expect(page.getByTestId("signed-in-as")).toContainText(`${E2E_ADMIN.email} (admin)`);
+    await page.context().storageState({ path: authState("admin") });
+
+    await page.goto("/admin/users");
+    const form = page.getByTestId("create-user");
+    for (const [role, user] of Object.entries(E2E_USERS)) {
+      await form.getByLabel("Email").fill(user.email);
+      await form.getByLabel("Name").fill(`E2E ${role}`);
+      await form.getByLabel("Role").selectOption(role === "lockout" ? "viewer" : role);
+      await form.getByLabel(/Initial password/).fill(user.password);
+      await form.getByRole("button", { name: "Create user" }).click();
+      await expect(page.getByTestId("create-user-done")).toHaveText(user.email);
+      await expect(page.locator(`[data-testid="user-row"][data-email="${user.email}"]`)).toBeVisible();
+    }
+
+    for (const role of ["operator", "viewer"] as const) {
+      const context = await browser.newContext();
+      const other = new SignInPage(await context.newPage());
+      await other.goto();
+      await other.signIn(E2E_USERS[role].email, E2E_USERS[role].password);
+      await expect(other.page.getByTestId("signed-in-as")).toContainText(`(${role})`);
+      await context.storageState({ path: authState(role) });
+      await context.close();
+    }
+  },
+);

@@ -1,0 +1,135 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { authState, E2E_USERS, type E2eRole } from "./auth-files";
+import { InstancePage } from "./instance-page";
+import { SignInPage } from "./sign-in-page";
+
+const REPLICA = "production-myapp-replica-2";
+
+test.describe.configure({ mode: "serial" });
+
+async function as(browser: Browser, role: E2eRole): Promise<Page> {
+  const context = await browser.newContext({ storageState: authState(role) });
+  return context.newPage();
+}
+
+/** The audit page, filtered, as an admin sees it. */
+async function auditRows(browser: Browser, query: Record<string, string>) {
+  const page = await as(browser, "admin");
+  await page.goto(`/audit?${new URLSearchParams(query)}`);
+  return page.getByTestId("audit-row");
+}
+
+test("a page without a session goes to the sign-in page, and comes back after it", async ({ page }) => {
+  await page.goto(`/instances/${REPLICA}`);
+  await expect(page).toHaveURL(new RegExp(`/sign-in\\?next=${encodeURIComponent(`/instances/${REPLICA}`)}$`));
+  await new SignInPage(page).signIn(E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  await expect(page).toHaveURL(new RegExp(`/instances/${REPLICA}$`));
+});
+
+test("a viewer reads every page but is offered no action, and admin pages answer 403", async ({ browser }) => {
+  const page = await as(browser, "viewer");
+  const replica = new InstancePage(page, REPLICA);
+  await replica.goto();
+  await expect(replica.heading).toBeVisible();
+  await expect(page.getByTestId("actions-need-operator")).toBeVisible();
+  await expect(page.getByTestId("actions-panel")).toHaveCount(0);
+  await page.goto("/alarms");
+  await expect(page.getByTestId("create-alarm-form")).toHaveCount(0);
+  await page.goto("/audit");
+  await expect(page.getByTestId("audit-table")).toBeVisible();
+  for (const path of ["/admin/users", "/admin/api-keys"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByTestId("forbidden")).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+});
+
+test("a viewer who forges an operator's reboot request gets 403, nothing happens, and the audit records it", async ({
+  browser,
+}) => {
+  // A real reboot request, captured from an operator's page and held back…
+  const operator = await as(browser, "operator");
+  const replica = new InstancePage(operator, REPLICA);
+  await replica.goto();
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer | null }>((resolve) => {
+    void operator.route(`**/instances/${REPLICA}`, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      resolve({ headers: route.request().headers(), body: route.request().postDataBuffer() });
+      await route.abort();
+    });
+  });
+  await replica.action("reboot").click();
+  await replica.confirmButton.click();
+  const { headers, body } = await captured;
+
+  // …then sent with the viewer's session instead.
+  const viewer = await as(browser, "viewer");
+  const { cookie: _operatorCookie, ...rest } = headers;
+  const response = await viewer.request.post(`/instances/${REPLICA}`, { headers: rest, data: body ?? "" });
+  expect(response.status()).toBe(403);
+
+  const rows = await auditRows(browser, { action: "reboot", actor: E2E_USERS.viewer.email, outcome: "denied" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId("audit-target")).toHaveText("—");
+  await expect(rows.first()).toContainText("needs the operator role");
+  const page = await as(browser, "viewer");
+  await new InstancePage(page, REPLICA).goto();
+  await expect(new InstancePage(page, REPLICA).status).toHaveText("available");
+});
+
+test("an operator reboots a replica from its page, and the audit records who, what and the outcome", async ({
+  browser,
+}) => {
+  const page = await as(browser, "operator");
+  const replica = new InstancePage(page, REPLICA);
+  await replica.goto();
+  await replica.action("reboot").click();
+  await replica.confirmButton.click();
+  await expect(replica.status).toHaveText("rebooting", { timeout: 15_000 });
+  await expect(replica.status).toHaveText("available", { timeout: 60_000 });
+  const rows = await auditRows(browser, { action: "reboot", actor: E2E_USERS.operator.email, outcome: "ok" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId("audit-target")).toHaveText(REPLICA);
+  await expect(rows.first()).toContainText("operator");
+});
+
+test("sign-in throttling: after 5 wrong passwords the account is locked, with a clear message", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  for (let i = 1; i <= 4; i++) {
+    await signIn.signIn(E2E_USERS.lockout.email, `wrong-password-${i}`);
+    await expect(signIn.error).toHaveText("Wrong email or password.");
+  }
+  await signIn.signIn(E2E_USERS.lockout.email, "wrong-password-5");
+  await expect(signIn.error).toContainText("Too many failed sign-ins for this account: it is locked for 15 minutes.");
+  // Even the right password is refused while the lockout lasts.
+  await signIn.signIn(E2E_USERS.lockout.email, E2E_USERS.lockout.password);
+  await expect(signIn.error).toContainText("Too many failed sign-ins for this account");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("every failed sign-in and lockout is in the audit trail, and exports as JSON lines", async ({ browser }) => {
+  const query = { action: "sign-in", actor: E2E_USERS.lockout.email };
+  const rows = await auditRows(browser, query);
+  await expect(rows.getByTestId("audit-outcome")).toHaveText([
+    "denied",
+    "failed",
+    "failed",
+    "failed",
+    "failed",
+    "failed",
+  ]);
+
+  const admin = await as(browser, "admin");
+  const response = await admin.request.get(`/audit/export?${new URLSearchParams(query)}`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("application/x-ndjson");
+  const lines = (await response.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+  expect(lines.map((l) => l.outcome)).toEqual(["denied", "failed", "failed", "failed", "failed", "failed"]);
+  expect(lines[0]).toMatchObject({ action: "sign-in", target: E2E_USERS.lockout.email, actor_id: null });
+  expect(JSON.stringify(lines)).not.toContain(E2E_USERS.lockout.password);
+});

@@ -1,0 +1,159 @@
+/**
+ * Every app process keeps the active API keys in memory — a Map from the
+ * key's sha256 to its scope and token bucket — reloaded from the store every
+ * REFRESH_MS, so checking a key costs one hash and one lookup, never a query,
+ * and a revoked key stops working everywhere within REFRESH_MS (at once in
+ * the process that revoked it). Last use is written in batches. Rate limits
+ * are token buckets per key and per process: with N app workers a key may
+ * send up to N times its limit in total (documented in the README).
+ */
+import "server-only";
+import { inArray, isNull, sql } from "drizzle-orm";
+import { Forbidden, TooManyRequests, Unauthorized, Unavailable } from "../errors";
+import { log } from "../log";
+import { apiKeys } from "../store/schema";
+import { getStore } from "../store/store-db";
+import { type ApiKeyScope, hashApiKey } from "./api-key-format";
+
+const REFRESH_MS = 2_000;
+const LAST_USE_FLUSH_MS = 5_000;
+
+type Entry = { id: number; scope: ApiKeyScope; ratePerSecond: number; tokens: number; refilledAt: number };
+
+export class ApiKeyRegistry {
+  private keys = new Map<string, Entry>();
+  private used = new Set<number>();
+  private loaded: Promise<void> | undefined;
+  private ready = false;
+  private timers: NodeJS.Timeout[] = [];
+
+  /** Starts the periodic reload and last-use flush (idempotent). */
+  start(): Promise<void> {
+    if (this.loaded) return this.loaded;
+    this.loaded = this.refresh();
+    this.loaded.catch(() => {
+      this.loaded = undefined; // the next request tries again
+    });
+    return this.loaded;
+  }
+
+  private ensureTimers(): void {
+    if (this.timers.length > 0) return;
+    this.timers.push(
+      setInterval(() => void this.refresh().catch(() => {}), REFRESH_MS).unref(),
+      setInterval(() => void this.flushLastUse(), LAST_USE_FLUSH_MS).unref(),
+    );
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    this.loaded = undefined;
+    this.ready = false;
+  }
+
+  async refresh(): Promise<void> {
+    this.ensureTimers();
+    try {
+      const rows = await getStore()
+        .db.select({
+          id: apiKeys.id,
+          hash: apiKeys.hash,
+          scope: apiKeys.scope,
+          rate: apiKeys.rateLimitPerSecond,
+        })
+        .from(apiKeys)
+        .where(isNull(apiKeys.revokedAt));
+      const next = new Map<string, Entry>();
+      for (const row of rows) {
+        const previous = this.keys.get(row.hash);
+        // A key keeps its bucket across reloads, so reloading never hands out a fresh burst.
+        next.set(
+          row.hash,
+          previous && previous.ratePerSecond === row.rate
+            ? previous
+            : {
+                id: row.id,
+                scope: row.scope === "read-write" ? "read-write" : "read",
+                ratePerSecond: row.rate,
+                tokens: row.rate,
+                refilledAt: Date.now(),
+              },
+        );
+      }
+      this.keys = next;
+      this.ready = true;
+    } catch (error) {
+      // Keys known so far keep working while the store is unreachable; the log says so once per attempt.
+      log().warn({ reason: (error as Error).message }, "API keys could not be reloaded from the store");
+      throw error;
+    }
+  }
+
+  /**
+   * Checks the request's Authorization header for the scope it needs; throws
+   * the 401, 403 or 429 to answer. Synchronous once the keys are loaded.
+   */
+  check(authorization: string | undefined, needed: ApiKeyScope): void | Promise<void> {
+    if (!this.ready) {
+      return this.start().then(
+        () => this.check(authorization, needed),
+        () => {
+          throw new Unavailable("API keys cannot be checked: rdsdeck's store cannot be reached.", {
+            retryAfterSeconds: 2,
+          });
+        },
+      );
+    }
+    const key = bearer(authorization);
+    if (key === undefined) {
+      throw new Unauthorized("Send an API key: Authorization: Bearer <key>.");
+    }
+    const entry = this.keys.get(hashApiKey(key));
+    if (!entry) throw new Unauthorized("The API key is not valid, or was revoked.");
+    if (needed === "read-write" && entry.scope !== "read-write") {
+      throw new Forbidden("This API key may only read: writing needs a read-write key.");
+    }
+    const now = Date.now();
+    entry.tokens = Math.min(
+      entry.ratePerSecond,
+      entry.tokens + ((now - entry.refilledAt) / 1000) * entry.ratePerSecond,
+    );
+    entry.refilledAt = now;
+    if (entry.tokens < 1) {
+      throw new TooManyRequests(
+        `This API key may send ${entry.ratePerSecond} requests per second.`,
+        Math.max(1, Math.ceil((1 - entry.tokens) / entry.ratePerSecond)),
+      );
+    }
+    entry.tokens -= 1;
+    this.used.add(entry.id);
+  }
+
+  async flushLastUse(): Promise<void> {
+    if (this.used.size === 0) return;
+    const ids = [...this.used];
+    this.used.clear();
+    try {
+      await getStore().db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(inArray(apiKeys.id, ids));
+    } catch {
+      for (const id of ids) this.used.add(id); // next time
+    }
+  }
+}
+
+function bearer(header: string | undefined): string | undefined {
+  if (!header || header.length > 200) return undefined;
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  return m?.[1];
+}
+
+const globalKey = Symbol.for("rdsdeck.apiKeyRegistry");
+type Holder = { [globalKey]?: ApiKeyRegistry };
+
+/** The process's registry (shared by the route files and the node:http fast path). */
+export function apiKeyRegistry(): ApiKeyRegistry {
+  const holder = globalThis as Holder;
+  holder[globalKey] ??= new ApiKeyRegistry();
+  return holder[globalKey];
+}

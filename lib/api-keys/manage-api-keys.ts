@@ -1,0 +1,54 @@
+/** Creating (the key is returned once, and only its hash is kept), listing and revoking API keys. */
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { NotFound } from "../errors";
+import { apiKeys } from "../store/schema";
+import { getStore } from "../store/store-db";
+import { type ApiKeyScope, generateApiKey, hashApiKey, keyPrefix } from "./api-key-format";
+import { apiKeyRegistry } from "./key-registry";
+
+export type NewApiKey = { id: number; key: string };
+
+export async function createApiKey(input: {
+  name: string;
+  scope: ApiKeyScope;
+  rateLimitPerSecond: number;
+  createdBy: string;
+}): Promise<NewApiKey> {
+  const key = generateApiKey();
+  const [row] = await getStore()
+    .db.insert(apiKeys)
+    .values({ ...input, prefix: keyPrefix(key), hash: hashApiKey(key) })
+    .returning({ id: apiKeys.id });
+  if (!row) throw new Error("insert returned no row");
+  return { id: row.id, key };
+}
+
+export async function revokeApiKey({ id }: { id: number }): Promise<string> {
+  const [row] = await getStore()
+    .db.update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ name: apiKeys.name });
+  if (!row) throw new NotFound(`No active API key with id ${id}.`);
+  // This process forgets it now; the others within one refresh interval.
+  await apiKeyRegistry().refresh();
+  return row.name;
+}
+
+export async function listApiKeys() {
+  return getStore()
+    .db.select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      scope: apiKeys.scope,
+      rateLimitPerSecond: apiKeys.rateLimitPerSecond,
+      createdBy: apiKeys.createdBy,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
+    .from(apiKeys)
+    .orderBy(desc(apiKeys.id));
+}

@@ -1,0 +1,31 @@
+/**
+ * The check every page makes first: signed in (else to the sign-in page) and
+ * allowed (else Next's 403 page, and an audit entry). proxy.ts redirects
+ * requests without a session cookie early, but this is the check that counts.
+ */
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { recordAudit } from "../audit/record-audit";
+import { type Actor, currentActor, requestContext } from "./current-actor";
+import { allows, type Role } from "./roles";
+
+export async function requireRole(minimum: Role, page: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(page)}`);
+  if (!allows(actor.role, minimum)) {
+    const { requestId, ipAddress } = await requestContext();
+    await recordAudit({
+      actorId: actor.id,
+      actor: actor.email,
+      actorRole: actor.role,
+      action: "view-page",
+      target: page,
+      outcome: "denied",
+      error: `needs the ${minimum} role`,
+      requestId,
+      ipAddress,
+    });
+    forbidden();
+  }
+  return actor;
+}

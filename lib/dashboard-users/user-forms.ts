@@ -1,0 +1,34 @@
+/** The admin's user forms, validated the same way from the page and from a forged request. */
+import { z } from "zod";
+import { roleSchema } from "../auth/roles";
+
+export const email = z
+  .string({ error: "expected an email address" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("expected an email address").max(254, "expected at most 254 characters"));
+
+export const newPassword = z
+  .string({ error: "expected a password" })
+  .min(12, "expected a password of at least 12 characters")
+  .max(128, "expected a password of at most 128 characters");
+
+export const createUserForm = z.object({
+  email,
+  name: z
+    .string({ error: "expected a name" })
+    .trim()
+    .min(1, "expected a name")
+    .max(100, "expected at most 100 characters"),
+  role: roleSchema,
+  password: newPassword,
+});
+
+const userId = z.string({ error: "expected a user id" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "expected a user id");
+
+export const setRoleForm = z.object({ userId, role: roleSchema });
+
+export const setDisabledForm = z.object({
+  userId,
+  disabled: z.enum(["true", "false"], { error: "expected true or false" }).transform((v) => v === "true"),
+});

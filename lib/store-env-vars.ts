@@ -1,0 +1,121 @@
+/**
+ * The variables of rdsdeck's own store and of sign-in: where users, sessions,
+ * API keys and the audit trail live, the secret that signs sessions, the
+ * dashboard's public URL, the first admin, and sign-in throttling.
+ */
+import { z } from "zod";
+import type { EnvVar } from "./env-vars";
+
+export const storeEnvVars: readonly EnvVar[] = [
+  {
+    name: "RDSDECK_STORE_URL",
+    default: undefined,
+    description:
+      "postgres:// URL of rdsdeck's own store (dashboard users, sessions, API keys, audit trail), with TLS. Never the fleet's database. Set by npm start (the local rdsdeck-store); required to sign in.",
+  },
+  {
+    name: "RDSDECK_AUTH_SECRET",
+    default: undefined,
+    description:
+      "The secret that signs session cookies (at least 32 characters), the same for every app process. Set by npm start; never logged.",
+  },
+  {
+    name: "RDSDECK_URL",
+    default: "http://HOST:PORT",
+    description:
+      "The dashboard's public URL. Its origin is the only one whose forms and server actions are accepted; https (or any host but localhost) makes session cookies Secure and turns HSTS on.",
+  },
+  {
+    name: "RDSDECK_ADMIN_EMAIL",
+    default: "admin@rdsdeck.local",
+    description: "The first admin's email, used once: when the store has no user yet.",
+  },
+  {
+    name: "RDSDECK_ADMIN_PASSWORD",
+    default: undefined,
+    description:
+      "The first admin's password (at least 12 characters), used once. Unset: a random one is generated and printed once on the terminal.",
+  },
+  {
+    name: "RDSDECK_SIGNIN_MAX_FAILURES",
+    default: "5",
+    description: "Failed sign-ins for one account (or 4× as many from one address) before it is locked out.",
+  },
+  {
+    name: "RDSDECK_SIGNIN_LOCKOUT_MINUTES",
+    default: "15",
+    description: "The window failures are counted in, and how long a lockout lasts.",
+  },
+];
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const storeUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+    error: "expected a postgres:// URL",
+  })
+  .refine((value) => /^(require|verify-ca|verify-full)$/.test(new URL(value).searchParams.get("sslmode") ?? ""), {
+    error: "expected TLS: add sslmode=verify-full&sslrootcert=<CA file> to the URL",
+  });
+
+const count = (min: number, max: number, fallback: number, what: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `expected a number of ${what}` })
+      .int(`expected a whole number of ${what}`)
+      .min(min, `expected at least ${min} ${what}`)
+      .max(max, `expected at most ${max} ${what}`)
+      .default(fallback),
+  );
+
+export const storeEnvShape = {
+  RDSDECK_STORE_URL: z.preprocess(emptyToUndefined, storeUrl.optional()),
+  RDSDECK_AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "expected at least 32 characters").optional()),
+  RDSDECK_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
+  ),
+  RDSDECK_ADMIN_EMAIL: z.preprocess(
+    emptyToUndefined,
+    z.email("expected an email address").default("admin@rdsdeck.local"),
+  ),
+  RDSDECK_ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(12, "expected at least 12 characters").max(128, "expected at most 128 characters").optional(),
+  ),
+  RDSDECK_SIGNIN_MAX_FAILURES: count(1, 1000, 5, "failures"),
+  RDSDECK_SIGNIN_LOCKOUT_MINUTES: count(1, 1440, 15, "minutes"),
+};
+
+export const secretStoreVars = ["RDSDECK_STORE_URL", "RDSDECK_AUTH_SECRET", "RDSDECK_ADMIN_PASSWORD"];
+
+export type AuthConfig = {
+  /** Undefined when RDSDECK_STORE_URL is unset: nobody can sign in, and the app says why. */
+  storeUrl: string | undefined;
+  secret: string | undefined;
+  publicUrl: string;
+  /** Secure cookies and HSTS everywhere but plain-http loopback. */
+  secure: boolean;
+  firstAdmin: { email: string; password: string | undefined };
+  signIn: { maxFailures: number; lockoutMinutes: number };
+};
+
+type StoreEnv = z.output<z.ZodObject<typeof storeEnvShape>>;
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export function toAuthConfig(e: StoreEnv, env: Record<string, string | undefined>): AuthConfig {
+  const publicUrl = e.RDSDECK_URL ?? `http://${env.HOST || "127.0.0.1"}:${env.PORT || "3000"}`;
+  const url = new URL(publicUrl);
+  return {
+    storeUrl: e.RDSDECK_STORE_URL,
+    secret: e.RDSDECK_AUTH_SECRET,
+    publicUrl: url.origin,
+    secure: url.protocol === "https:" || !LOOPBACK.has(url.hostname),
+    firstAdmin: { email: e.RDSDECK_ADMIN_EMAIL.toLowerCase(), password: e.RDSDECK_ADMIN_PASSWORD },
+    signIn: { maxFailures: e.RDSDECK_SIGNIN_MAX_FAILURES, lockoutMinutes: e.RDSDECK_SIGNIN_LOCKOUT_MINUTES },
+  };
+}

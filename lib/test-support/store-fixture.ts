@@ -1,0 +1,71 @@
+/**
+ * Test harness for rdsdeck's own store: a real `rdsdeck-store` PostgreSQL in a
+ * temporary directory (the same code `npm start` runs), its migrations
+ * applied, and the app's environment pointing at it.
+ */
+import { randomInt } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import pino from "pino";
+import { ensureCredentials, type FleetCredentials } from "../../infra/local/pg/credentials";
+import { type LocalStore, startLocalStore, storeUrl } from "../../infra/local/store/local-store";
+import { makeTempDataDir } from "../../infra/local/test-support/temp-fleet";
+import { apiKeyRegistry } from "../api-keys/key-registry";
+import { migrateWithLock } from "../db/migrate";
+import { closeStore } from "../store/store-db";
+
+export type StoreFixture = {
+  url: string;
+  dataDir: string;
+  store: LocalStore;
+  credentials: FleetCredentials;
+  /** One statement as the app's own role, on a connection of its own. */
+  query<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]>;
+  stop(): Promise<void>;
+};
+
+export async function startStoreFixture(opts: { dataDir?: string } = {}): Promise<StoreFixture> {
+  const dataDir = opts.dataDir ?? makeTempDataDir();
+  const credentials = ensureCredentials(dataDir, "dbadmin");
+  let store: LocalStore | undefined;
+  for (let attempt = 1; !store; attempt++) {
+    try {
+      store = await startLocalStore({
+        dataDir,
+        host: "127.0.0.1",
+        port: 20000 + randomInt(0, 120) * 100 + 55,
+        pgUser: process.env.RDSDECK_PG_USER ?? "nobody",
+        credentials,
+        log: pino({ level: "silent" }),
+      });
+    } catch (error) {
+      if (attempt >= 3 || !/already in use/.test(String(error))) throw error;
+    }
+  }
+  const url = storeUrl({ ...store, caCertPath: path.join(dataDir, "tls", "ca.crt"), credentials });
+  Object.assign(process.env, { RDSDECK_STORE_URL: url, RDSDECK_AUTH_SECRET: credentials.store.authSecret });
+  // Twice at once, as two app processes starting together would: the advisory lock serialises them.
+  const migrationsFolder = path.join(import.meta.dirname, "..", "..", "drizzle", "store");
+  await Promise.all([0, 1].map(() => migrateWithLock({ url, connectTimeoutMs: 5_000, migrationsFolder })));
+  const started = store;
+  return {
+    url,
+    dataDir,
+    store: started,
+    credentials,
+    query: async (text, values) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    stop: async () => {
+      apiKeyRegistry().stop();
+      await closeStore();
+      await started.stop();
+    },
+  };
+}
