@@ -26,13 +26,21 @@ const automated = async () =>
 
 const before = new Set((await automated()).map((s) => s.DBSnapshotIdentifier));
 process.kill(info.pid, "SIGUSR2");
-const deadline = Date.now() + 30 * 60_000;
+const started = Date.now();
+const deadline = started + 30 * 60_000;
 let failed = false;
 for (;;) {
   await new Promise((r) => setTimeout(r, 1_000));
   const fresh = (await automated()).filter((s) => !before.has(s.DBSnapshotIdentifier));
   const line = fresh.map((s) => `${s.DBSnapshotIdentifier} ${s.Status} ${s.PercentProgress ?? 0}%`).join("  ");
   process.stdout.write(`${line || "waiting for the engine to start the backup…"}\n`);
+  if (fresh.length === 0 && Date.now() - started > 10_000) {
+    process.stderr.write(
+      "No automated backup started: no instance has BackupRetentionPeriod above 0, or each is busy (see the fleet's terminal).\n",
+    );
+    failed = true;
+    break;
+  }
   if (fresh.length > 0 && fresh.every((s) => s.Status !== "creating")) {
     failed = fresh.some((s) => s.Status === "failed");
     break;

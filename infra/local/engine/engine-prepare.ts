@@ -78,9 +78,14 @@ export async function prepareDataDir(
   const major = bin.version.split(".")[0] ?? "";
   let state: FleetState;
   if (existing?.complete) {
-    const first = existing.instances.find((i) => i.role === "primary") ?? existing.instances[0];
-    const versionFile = path.join(dataDir, "nodes", first?.node.name ?? "missing", "PG_VERSION");
-    const onDisk = existsSync(versionFile) ? readFileSync(versionFile, "utf8").trim() : "missing";
+    // Any instance's node tells the major on disk; a fleet whose every instance was deleted has none to ask.
+    const first = existing.instances[0];
+    const versionFile = first ? path.join(dataDir, "nodes", first.node.name, "PG_VERSION") : undefined;
+    const onDisk = !versionFile
+      ? major
+      : existsSync(versionFile)
+        ? readFileSync(versionFile, "utf8").trim()
+        : "missing";
     if (existing.pgMajor !== major || onDisk !== major) {
       throw new EngineError(
         `The data directory ${dataDir} holds a PostgreSQL ${onDisk} fleet, but this rdsdeck runs PostgreSQL ${major}. ` +

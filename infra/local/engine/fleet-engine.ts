@@ -49,7 +49,7 @@ export class FleetEngine implements FleetOps {
   private readonly nodes = new Map<string, RuntimeNode>();
   private readonly statuses = new Map<string, InstanceStatus>();
   private readonly endpoints = new Map<string, WriterProxy>();
-  /** Ports handed to instances being created, before their record exists. */
+  /** Ports handed to instances being created, between allocation and their record entering the state. */
   private readonly reservedPorts = new Set<number>();
   private readonly supervisor: NodeSupervisor;
   /** The daily automated snapshots; `backups.backupNow` is the manual trigger. */
@@ -244,6 +244,10 @@ export class FleetEngine implements FleetOps {
     const port = await allocateEndpointPort(this.config, this.state, this.reservedPorts, requested);
     this.reservedPorts.add(port);
     return port;
+  }
+
+  releasePort(port: number): void {
+    this.reservedPorts.delete(port);
   }
 
   // ---- What the API and tests see ------------------------------------------------------------------

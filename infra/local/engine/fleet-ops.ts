@@ -58,8 +58,10 @@ export interface FleetOps {
   asAdmin<T>(node: RuntimeNode, fn: (db: pg.Client) => Promise<T>): Promise<T>;
   /** Waits until each follower streams from `source`. */
   waitStreaming(source: RuntimeNode, followers: RuntimeNode[], timeoutMs?: number): Promise<void>;
-  /** Allocates a free endpoint port from the fleet's range (or checks the one asked for). */
+  /** Allocates a free endpoint port from the fleet's range (or checks the one asked for), reserved until released. */
   allocatePort(requested?: number): Promise<number>;
+  /** Ends a port's reservation: the instance record that holds it now is in the state. */
+  releasePort(port: number): void;
 }
 
 export type EngineFaultCode =

@@ -54,6 +54,52 @@ describe("fleet lifecycle", () => {
     }
   });
 
+  test("a data directory written by the format 1 engine (one writer, its replicas) boots, with its rows", async () => {
+    const dataDir = tempDir();
+    const env = testPorts();
+    const first = await startTempFleet({ dataDir, env });
+    const db = await connectAsMaster(first, writerPort(first));
+    await db.query("create table from_v1 (id int)");
+    await db.query("insert into from_v1 values (1)");
+    await db.end();
+    await first.stop();
+    const [writer, ...replicas] = readState(dataDir)!.instances;
+    const v1 = {
+      formatVersion: 1,
+      pgMajor: readState(dataDir)!.pgMajor,
+      complete: true,
+      writer: {
+        id: writer!.id,
+        createdAt: writer!.createdAt,
+        endpointPort: writer!.endpointPort,
+        dbiResourceId: writer!.dbiResourceId,
+        primary: writer!.node,
+        standby: writer!.standby,
+      },
+      replicas: replicas.map((r) => ({
+        id: r.id,
+        createdAt: r.createdAt,
+        dbiResourceId: r.dbiResourceId,
+        node: r.node,
+      })),
+    };
+    writeFileSync(path.join(dataDir, "fleet-state.json"), JSON.stringify(v1));
+    const again = await startTempFleet({ dataDir, env });
+    try {
+      expect(again.engine.instances().map((i) => [i.id, i.status, i.deletionProtection])).toEqual([
+        ["production-myapp", "available", true],
+        ["production-myapp-replica-1", "available", false],
+        ["production-myapp-replica-2", "available", false],
+      ]);
+      const c = await connectAsMaster(again, writerPort(again));
+      expect((await c.query("select id from from_v1")).rows).toEqual([{ id: 1 }]);
+      await c.end();
+    } finally {
+      await again.stop();
+    }
+    expect(readState(dataDir)!.formatVersion).toBe(2);
+  });
+
   test("a second engine on the same data directory is refused while one runs", async () => {
     const dataDir = tempDir();
     const env = testPorts();

@@ -75,6 +75,7 @@ export async function addInstance(
   };
   ops.state.instances.push(record);
   ops.saveState();
+  ops.releasePort(port);
   ops.setStatus(record.id, "creating");
   const role: NodeRole = req.role === "replica" ? "replica" : "writer";
   return { record, node: ops.addNode(record.node.name, port, role) };
