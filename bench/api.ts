@@ -5,9 +5,9 @@
  * scenario with 64 connections for 15 s after a 5 s warm-up, and prints req/s,
  * p50 and p99 beside the Go service's figures on the same kind of machine.
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import pg from "pg";
+import { randomUUID } from "node:crypto";
 import { drive, type Scenario } from "./support/load.js";
+import { createBenchKey, seedUsers } from "./support/seed.js";
 import { startStack } from "./support/stack.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -25,25 +25,8 @@ const TARGET: Record<string, { rps: number; p99Ms: number }> = {
 
 const stack = await startStack(Number(process.env.BENCH_APP_PORT ?? 3300));
 try {
-  const writer = new pg.Client({ connectionString: stack.env.DATABASE_WRITER_URL });
-  writer.on("error", (error) => console.error("seeding connection:", error.message));
-  await writer.connect();
-  await writer.query(
-    `insert into users (name, email) select 'Seed User ' || g, 'seed-' || g || '@example.com' from generate_series(1, ${USERS}) g`,
-  );
-  const { rows } = await writer.query("select min(id)::int as min, max(id)::int as max from users");
-  await writer.end();
-  const ids = { min: rows[0].min as number, max: rows[0].max as number };
-  // A read-write key with a limit the load cannot reach: the check itself is what is measured.
-  const key = `rdk_${randomBytes(32).toString("base64url")}`;
-  const store = new pg.Client({ connectionString: stack.env.RDSDECK_STORE_URL });
-  await store.connect();
-  await store.query(
-    "insert into api_keys (name, prefix, hash, scope, rate_limit_per_second, created_by) values ('bench', $1, $2, 'read-write', 1000000, 'bench:api')",
-    [key.slice(0, 10), createHash("sha256").update(key).digest("hex")],
-  );
-  await store.end();
-  await new Promise((r) => setTimeout(r, 2_500)); // the app reloads its keys every 2 s
+  const ids = await seedUsers(stack, USERS);
+  const key = await createBenchKey(stack);
   const headers = { authorization: `Bearer ${key}` };
   const runId = randomUUID().slice(0, 8);
   let posted = 0;
