@@ -8,8 +8,14 @@ function setup(thread)
   thread:set("tag", thread_tag)
 end
 
+-- wrk.format replaces wrk.headers (where -H puts the API key) with the table it is given: merge them.
+local headers = { ["Content-Type"] = "application/json" }
+for name, value in pairs(wrk.headers) do
+  headers[name] = value
+end
+
 function request()
   counter = counter + 1
   local body = string.format('{"name":"Bench User %d","email":"bench-%s-%d-%d@example.com"}', counter, run, tag, counter)
-  return wrk.format("POST", "/api/v1/users", { ["Content-Type"] = "application/json" }, body)
+  return wrk.format("POST", "/api/v1/users", headers, body)
 end
