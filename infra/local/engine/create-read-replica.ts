@@ -7,7 +7,7 @@ import { placement } from "../../fleet.js";
 import { dropSlot } from "./fleet-boot.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf } from "./fleet-state.js";
-import { addInstance, discardInstance, finishInstance } from "./new-instance.js";
+import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
 
 export type CreateReplicaRequest = {
   instanceId: string;
@@ -35,12 +35,7 @@ export async function createReadReplica(ops: FleetOps, req: CreateReplicaRequest
   if (ops.status(source.id) !== "available" || ops.actions.has(source.id)) {
     throw new EngineFault("InvalidDBInstanceState", `DB instance ${source.id} is not in available state.`);
   }
-  if (req.availabilityZone && !ops.fleet.availabilityZones.includes(req.availabilityZone)) {
-    throw new EngineFault(
-      "InvalidParameterValue",
-      `Availability zone ${req.availabilityZone} is not one of ${ops.fleet.availabilityZones.join(", ")}.`,
-    );
-  }
+  assertFleetZone(ops, req.availabilityZone);
   const { record, node } = await addInstance(
     ops,
     {

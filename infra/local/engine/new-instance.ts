@@ -24,6 +24,16 @@ export type NewInstanceRequest = {
   backupRetentionPeriod: number;
 };
 
+/** A new instance may be placed only in one of the fleet's zones (RDS: InvalidParameterValue). */
+export function assertFleetZone(ops: FleetOps, az: string | undefined): void {
+  if (az && !ops.fleet.availabilityZones.includes(az)) {
+    throw new EngineFault(
+      "InvalidParameterValue",
+      `Availability zone ${az} is not one of ${ops.fleet.availabilityZones.join(", ")}.`,
+    );
+  }
+}
+
 export function assertIdentifierFree(ops: FleetOps, id: string): void {
   if (ops.state.instances.some((i) => i.id === id) || ops.actions.has(id)) {
     throw new EngineFault("DBInstanceAlreadyExists", "DB instance already exists");

@@ -10,7 +10,7 @@ import { copyTree } from "../pg/live-copy.js";
 import { chownTree } from "../pg/ownership.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
-import { addInstance, discardInstance, finishInstance } from "./new-instance.js";
+import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
 import type { RuntimeNode } from "./runtime-node.js";
 
 /** Inside the node's own directory, so postgres (running unprivileged) can read it; removed after promotion. */
@@ -42,12 +42,7 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
       "The local fleet restores snapshots as Single-AZ instances; MultiAZ is not supported for RestoreDBInstanceFromDBSnapshot.",
     );
   }
-  if (req.availabilityZone && !ops.fleet.availabilityZones.includes(req.availabilityZone)) {
-    throw new EngineFault(
-      "InvalidParameterValue",
-      `Availability zone ${req.availabilityZone} is not one of ${ops.fleet.availabilityZones.join(", ")}.`,
-    );
-  }
+  assertFleetZone(ops, req.availabilityZone);
   const { record, node } = await addInstance(
     ops,
     {
