@@ -8,6 +8,8 @@ export default defineConfig({
     // are faster one file at a time than fighting for the CPU.
     fileParallelism: false,
     testTimeout: 60_000,
+    // Counts every property's generated inputs and prints the run's total (test-support/fuzz-budget.ts).
+    globalSetup: ["test-support/fuzz-ledger.ts"],
     hookTimeout: 120_000,
   },
   resolve: {

@@ -8,14 +8,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { getAuth } from "@/lib/auth/auth";
 import { requestContext } from "@/lib/auth/current-actor";
 import { safeNext, signIn } from "@/lib/auth/sign-in";
+import { signInForm } from "@/lib/auth/sign-in-form";
 
 export type SignInState = { ok: false; error: string } | undefined;
-
-const signInForm = z.object({
-  email: z.string().trim().min(1, "Enter your email").max(254),
-  password: z.string().min(1, "Enter your password").max(128),
-  next: z.string().max(2000).optional(),
-});
 
 /**
  * The one server action that needs no session (it makes one). It is not a

@@ -12,6 +12,10 @@ const envSchema = z.object({
   RDSDECK_DATA_DIR: z.string().min(1).optional(),
   RDSDECK_PORT_BASE: port.default(15432),
   RDSDECK_API_PORT: port.default(15480),
+  // An IP literal (or localhost): a host name could resolve to anything, and what the API is exposed on must be plain.
+  RDSDECK_API_HOST: z
+    .union([z.ipv4(), z.ipv6(), z.literal("localhost")], { error: "must be an IPv4 or IPv6 address or localhost" })
+    .default("127.0.0.1"),
   RDSDECK_MIN_FREE_MB: z.coerce.number().int().min(0).default(200),
   RDSDECK_AUTOMATED_BACKUPS: z.enum(["on", "off"]).default("on"),
   RDSDECK_PG_USER: z
@@ -31,6 +35,8 @@ export type EngineConfig = {
   /** Physical nodes (writer and standby postgres processes) listen from here, behind the writer endpoint. */
   nodePortBase: number;
   apiPort: number;
+  /** Where the local AWS API listens: loopback unless RDSDECK_API_HOST says otherwise. */
+  apiHost: string;
   /** rdsdeck's own store (users, sessions, API keys, audit): portBase + 20, apart from every fleet port. */
   storePort: number;
   /** The unprivileged account postgres runs as when the engine runs as root. */
@@ -56,11 +62,12 @@ export function loadEngineConfig(
   const e = parsed.data;
   return {
     dataDir: path.resolve(cwd, e.RDSDECK_DATA_DIR ?? defaultDataDir(cwd)),
-    // Loopback only: the fleet's API knows one static key and must not be reachable from elsewhere.
+    // Loopback only: the fleet's postgres endpoints and store are for this machine (the API's address is apiHost).
     host: "127.0.0.1",
     portBase: e.RDSDECK_PORT_BASE,
     nodePortBase: e.RDSDECK_PORT_BASE + 10,
     apiPort: e.RDSDECK_API_PORT,
+    apiHost: e.RDSDECK_API_HOST,
     storePort: e.RDSDECK_PORT_BASE + 20,
     pgUser: e.RDSDECK_PG_USER,
     minFreeMb: e.RDSDECK_MIN_FREE_MB,

@@ -1,6 +1,7 @@
 /** The local RDS API in front of a real fleet, through the real AWS SDK client. */
 import { DescribeDBInstancesCommand, type RDSClient } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { nonLoopbackAddress, tryConnect, urlHost } from "./api/test-support/interface-address.js";
 import {
   connectAsMaster,
   eventually,
@@ -70,6 +71,16 @@ describe("DescribeDBInstances on the real local fleet", () => {
       expect(replica?.SecondaryAvailabilityZone).toBeUndefined();
     }
   });
+
+  const outside = nonLoopbackAddress();
+  test.skipIf(outside === undefined)(
+    `the API listens on loopback only by default: not on ${outside ?? "(skipped: this machine has no non-loopback interface address)"}`,
+    async () => {
+      const port = new URL(f.info.apiUrl).port;
+      expect(f.info.apiUrl).toBe(`http://127.0.0.1:${port}`);
+      expect(await tryConnect(`http://${urlHost(outside ?? "")}:${port}/`)).toBe("ECONNREFUSED");
+    },
+  );
 
   test("each reported endpoint is the instance it names", async () => {
     for (const i of await describeAll()) {

@@ -58,7 +58,7 @@ export async function startLocalFleet(
     },
   );
   const api = createAwsApiServer({
-    host: config.host,
+    host: config.apiHost,
     port: config.apiPort,
     region: fleet.region,
     credentials: engine.credentials.aws,

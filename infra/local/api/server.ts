@@ -5,13 +5,17 @@ import type { AwsRequest } from "./aws-request";
 import type { AwsService } from "./aws-service";
 import type { CloudWatchBackend } from "./cloudwatch/cloudwatch-backend";
 import { createCloudWatchService } from "./cloudwatch/cloudwatch-service";
+import { connectableHost, isLoopbackHost } from "./listen-address";
 import { createRdsService } from "./rds/rds-service";
 import type { RdsBackend } from "./rds-backend";
 import { createRequestPipeline, type Outcome } from "./request-pipeline";
 import { createSigV4Verifier } from "./sigv4/verify-sigv4";
 
 export interface AwsApiServerOptions {
-  /** A loopback address: the endpoint knows one static key and must not be reachable from elsewhere. */
+  /**
+   * Loopback unless configured otherwise (RDSDECK_API_HOST): the endpoint knows
+   * one static key. Any other address is allowed but logged as a warning.
+   */
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -31,9 +35,8 @@ export interface AwsApiServer {
   close(): Promise<void>;
 }
 
-/** The local AWS endpoint: one loopback port, services told apart by their SigV4 signing name. */
+/** The local AWS endpoint: one port, loopback by default, services told apart by their SigV4 signing name. */
 export function createAwsApiServer(options: AwsApiServerOptions): AwsApiServer {
-  assertLoopback(options.host);
   const logger = options.logger ?? defaultApiLogger();
   const rds = createRdsService(options.rds);
   const services = new Map<string, AwsService>([[rds.signingName, rds]]);
@@ -83,8 +86,13 @@ export function createAwsApiServer(options: AwsApiServerOptions): AwsApiServer {
         server.listen(options.port, options.host, () => {
           server.off("error", reject);
           const address = server.address() as AddressInfo;
-          const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-          resolve({ url: `http://${host}:${address.port}` });
+          if (!isLoopbackHost(options.host)) {
+            logger.warn(
+              { host: options.host, port: address.port },
+              "the local AWS API listens beyond loopback: anyone who can reach this address and has the fleet's key can operate the fleet",
+            );
+          }
+          resolve({ url: `http://${connectableHost(address.address, address.family)}:${address.port}` });
         });
       }),
     close: () =>
@@ -126,9 +134,4 @@ function fallbackByShape(
     renderError: (error, request, requestId) =>
       (request !== undefined && cloudwatch.speaks(request) ? cloudwatch : rds).renderError(error, request, requestId),
   };
-}
-
-function assertLoopback(host: string): void {
-  const loopback = host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-  if (!loopback) throw new Error(`The AWS API server binds to loopback only, not '${host}'`);
 }

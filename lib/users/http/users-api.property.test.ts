@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import type pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { checkProperty } from "@/test-support/fuzz";
 import { type ApiFixture, startApiFixture } from "../../test-support/api-fixture";
 
 let api: ApiFixture;
@@ -83,10 +84,10 @@ const headersOf = (type: string | undefined, token: string | undefined): Record<
   ...(type ? { "content-type": type } : {}),
   ...(token === undefined ? {} : { "x-rdsdeck-lsn": token }),
 });
-const RUNS = { numRuns: 120 };
 
 test("POST /api/v1/users: never a 5xx; only a 201 adds a row, and only that one", async () => {
-  await fc.assert(
+  await checkProperty(
+    "users API: POST bodies",
     fc.asyncProperty(body, contentType, async (text, type) => {
       const before = await rows();
       const reply = await api.call("POST", "/api/v1/users", { body: text, headers: headersOf(type, undefined) });
@@ -97,12 +98,12 @@ test("POST /api/v1/users: never a 5xx; only a 201 adds a row, and only that one"
       else expect(before.has(created)).toBe(false);
       onlyChanged(before, after, created);
     }),
-    RUNS,
   );
 });
 
 test("PUT and DELETE /api/v1/users/:id: never a 5xx; only the addressed row changes, and only on success", async () => {
-  await fc.assert(
+  await checkProperty(
+    "users API: PUT and DELETE by id",
     fc.asyncProperty(
       fc.oneof(fc.constantFrom(...ids), id),
       body,
@@ -118,20 +119,19 @@ test("PUT and DELETE /api/v1/users/:id: never a 5xx; only the addressed row chan
         onlyChanged(before, await rows(), ok ? Number(decodeURIComponent(target)) : undefined);
       },
     ),
-    RUNS,
   );
 });
 
 test("GET /api/v1/users and /api/v1/users/:id: never a 5xx, whatever the query, id or read token", async () => {
   const before = await rows();
-  await fc.assert(
+  await checkProperty(
+    "users API: GET query strings, ids and read tokens",
     fc.asyncProperty(query, id, readToken, fc.boolean(), async (q, target, token, list) => {
       const path = list ? `/api/v1/users?${q}` : `/api/v1/users/${target}`;
       const reply = await api.call("GET", path, { headers: headersOf(undefined, token) });
       expect(reply.status).toBeLessThan(500);
       expect([200, 400, 404]).toContain(reply.status);
     }),
-    RUNS,
   );
   const withCursor = await api.call("GET", `/api/v1/users?cursor=${cursor}`);
   expect(withCursor.status).toBe(200);

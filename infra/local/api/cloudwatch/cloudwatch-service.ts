@@ -26,7 +26,7 @@ import { inflatedRequest } from "./request-body";
 export const CLOUDWATCH_API_VERSION = "2010-08-01";
 
 /** The CloudWatch actions served; a new one is one file and one line here. */
-function cloudWatchOperations(backend: CloudWatchBackend): QueryOperation[] {
+export function cloudWatchOperations(backend: CloudWatchBackend): QueryOperation[] {
   return [
     getMetricDataOperation(backend),
     getMetricStatisticsOperation(backend),

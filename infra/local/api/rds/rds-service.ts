@@ -15,7 +15,7 @@ import { rebootDBInstanceOperation } from "./reboot-db-instance";
 import { restoreDBInstanceFromDBSnapshotOperation } from "./restore-db-instance-from-db-snapshot";
 
 /** The RDS actions served; a new action is one file and one line here. */
-function rdsOperations(backend: RdsBackend): QueryOperation[] {
+export function rdsOperations(backend: RdsBackend): QueryOperation[] {
   return [
     describeDBInstancesOperation(backend),
     rebootDBInstanceOperation(backend),

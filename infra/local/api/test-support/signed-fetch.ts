@@ -4,6 +4,8 @@ import { CREDENTIALS, REGION } from "./test-server";
 
 export interface SignedFetchOptions {
   readonly method?: "GET" | "POST";
+  /** "/" unless told otherwise (RPC v2 CBOR puts the operation in the path). */
+  readonly path?: string;
   /** Query string without "?", already encoded. */
   readonly query?: string;
   readonly body?: string | Uint8Array<ArrayBuffer>;
@@ -16,7 +18,7 @@ export interface SignedFetchOptions {
   readonly service?: string;
   readonly signingDate?: Date;
   /** Send this body instead of the one that was signed. */
-  readonly tamperedBody?: string;
+  readonly tamperedBody?: string | Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface SignedFetchOptions {
 export async function signedFetch(url: string, options: SignedFetchOptions = {}) {
   const target = new URL(url);
   const method = options.method ?? "POST";
+  const path = options.path ?? "/";
   const signer = new SignatureV4({
     credentials: options.credentials ?? CREDENTIALS,
     region: options.region ?? REGION,
@@ -42,7 +45,7 @@ export async function signedFetch(url: string, options: SignedFetchOptions = {})
       protocol: "http:",
       hostname: target.hostname,
       port: Number(target.port),
-      path: "/",
+      path,
       query,
       headers: { host: target.host, ...options.headers },
       body: options.body,
@@ -50,12 +53,18 @@ export async function signedFetch(url: string, options: SignedFetchOptions = {})
     { signingDate: options.signingDate ?? new Date(), signableHeaders: new Set(Object.keys(options.headers ?? {})) },
   );
   const { host: _host, ...headers } = signed.headers;
-  const response = await fetch(`${url}/${options.query ? `?${options.query}` : ""}`, {
+  const response = await fetch(`${url}${path}${options.query ? `?${options.query}` : ""}`, {
     method,
     headers: { ...headers, ...options.unsignedHeaders },
     ...(method === "POST" ? { body: options.tamperedBody ?? options.body } : {}),
   });
-  return { response, text: await response.text(), authorization: signed.headers.authorization ?? "" };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return {
+    response,
+    bytes,
+    text: new TextDecoder().decode(bytes),
+    authorization: signed.headers.authorization ?? "",
+  };
 }
 
 /** The form body botocore sends: Action and Version first, then the parameters. */

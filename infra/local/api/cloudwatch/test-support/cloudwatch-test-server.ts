@@ -24,14 +24,8 @@ export interface CloudWatchTestServer {
   close(): Promise<void>;
 }
 
-/**
- * The API server with a CloudWatch backend of its own in a temporary
- * directory (no fleet): the protocol layer's tests need metrics and alarms,
- * not postgres. `now` moves the backend's clock.
- */
-export async function startCloudWatchTestServer(options: { now?: () => number } = {}): Promise<CloudWatchTestServer> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-cw-"));
-  const now = options.now ?? Date.now;
+/** Metrics and alarms of their own in `dir`, as the monitoring process has them, with `now` as their clock. */
+export function cloudWatchTestBackend(dir: string, now: () => number): CloudWatchBackend {
   const metrics = new MetricStore({
     retentionMs: 25 * 3_600_000,
     maxCustomSeries: 50,
@@ -49,7 +43,17 @@ export async function startCloudWatchTestServer(options: { now?: () => number } 
     now,
   });
   const alarms = new AlarmRegistry({ dir, region: REGION, accountId: "000000000000", notifier, now });
-  const backend: CloudWatchBackend = { metrics, alarms, notifications, now };
+  return { metrics, alarms, notifications, now };
+}
+
+/**
+ * The API server with a CloudWatch backend of its own in a temporary
+ * directory (no fleet): the protocol layer's tests need metrics and alarms,
+ * not postgres. `now` moves the backend's clock.
+ */
+export async function startCloudWatchTestServer(options: { now?: () => number } = {}): Promise<CloudWatchTestServer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-cw-"));
+  const backend = cloudWatchTestBackend(dir, options.now ?? Date.now);
   const server = createAwsApiServer({
     host: "127.0.0.1",
     port: 0,

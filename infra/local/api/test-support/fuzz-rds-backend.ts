@@ -1,0 +1,46 @@
+import type { DBInstance, DBSnapshot } from "@aws-sdk/client-rds";
+import { expect } from "vitest";
+import type { RdsBackend } from "../rds-backend";
+import { fleetInstances } from "./fleet-fixture";
+
+const SNAPSHOT: DBSnapshot = {
+  DBSnapshotIdentifier: "snap-1",
+  DBInstanceIdentifier: "production-myapp",
+  SnapshotCreateTime: new Date("2026-01-01T03:00:00Z"),
+  Engine: "postgres",
+  Status: "available",
+  SnapshotType: "manual",
+};
+
+/**
+ * An RDS backend for fuzzing the API layer: every call succeeds with a
+ * fixture, after checking that what reached it is what validation promised
+ * (identifiers present, numbers finite). The real engine's own faults are
+ * tested with real fleets (infra/local/engine).
+ */
+export function fuzzRdsBackend(): RdsBackend & { calls: number } {
+  const instance = (): DBInstance => fleetInstances()[0] as DBInstance;
+  const checked = <T>(request: Record<string, unknown>, answer: T): T => {
+    backend.calls++;
+    for (const [name, value] of Object.entries(request)) {
+      if (typeof value === "string" && /Id$|identifier/.test(name)) expect(value, name).not.toBe("");
+      if (typeof value === "number") expect(Number.isFinite(value), name).toBe(true);
+    }
+    return answer;
+  };
+  const backend = {
+    calls: 0,
+    describeDBInstances: () => fleetInstances(),
+    describeEvents: () => [],
+    describeDBSnapshots: () => [SNAPSHOT],
+    rebootDBInstance: (r) => checked(r, instance()),
+    createDBSnapshot: (r) => checked(r, SNAPSHOT),
+    deleteDBSnapshot: (r) => checked(r, SNAPSHOT),
+    restoreDBInstanceFromDBSnapshot: async (r) => checked(r, instance()),
+    promoteReadReplica: (r) => checked(r, instance()),
+    createDBInstanceReadReplica: async (r) => checked(r, instance()),
+    deleteDBInstance: (r) => checked(r, instance()),
+    modifyDBInstance: (r) => checked(r, instance()),
+  } satisfies RdsBackend & { calls: number };
+  return backend;
+}

@@ -1,0 +1,44 @@
+/** The admin's user forms, fed what a forged request may post. */
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import type { z } from "zod";
+import { roles } from "@/lib/auth/roles";
+import { anyText, expectIssuesNameFields, formFields, padded } from "@/test-support/form-arbitraries";
+import { checkProperty } from "@/test-support/fuzz";
+import { createUserForm, setDisabledForm, setRoleForm } from "./user-forms";
+
+const forms: Array<[string, z.ZodObject]> = [
+  ["create user", createUserForm],
+  ["set role", setRoleForm],
+  ["set disabled", setDisabledForm],
+];
+
+const fields = formFields({
+  email: padded(
+    fc.oneof(
+      fc.emailAddress(),
+      fc.emailAddress().map((e) => e.toUpperCase()),
+    ),
+  ),
+  name: padded(fc.string({ maxLength: 110 })),
+  role: fc.constantFrom(...roles, "Admin", "root"),
+  password: fc.oneof(fc.string({ minLength: 10, maxLength: 130 }), anyText),
+  userId: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/), anyText),
+  disabled: fc.constantFrom("true", "false", "TRUE", "1", "on"),
+});
+
+test("dashboard users: never throw; refuse naming a field, or yield a normalised user, role or state", async () => {
+  await checkProperty(
+    "form: dashboard users",
+    fc.property(fc.constantFrom(...forms), fields, ([, form], posted) => {
+      const parsed = form.safeParse(posted);
+      if (!parsed.success) return expectIssuesNameFields(parsed.error, Object.keys(form.shape));
+      const data = parsed.data as Record<string, unknown>;
+      if ("email" in data) expect(data.email).toBe(String(data.email).trim().toLowerCase());
+      if ("role" in data) expect(roles).toContain(data.role);
+      if ("password" in data) expect(String(data.password).length).toBeGreaterThanOrEqual(12);
+      if ("disabled" in data) expect(typeof data.disabled).toBe("boolean");
+      if ("userId" in data) expect(data.userId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    }),
+  );
+});
