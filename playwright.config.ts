@@ -13,7 +13,9 @@ const APP_PORT = 3100;
 
 // Playwright loads this file in the runner and again in every worker. The
 // runner creates the data directory; workers inherit it through the env, and
-// the spec reads it there to reach the fleet's files.
+// the spec reads it there to reach the fleet's files. `npm run test:e2e`
+// (scripts/run-e2e.ts) creates it instead and keeps it past Playwright's exit,
+// to check every log of the run for secrets before deleting it.
 const dataDir = process.env.RDSDECK_E2E_DATA_DIR ?? createDataDir();
 
 function createDataDir(): string {
@@ -92,10 +94,17 @@ export default defineConfig({
       dependencies: ["roles"],
       use: { storageState: authState("admin") },
     },
+    // Mints an API key for the secret check at the end of the run (scripts/run-e2e.ts).
+    {
+      name: "api-keys",
+      testMatch: "api-keys.spec.ts",
+      dependencies: ["headers"],
+      use: { storageState: authState("admin") },
+    },
     {
       name: "overview",
       testMatch: "overview.spec.ts",
-      dependencies: ["headers"],
+      dependencies: ["api-keys"],
       use: { storageState: authState("viewer") },
     },
     // Deleting an instance is the admin's; this spec restores a snapshot and promotes replica-2 out of the topology.

@@ -66,6 +66,38 @@ test("an alarm made in the UI goes to ALARM under load, shows on every page, and
   await expect(page.getByTestId(`instance-${WRITER}`)).toHaveCount(0);
 });
 
+test("a cross-site POST to the delete-alarm action is refused (Next's Origin check) and the alarm stays", async ({
+  page,
+}) => {
+  await page.goto(`/alarms/${DRILL}`);
+  // A real, complete action request, captured and held back, then replayed from another origin.
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer | null }>((resolve) => {
+    void page.route(`**/alarms/${DRILL}`, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      resolve({ headers: route.request().headers(), body: route.request().postDataBuffer() });
+      await route.abort();
+    });
+  });
+  await page.getByTestId("delete-alarm").click();
+  const dialog = page.getByTestId("confirm-dialog");
+  await dialog.getByTestId("confirm-identifier").fill(DRILL);
+  await dialog.getByTestId("confirm-action").click();
+  const { headers, body } = await captured;
+  await page.unroute(`**/alarms/${DRILL}`);
+
+  const response = await page.request.post(`/alarms/${DRILL}`, {
+    headers: { ...headers, origin: "https://attacker.example" },
+    data: body ?? "",
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(await response.text()).not.toContain('"ok":true');
+
+  await page.goto(`/alarms/${DRILL}`);
+  await expect(page.getByTestId("edit-alarm-form")).toBeVisible();
+  await expect(page.getByTestId("alarm-not-found")).toHaveCount(0);
+});
+
 test("an alarm is edited, its notifications switched off, and deleted behind a typed confirmation", async ({
   page,
 }) => {

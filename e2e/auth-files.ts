@@ -15,3 +15,7 @@ export const E2E_USERS = {
   viewer: { email: "viewer@e2e.rdsdeck.test", password: "e2e-viewer-password-0123" },
   lockout: { email: "lockout@e2e.rdsdeck.test", password: "e2e-lockout-password-012" },
 } as const;
+
+/** The wrong passwords the lockout test types: a failed sign-in's password must not be logged either. */
+export const wrongPassword = (attempt: number) => `wrong-password-${attempt}`;
+export const WRONG_PASSWORD_ATTEMPTS = 5;

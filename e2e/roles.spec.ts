@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { authState, E2E_USERS, type E2eRole } from "./auth-files";
+import { authState, E2E_USERS, type E2eRole, WRONG_PASSWORD_ATTEMPTS, wrongPassword } from "./auth-files";
 import { InstancePage } from "./instance-page";
 import { SignInPage } from "./sign-in-page";
 
@@ -94,14 +94,49 @@ test("an operator reboots a replica from its page, and the audit records who, wh
   await expect(rows.first()).toContainText("operator");
 });
 
+test("a cross-site POST to the sign-in action is refused (Next's Origin check) and sets no session", async ({
+  page,
+}) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  // The viewer's real credentials, in a complete action request captured and held back, replayed from elsewhere.
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer | null }>((resolve) => {
+    void page.route("**/sign-in", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      resolve({ headers: route.request().headers(), body: route.request().postDataBuffer() });
+      await route.abort();
+    });
+  });
+  await signIn.form.getByLabel("Email").fill(E2E_USERS.viewer.email);
+  await signIn.form.getByLabel("Password").fill(E2E_USERS.viewer.password);
+  await signIn.form.getByRole("button", { name: "Sign in", exact: true }).click();
+  const { headers, body } = await captured;
+  await page.unroute("**/sign-in");
+
+  const response = await page.request.post("/sign-in", {
+    headers: { ...headers, origin: "https://attacker.example" },
+    data: body ?? "",
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(response.headers()["set-cookie"] ?? "").not.toMatch(/session_token=[^;]/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // The control: the same request from the dashboard's own origin signs in, so only the Origin made the difference.
+  const sameSite = await page.request.post("/sign-in", { headers, data: body ?? "", maxRedirects: 0 });
+  expect(sameSite.status()).toBeLessThan(400);
+  expect(sameSite.headers()["set-cookie"] ?? "").toMatch(/session_token=[^;]/);
+});
+
 test("sign-in throttling: after 5 wrong passwords the account is locked, with a clear message", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.goto();
-  for (let i = 1; i <= 4; i++) {
-    await signIn.signIn(E2E_USERS.lockout.email, `wrong-password-${i}`);
+  for (let i = 1; i < WRONG_PASSWORD_ATTEMPTS; i++) {
+    await signIn.signIn(E2E_USERS.lockout.email, wrongPassword(i));
     await expect(signIn.error).toHaveText("Wrong email or password.");
   }
-  await signIn.signIn(E2E_USERS.lockout.email, "wrong-password-5");
+  await signIn.signIn(E2E_USERS.lockout.email, wrongPassword(WRONG_PASSWORD_ATTEMPTS));
   await expect(signIn.error).toContainText("Too many failed sign-ins for this account: it is locked for 15 minutes.");
   // Even the right password is refused while the lockout lasts.
   await signIn.signIn(E2E_USERS.lockout.email, E2E_USERS.lockout.password);
