@@ -136,8 +136,9 @@ export class ApiKeyRegistry {
     this.used.clear();
     try {
       await getStore().db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(inArray(apiKeys.id, ids));
-    } catch {
+    } catch (error) {
       for (const id of ids) this.used.add(id); // next time
+      log().warn({ reason: (error as Error).message, keys: ids.length }, "API keys' last use could not be recorded");
     }
   }
 }
