@@ -6,6 +6,7 @@
  * is set is always validated, so a typo stops the start instead of a request.
  */
 import { z } from "zod";
+import { boundedInt, emptyToUndefined, tlsPostgresUrl } from "./env-schema";
 import type { EnvVar } from "./env-vars";
 
 export const databaseEnvVars: readonly EnvVar[] = [
@@ -55,43 +56,20 @@ export const databaseEnvVars: readonly EnvVar[] = [
   },
 ];
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
-    error: "expected a postgres:// URL",
-  })
-  .refine((value) => /^(require|verify-ca|verify-full)$/.test(new URL(value).searchParams.get("sslmode") ?? ""), {
-    error: "expected TLS: add sslmode=verify-full&sslrootcert=<CA file> to the URL",
-  });
-
-const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-const int = (what: string, min: number, max: number, fallback: number) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: `expected a number of ${what}` })
-      .int(`expected a whole number of ${what}`)
-      .min(min, `expected at least ${min} ${what}`)
-      .max(max, `expected at most ${max} ${what}`)
-      .default(fallback),
-  );
-
 export const databaseEnvShape = {
-  DATABASE_WRITER_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  DATABASE_WRITER_URL: z.preprocess(emptyToUndefined, tlsPostgresUrl.optional()),
   DATABASE_READER_URLS: z.preprocess(
     (v) => (typeof v === "string" ? v.split(",").filter((s) => s.trim() !== "") : v),
-    z.array(postgresUrl).optional(),
+    z.array(tlsPostgresUrl).optional(),
   ),
-  DATABASE_POOL_MAX: int("connections", 1, 1000, 25),
-  DATABASE_POOL_MIN_IDLE: int("connections", 0, 1000, 5),
-  DATABASE_POOL_MAX_LIFETIME_SECONDS: int("seconds", 1, 86_400, 300),
+  DATABASE_POOL_MAX: boundedInt("connections", 1, 1000, 25),
+  DATABASE_POOL_MIN_IDLE: boundedInt("connections", 0, 1000, 5),
+  DATABASE_POOL_MAX_LIFETIME_SECONDS: boundedInt("seconds", 1, 86_400, 300),
   // At most 30: the read-your-writes cookie lives 60 s and must outlast any lag a reader in rotation may have.
-  DATABASE_READER_MAX_LAG_SECONDS: int("seconds", 0, 30, 5),
-  DATABASE_CONNECT_TIMEOUT_MS: int("milliseconds", 100, 60_000, 2000),
-  DATABASE_STATEMENT_TIMEOUT_MS: int("milliseconds", 100, 600_000, 4000),
-  DATABASE_PROBE_INTERVAL_MS: int("milliseconds", 100, 5000, 400),
+  DATABASE_READER_MAX_LAG_SECONDS: boundedInt("seconds", 0, 30, 5),
+  DATABASE_CONNECT_TIMEOUT_MS: boundedInt("milliseconds", 100, 60_000, 2000),
+  DATABASE_STATEMENT_TIMEOUT_MS: boundedInt("milliseconds", 100, 600_000, 4000),
+  DATABASE_PROBE_INTERVAL_MS: boundedInt("milliseconds", 100, 5000, 400),
 };
 
 /** Variables whose value must never be echoed in an error message (the URLs carry passwords). */

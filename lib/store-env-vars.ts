@@ -4,6 +4,7 @@
  * dashboard's public URL, the first admin, and sign-in throttling.
  */
 import { z } from "zod";
+import { boundedInt, emptyToUndefined, tlsPostgresUrl } from "./env-schema";
 import type { EnvVar } from "./env-vars";
 
 export const storeEnvVars: readonly EnvVar[] = [
@@ -48,31 +49,8 @@ export const storeEnvVars: readonly EnvVar[] = [
   },
 ];
 
-const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-const storeUrl = z
-  .string()
-  .trim()
-  .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
-    error: "expected a postgres:// URL",
-  })
-  .refine((value) => /^(require|verify-ca|verify-full)$/.test(new URL(value).searchParams.get("sslmode") ?? ""), {
-    error: "expected TLS: add sslmode=verify-full&sslrootcert=<CA file> to the URL",
-  });
-
-const count = (min: number, max: number, fallback: number, what: string) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: `expected a number of ${what}` })
-      .int(`expected a whole number of ${what}`)
-      .min(min, `expected at least ${min} ${what}`)
-      .max(max, `expected at most ${max} ${what}`)
-      .default(fallback),
-  );
-
 export const storeEnvShape = {
-  RDSDECK_STORE_URL: z.preprocess(emptyToUndefined, storeUrl.optional()),
+  RDSDECK_STORE_URL: z.preprocess(emptyToUndefined, tlsPostgresUrl.optional()),
   RDSDECK_AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "expected at least 32 characters").optional()),
   RDSDECK_URL: z.preprocess(
     emptyToUndefined,
@@ -86,8 +64,8 @@ export const storeEnvShape = {
     emptyToUndefined,
     z.string().min(12, "expected at least 12 characters").max(128, "expected at most 128 characters").optional(),
   ),
-  RDSDECK_SIGNIN_MAX_FAILURES: count(1, 1000, 5, "failures"),
-  RDSDECK_SIGNIN_LOCKOUT_MINUTES: count(1, 1440, 15, "minutes"),
+  RDSDECK_SIGNIN_MAX_FAILURES: boundedInt("failures", 1, 1000, 5),
+  RDSDECK_SIGNIN_LOCKOUT_MINUTES: boundedInt("minutes", 1, 1440, 15),
 };
 
 export const secretStoreVars = ["RDSDECK_STORE_URL", "RDSDECK_AUTH_SECRET", "RDSDECK_ADMIN_PASSWORD"];
