@@ -1,17 +1,12 @@
 /** Reboot and Multi-AZ failover through the RDS API, on a real fleet under write load. */
-import {
-  DescribeDBInstancesCommand,
-  DescribeEventsCommand,
-  type RDSClient,
-  RebootDBInstanceCommand,
-} from "@aws-sdk/client-rds";
+import { DescribeEventsCommand, type RDSClient, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   connectAsMaster,
+  describeOne,
   eventually,
-  rdsClientFor,
-  startTempFleet,
+  startSeededFleet,
   type TempFleet,
 } from "../test-support/temp-fleet.js";
 
@@ -20,19 +15,16 @@ let rds: RDSClient;
 const WRITER = "production-myapp";
 
 beforeAll(async () => {
-  f = await startTempFleet();
-  rds = rdsClientFor(f);
-  const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
-  await db.query("create table ledger (id bigint primary key, at timestamptz default now())");
-  await db.end();
+  ({ fleet: f, rds } = await startSeededFleet([
+    "create table ledger (id bigint primary key, at timestamptz default now())",
+  ]));
 });
 afterAll(async () => {
   rds?.destroy();
   await f?.cleanup();
 });
 
-const instance = async (id: string) =>
-  (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances![0]!;
+const instance = (id: string) => describeOne(rds, id);
 const eventIds = async (id: string) =>
   (
     (await rds.send(new DescribeEventsCommand({ SourceType: "db-instance", SourceIdentifier: id, Duration: 60 })))

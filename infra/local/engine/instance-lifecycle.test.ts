@@ -22,8 +22,10 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   connectAsMaster,
+  describeOne,
   eventually,
   rdsClientFor,
+  startSeededFleet,
   startTempFleet,
   type TempFleet,
 } from "../test-support/temp-fleet.js";
@@ -35,20 +37,17 @@ const R1 = "production-myapp-replica-1";
 const R2 = "production-myapp-replica-2";
 
 beforeAll(async () => {
-  f = await startTempFleet();
-  rds = rdsClientFor(f);
-  const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
-  await db.query("create table notes (id int primary key, body text)");
-  await db.query("insert into notes select g, 'seed' from generate_series(1, 100) g");
-  await db.end();
+  ({ fleet: f, rds } = await startSeededFleet([
+    "create table notes (id int primary key, body text)",
+    "insert into notes select g, 'seed' from generate_series(1, 100) g",
+  ]));
 });
 afterAll(async () => {
   rds?.destroy();
   await f?.cleanup();
 });
 
-const instance = async (id: string) =>
-  (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances![0]!;
+const instance = (id: string) => describeOne(rds, id);
 const portOf = async (id: string) => (await instance(id)).Endpoint!.Port!;
 const messages = async (id: string, sourceType: "db-instance" | "db-snapshot" = "db-instance") =>
   (

@@ -7,7 +7,6 @@ import {
   CreateDBSnapshotCommand,
   type DBSnapshot,
   DeleteDBSnapshotCommand,
-  DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
   DescribeEventsCommand,
   type RDSClient,
@@ -17,9 +16,9 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   connectAsMaster,
+  describeOne,
   eventually,
-  rdsClientFor,
-  startTempFleet,
+  startSeededFleet,
   type TempFleet,
 } from "../test-support/temp-fleet.js";
 
@@ -28,20 +27,17 @@ let rds: RDSClient;
 const WRITER = "production-myapp";
 
 beforeAll(async () => {
-  f = await startTempFleet();
-  rds = rdsClientFor(f);
-  const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
-  await db.query("create table orders (id bigint primary key, note text)");
-  await db.query("insert into orders select g, 'before' from generate_series(1, 1000) g");
-  await db.end();
+  ({ fleet: f, rds } = await startSeededFleet([
+    "create table orders (id bigint primary key, note text)",
+    "insert into orders select g, 'before' from generate_series(1, 1000) g",
+  ]));
 });
 afterAll(async () => {
   rds?.destroy();
   await f?.cleanup();
 });
 
-const instance = async (id: string) =>
-  (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances![0]!;
+const instance = (id: string) => describeOne(rds, id);
 const snapshot = async (id: string) =>
   (await rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id }))).DBSnapshots![0]!;
 const messages = async (sourceType: "db-instance" | "db-snapshot", id: string) =>

@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { RDSClient } from "@aws-sdk/client-rds";
+import { type DBInstance, DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
 import pg from "pg";
 import pino from "pino";
 import { defineFleet, type Fleet } from "../../fleet.js";
@@ -80,6 +80,28 @@ export function rdsClientFor(f: LocalFleet): RDSClient {
 }
 
 /** A connection as the master user, TLS verified, to an endpoint port. */
+/** A temp fleet, its RDS client, and `seedSql` already run on the writer: how a test file that shares one fleet begins. */
+export async function startSeededFleet(seedSql: readonly string[]): Promise<{ fleet: TempFleet; rds: RDSClient }> {
+  const fleet = await startTempFleet();
+  const rds = rdsClientFor(fleet);
+  const writer = fleet.info.endpoints.find((e) => e.role === "writer");
+  if (!writer) throw new Error("the temp fleet published no writer endpoint");
+  const db = await connectAsMaster(fleet, writer.port);
+  try {
+    for (const statement of seedSql) await db.query(statement);
+  } finally {
+    await db.end();
+  }
+  return { fleet, rds };
+}
+
+/** One DB instance as DescribeDBInstances answers for it (throws DBInstanceNotFoundFault when there is none). */
+export async function describeOne(rds: RDSClient, id: string): Promise<DBInstance> {
+  const found = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances?.[0];
+  if (!found) throw new Error(`DescribeDBInstances answered no instance for ${id}`);
+  return found;
+}
+
 export async function connectAsMaster(f: LocalFleet, port: number): Promise<pg.Client> {
   const c = new pg.Client({
     host: "127.0.0.1",
