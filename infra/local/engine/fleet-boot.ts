@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { initdb } from "../pg/initdb.js";
 import { isInitialised } from "../pg/node-files.js";
-import { withNode } from "../pg/sql-client.js";
+import { SLOW_STATEMENT_TIMEOUT_MS, withNode } from "../pg/sql-client.js";
 import { bootstrapWriter } from "./bootstrap-sql.js";
 import { EngineError } from "./engine-instance.js";
 import type { FleetOps } from "./fleet-ops.js";
@@ -31,8 +31,13 @@ export async function coldBoot(ops: FleetOps, ctx: NodeContext): Promise<void> {
   ops.progress(
     `writer ${writer.id}: creating master user ${ops.credentials.master.username} and database ${ops.fleet.databaseName}`,
   );
-  await withNode(primary.address, ops.credentials.admin, ctx.tls.caCertPem, (db) =>
-    bootstrapWriter(db, ops.credentials, ops.fleet.databaseName),
+  // CREATE DATABASE copies a template: more than a probe's time limit on a busy disk.
+  await withNode(
+    primary.address,
+    ops.credentials.admin,
+    ctx.tls.caCertPem,
+    (db) => bootstrapWriter(db, ops.credentials, ops.fleet.databaseName),
+    { queryTimeoutMs: SLOW_STATEMENT_TIMEOUT_MS },
   );
 
   const followerRecords = [

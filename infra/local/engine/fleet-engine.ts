@@ -6,6 +6,7 @@
  * actions) that boot, supervision and the actions in their own modules work
  * through (FleetOps).
  */
+
 import { existsSync } from "node:fs";
 import type pg from "pg";
 import type pino from "pino";
@@ -14,9 +15,10 @@ import type { EngineConfig } from "../config.js";
 import type { Progress } from "../log.js";
 import { cloneNode } from "../pg/base-backup.js";
 import type { FleetCredentials } from "../pg/credentials.js";
+import { logPointer } from "../pg/log-tail.js";
 import type { NodeRole } from "../pg/node-files.js";
 import { reclaimStalePostmaster } from "../pg/postmaster.js";
-import { waitAccepting, withNode } from "../pg/sql-client.js";
+import { type NodeClientOptions, waitAccepting, withNode } from "../pg/sql-client.js";
 import { ActionRunner } from "./action-runner.js";
 import { EngineError, type EngineInstance, type InstanceStatus } from "./engine-instance.js";
 import { prepareDataDir } from "./engine-prepare.js";
@@ -217,7 +219,7 @@ export class FleetEngine implements FleetOps {
       START_TIMEOUT_MS,
       () => node.postmaster.running,
     ).catch((error) => {
-      throw new EngineError(`${label} failed to start: ${(error as Error).message}. Log: ${node.logFile}`);
+      throw new EngineError(`${label} failed to start: ${(error as Error).message}; ${logPointer(node.logFile)}`);
     });
   }
 
@@ -232,8 +234,8 @@ export class FleetEngine implements FleetOps {
     });
   }
 
-  asAdmin<T>(node: RuntimeNode, fn: (db: pg.Client) => Promise<T>): Promise<T> {
-    return withNode(node.address, this.credentials.admin, this.ctx.tls.caCertPem, fn);
+  asAdmin<T>(node: RuntimeNode, fn: (db: pg.Client) => Promise<T>, opts?: NodeClientOptions): Promise<T> {
+    return withNode(node.address, this.credentials.admin, this.ctx.tls.caCertPem, fn, opts);
   }
 
   waitStreaming(source: RuntimeNode, followers: RuntimeNode[], timeoutMs = START_TIMEOUT_MS): Promise<void> {

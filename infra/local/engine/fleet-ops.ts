@@ -11,6 +11,7 @@ import type { EngineConfig } from "../config.js";
 import type { Progress } from "../log.js";
 import type { FleetCredentials } from "../pg/credentials.js";
 import type { NodeRole } from "../pg/node-files.js";
+import type { NodeClientOptions } from "../pg/sql-client.js";
 import type { ActionRunner } from "./action-runner.js";
 import type { InstanceStatus } from "./engine-instance.js";
 import type { EventLog } from "./event-log.js";
@@ -55,7 +56,7 @@ export interface FleetOps {
   /** Replaces each target's data directory with a base backup of `source`, each with its own slot on it. */
   clone(source: RuntimeNode, targets: RuntimeNode[]): Promise<void>;
   /** Runs SQL on a node as the engine's superuser. */
-  asAdmin<T>(node: RuntimeNode, fn: (db: pg.Client) => Promise<T>): Promise<T>;
+  asAdmin<T>(node: RuntimeNode, fn: (db: pg.Client) => Promise<T>, opts?: NodeClientOptions): Promise<T>;
   /** Waits until each follower streams from `source`. */
   waitStreaming(source: RuntimeNode, followers: RuntimeNode[], timeoutMs?: number): Promise<void>;
   /** Allocates a free endpoint port from the fleet's range (or checks the one asked for), reserved until released. */

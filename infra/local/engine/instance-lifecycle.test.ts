@@ -19,7 +19,8 @@ import {
   RebootDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
 } from "@aws-sdk/client-rds";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { waitForInstance } from "../test-support/rds-waits.js";
 import {
   connectAsMaster,
   describeOne,
@@ -29,6 +30,10 @@ import {
   startTempFleet,
   type TempFleet,
 } from "../test-support/temp-fleet.js";
+
+// Tests chain waits (create, then replicate, then delete); each wait names
+// what it was stuck on, well before the test's own limit.
+vi.setConfig({ testTimeout: 300_000 });
 
 let f: TempFleet;
 let rds: RDSClient;
@@ -54,15 +59,7 @@ const messages = async (id: string, sourceType: "db-instance" | "db-snapshot" = 
     (await rds.send(new DescribeEventsCommand({ SourceType: sourceType, SourceIdentifier: id, Duration: 60 })))
       .Events ?? []
   ).map((e) => `${e.EventCategories?.join(",")}: ${e.Message}`);
-const waitStatus = (id: string, status: string, timeoutMs = 90_000) =>
-  eventually(
-    async () => {
-      const i = await instance(id);
-      return i.DBInstanceStatus === status ? i : undefined;
-    },
-    timeoutMs,
-    `${id} ${status}`,
-  );
+const waitStatus = (id: string, status: string, timeoutMs?: number) => waitForInstance(rds, id, status, timeoutMs);
 const waitGone = (id: string, timeoutMs = 60_000) =>
   eventually(
     async () =>

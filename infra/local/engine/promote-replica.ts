@@ -5,9 +5,11 @@
  * replicas are unaffected. DeleteDBInstance promotes a deleted source's
  * replicas the same way, as RDS does for PostgreSQL.
  */
+
 import { dropSlot } from "./fleet-boot.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
+import { promoteNode } from "./promote-node.js";
 import { slotName } from "./runtime-node.js";
 
 /** RDS's default retention for a promoted replica (PromoteReadReplica's BackupRetentionPeriod). */
@@ -46,7 +48,7 @@ export async function promoteToStandalone(
   const node = ops.node(instance.node.name);
   const source = ops.state.instances.find((i) => i.id === instance.sourceId);
   ops.progress(`${instance.id}: promoting to a standalone instance`);
-  await ops.asAdmin(node, (db) => db.query("select pg_promote(true, 60)"));
+  await promoteNode(ops, node);
   node.configure({ role: "writer" });
   await ops.asAdmin(node, (db) => db.query("select pg_reload_conf()"));
   instance.role = "primary";

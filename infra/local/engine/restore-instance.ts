@@ -4,9 +4,11 @@
  * copied into a new node directory; postgres replays the snapshot's WAL to the
  * end of its backup (recovery_target = 'immediate') and promotes itself.
  */
+
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { copyTree } from "../pg/live-copy.js";
+import { logPointer } from "../pg/log-tail.js";
 import { chownTree } from "../pg/ownership.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
@@ -105,15 +107,26 @@ async function restoreNode(ops: FleetOps, node: RuntimeNode, snapshotDir: string
 
 async function waitPromoted(ops: FleetOps, node: RuntimeNode): Promise<void> {
   const deadline = Date.now() + PROMOTE_TIMEOUT_MS;
+  let lastError: Error | undefined;
   while (Date.now() < deadline) {
-    if (!node.postmaster.running) throw new Error(`postgres exited during recovery; log: ${node.logFile}`);
+    if (!node.postmaster.running) throw new Error(`postgres exited during recovery; ${logPointer(node.logFile)}`);
+    // A refused or slow probe while the server switches from recovery to read-write is not a failure:
+    // only the postmaster exiting or the deadline is.
     const inRecovery = await ops
       .asAdmin(node, (db) => db.query<{ r: boolean }>("select pg_is_in_recovery() as r"))
-      .then((res) => res.rows[0]?.r !== false);
+      .then(
+        (res) => res.rows[0]?.r !== false,
+        (error: Error) => {
+          lastError = error;
+          return true;
+        },
+      );
     if (!inRecovery) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(
-    `recovery did not reach the end of the snapshot within ${PROMOTE_TIMEOUT_MS} ms; log: ${node.logFile}`,
+    `recovery did not reach the end of the snapshot within ${PROMOTE_TIMEOUT_MS} ms${
+      lastError ? ` (last probe: ${lastError.message})` : ""
+    }; ${logPointer(node.logFile)}`,
   );
 }

@@ -13,7 +13,8 @@ import {
   RestoreDBInstanceFromDBSnapshotCommand,
 } from "@aws-sdk/client-rds";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
 import {
   connectAsMaster,
   describeOne,
@@ -21,6 +22,10 @@ import {
   startSeededFleet,
   type TempFleet,
 } from "../test-support/temp-fleet.js";
+
+// Several tests chain waits (snapshot, then restore, then backups of every
+// instance); each wait names what it was stuck on, well before the test's own limit.
+vi.setConfig({ testTimeout: 300_000 });
 
 let f: TempFleet;
 let rds: RDSClient;
@@ -38,32 +43,13 @@ afterAll(async () => {
 });
 
 const instance = (id: string) => describeOne(rds, id);
-const snapshot = async (id: string) =>
-  (await rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id }))).DBSnapshots![0]!;
 const messages = async (sourceType: "db-instance" | "db-snapshot", id: string) =>
   (
     (await rds.send(new DescribeEventsCommand({ SourceType: sourceType, SourceIdentifier: id, Duration: 60 })))
       .Events ?? []
   ).map((e) => `${e.EventCategories?.join(",")}: ${e.Message}`);
-const waitSnapshot = (id: string, timeoutMs = 60_000) =>
-  eventually(
-    async () => {
-      const s = await snapshot(id);
-      if (s.Status === "failed") throw new Error(`snapshot ${id} failed`);
-      return s.Status === "available" ? s : undefined;
-    },
-    timeoutMs,
-    `snapshot ${id} available`,
-  );
-const waitInstance = (id: string, status = "available", timeoutMs = 90_000) =>
-  eventually(
-    async () => {
-      const i = await instance(id);
-      return i.DBInstanceStatus === status ? i : undefined;
-    },
-    timeoutMs,
-    `${id} ${status}`,
-  );
+const waitSnapshot = (id: string) => waitForSnapshot(rds, id);
+const waitInstance = (id: string, status = "available") => waitForInstance(rds, id, status);
 const rowIds = async (port: number) => {
   const db = await connectAsMaster(f, port);
   try {

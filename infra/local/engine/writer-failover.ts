@@ -12,6 +12,7 @@
 import { signalServerTree } from "../pg/process-tree.js";
 import type { FleetOps } from "./fleet-ops.js";
 import { replicasOf } from "./fleet-state.js";
+import { promoteNode } from "./promote-node.js";
 import { slotName } from "./runtime-node.js";
 
 export type FailoverReason = { kind: "manual" } | { kind: "automatic"; cause: string };
@@ -45,9 +46,7 @@ export async function failOverWriter(ops: FleetOps, id: string, reason: Failover
     }
   }
 
-  await ops.asAdmin(standby, async (db) => {
-    await db.query("select pg_promote(true, 60)");
-  });
+  await promoteNode(ops, standby);
   standby.configure({ role: "writer" });
   await ops.asAdmin(standby, async (db) => {
     await db.query("select pg_reload_conf()");

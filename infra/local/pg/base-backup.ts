@@ -10,7 +10,7 @@ import path from "node:path";
 import { copyTree } from "./live-copy.js";
 import { chownTree } from "./ownership.js";
 import type { RunAs } from "./run-as.js";
-import { type Login, type NodeAddress, withNode } from "./sql-client.js";
+import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS, withNode } from "./sql-client.js";
 
 export type CloneRequest = {
   source: NodeAddress;
@@ -25,28 +25,36 @@ export type CloneRequest = {
 export async function cloneNode(req: CloneRequest): Promise<void> {
   const staging = `${req.targets[0]?.dataDir ?? req.sourceDataDir}.clone-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  await withNode(req.source, req.admin, req.caCertPem, async (db) => {
-    for (const { slot } of req.targets) {
-      await db.query(
-        "select pg_create_physical_replication_slot($1, true) where not exists (select 1 from pg_replication_slots where slot_name = $1)",
-        [slot],
-      );
-    }
-    await db.query("select pg_backup_start($1, true)", ["rdsdeck clone"]);
-    let stopped = false;
-    try {
-      await copyTree(req.sourceDataDir, staging, { mode: "dataDir" });
-      const { rows } = await db.query<{ labelfile: string; spcmapfile: string }>(
-        "select labelfile, spcmapfile from pg_backup_stop(false)",
-      );
-      stopped = true;
-      writeFileSync(path.join(staging, "backup_label"), rows[0]?.labelfile ?? "", { mode: 0o600 });
-      if (rows[0]?.spcmapfile) writeFileSync(path.join(staging, "tablespace_map"), rows[0].spcmapfile, { mode: 0o600 });
-    } finally {
-      // A backup left open blocks the next one; the session ending also aborts it, but say so explicitly.
-      if (!stopped) await db.query("select pg_backup_stop(false)").catch(() => undefined);
-    }
-  });
+  await withNode(
+    req.source,
+    req.admin,
+    req.caCertPem,
+    async (db) => {
+      for (const { slot } of req.targets) {
+        await db.query(
+          "select pg_create_physical_replication_slot($1, true) where not exists (select 1 from pg_replication_slots where slot_name = $1)",
+          [slot],
+        );
+      }
+      await db.query("select pg_backup_start($1, true)", ["rdsdeck clone"]);
+      let stopped = false;
+      try {
+        await copyTree(req.sourceDataDir, staging, { mode: "dataDir" });
+        const { rows } = await db.query<{ labelfile: string; spcmapfile: string }>(
+          "select labelfile, spcmapfile from pg_backup_stop(false)",
+        );
+        stopped = true;
+        writeFileSync(path.join(staging, "backup_label"), rows[0]?.labelfile ?? "", { mode: 0o600 });
+        if (rows[0]?.spcmapfile)
+          writeFileSync(path.join(staging, "tablespace_map"), rows[0].spcmapfile, { mode: 0o600 });
+      } finally {
+        // A backup left open blocks the next one; the session ending also aborts it, but say so explicitly.
+        if (!stopped) await db.query("select pg_backup_stop(false)").catch(() => undefined);
+      }
+    },
+    // The fast checkpoint pg_backup_start asks for can take long on a node busy with writes.
+    { queryTimeoutMs: SLOW_STATEMENT_TIMEOUT_MS },
+  );
   for (const [i, { dataDir }] of req.targets.entries()) {
     rmSync(dataDir, { recursive: true, force: true });
     if (i === req.targets.length - 1) renameSync(staging, dataDir);

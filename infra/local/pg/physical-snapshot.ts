@@ -12,7 +12,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { type CopyProgress, copyTree } from "./live-copy.js";
-import type { Login, NodeAddress } from "./sql-client.js";
+import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS } from "./sql-client.js";
 
 export type SnapshotRequest = {
   source: NodeAddress;
@@ -55,7 +55,7 @@ export async function takePhysicalSnapshot(req: SnapshotRequest): Promise<Snapsh
     ssl: { ca: req.caCertPem, rejectUnauthorized: true },
     connectionTimeoutMillis: 5_000,
     // The start checkpoint and the stop can take a while on a busy node.
-    query_timeout: 300_000,
+    query_timeout: SLOW_STATEMENT_TIMEOUT_MS,
     application_name: "rdsdeck-engine",
   });
   let connectionError: Error | undefined;

@@ -4,17 +4,30 @@ import pg from "pg";
 export type NodeAddress = { host: string; port: number };
 export type Login = { username: string; password: string };
 
-export function nodeClient(at: NodeAddress, login: Login, caCertPem: string, database = "postgres"): pg.Client {
+export type NodeClientOptions = {
+  database?: string;
+  /**
+   * How long one statement may take before the client gives up on it. The
+   * default suits probes: a node that hangs (SIGSTOP, full disk) must fail
+   * them, not stall them. Statements that wait for real work (a checkpoint,
+   * a promotion) pass a limit sized for a busy node instead.
+   */
+  queryTimeoutMs?: number;
+};
+
+/** Long enough for a checkpoint or a promotion on a node busy with writes; short of "hung forever". */
+export const SLOW_STATEMENT_TIMEOUT_MS = 300_000;
+
+export function nodeClient(at: NodeAddress, login: Login, caCertPem: string, opts: NodeClientOptions = {}): pg.Client {
   return new pg.Client({
     host: at.host,
     port: at.port,
     user: login.username,
     password: login.password,
-    database,
+    database: opts.database ?? "postgres",
     ssl: { ca: caCertPem, rejectUnauthorized: true },
     connectionTimeoutMillis: 3_000,
-    // A node that hangs (SIGSTOP, full disk) must fail the probe, not stall it.
-    query_timeout: 5_000,
+    query_timeout: opts.queryTimeoutMs ?? 5_000,
     application_name: "rdsdeck-engine",
   });
 }
@@ -25,9 +38,9 @@ export async function withNode<T>(
   login: Login,
   caCertPem: string,
   fn: (c: pg.Client) => Promise<T>,
-  database?: string,
+  opts?: NodeClientOptions,
 ): Promise<T> {
-  const client = nodeClient(at, login, caCertPem, database);
+  const client = nodeClient(at, login, caCertPem, opts);
   client.on("error", () => {}); // a node going away mid-query surfaces through the query's own rejection
   await client.connect();
   try {

@@ -5,6 +5,7 @@
  * replication) and shares nothing with it but the binaries and the CA, so a
  * writer that is down or failing over cannot take sign-in or the audit with it.
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type pino from "pino";
@@ -13,11 +14,12 @@ import type { Progress } from "../log.js";
 import { locateBinaries } from "../pg/binaries.js";
 import type { FleetCredentials } from "../pg/credentials.js";
 import { initdb } from "../pg/initdb.js";
+import { logPointer } from "../pg/log-tail.js";
 import { isInitialised } from "../pg/node-files.js";
 import { chownFile } from "../pg/ownership.js";
 import { Postmaster, reclaimStalePostmaster } from "../pg/postmaster.js";
 import { resolveRunAs } from "../pg/run-as.js";
-import { waitAccepting, withNode } from "../pg/sql-client.js";
+import { SLOW_STATEMENT_TIMEOUT_MS, waitAccepting, withNode } from "../pg/sql-client.js";
 import { ensureFleetTls, type FleetTls } from "../pg/tls.js";
 
 export const STORE_NAME = "rdsdeck-store";
@@ -76,16 +78,22 @@ export async function startLocalStore(o: LocalStoreOptions): Promise<LocalStore>
   });
   postmaster.start();
   await waitAccepting(address, admin, tls.caCertPem, START_TIMEOUT_MS, () => postmaster.running).catch((error) => {
-    throw new Error(`the store failed to start: ${(error as Error).message}. Log: ${logFile}`);
+    throw new Error(`the store failed to start: ${(error as Error).message}; ${logPointer(logFile)}`);
   });
   if (fresh) {
     progress(`store ${STORE_NAME}: creating role ${app.username} and database ${STORE_DATABASE}`);
-    await withNode(address, admin, tls.caCertPem, async (db) => {
-      await db.query(
-        `create role ${db.escapeIdentifier(app.username)} with login password ${db.escapeLiteral(app.password)}`,
-      );
-      await db.query(`create database ${STORE_DATABASE} owner ${db.escapeIdentifier(app.username)}`);
-    });
+    await withNode(
+      address,
+      admin,
+      tls.caCertPem,
+      async (db) => {
+        await db.query(
+          `create role ${db.escapeIdentifier(app.username)} with login password ${db.escapeLiteral(app.password)}`,
+        );
+        await db.query(`create database ${STORE_DATABASE} owner ${db.escapeIdentifier(app.username)}`);
+      },
+      { queryTimeoutMs: SLOW_STATEMENT_TIMEOUT_MS },
+    );
   }
   progress(`store ${STORE_NAME}: ready on port ${o.port}`);
   return {

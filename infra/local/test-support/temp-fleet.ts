@@ -38,6 +38,12 @@ export function makeTempDataDir(): string {
   return dir;
 }
 
+/**
+ * RDSDECK_TEST_KEEP_FLEETS=1 keeps each test fleet's directory, with the
+ * engine's log in engine.log, for finding out why a test failed.
+ */
+const keepFleets = process.env.RDSDECK_TEST_KEEP_FLEETS === "1";
+
 export type TempFleet = LocalFleet & { config: EngineConfig; fleet: Fleet; dataDir: string; cleanup(): Promise<void> };
 
 export async function startTempFleet(
@@ -49,7 +55,10 @@ export async function startTempFleet(
   let local: LocalFleet;
   for (let attempt = 1; ; attempt++) {
     try {
-      local = await startLocalFleet(config, fleet, pino({ level: "silent" }), undefined, { store: opts.store });
+      const log = keepFleets
+        ? pino({ level: "debug" }, pino.destination({ dest: path.join(dataDir, "engine.log"), sync: true }))
+        : pino({ level: "silent" });
+      local = await startLocalFleet(config, fleet, log, undefined, { store: opts.store });
       break;
     } catch (error) {
       // Another test run holds one of the ports picked at random: pick again, unless the test chose them.
@@ -64,7 +73,8 @@ export async function startTempFleet(
     dataDir,
     cleanup: async () => {
       await local.stop();
-      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (keepFleets) console.info(`kept test fleet ${dataDir}`);
+      else if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -79,7 +89,6 @@ export function rdsClientFor(f: LocalFleet): RDSClient {
   });
 }
 
-/** A connection as the master user, TLS verified, to an endpoint port. */
 /** A temp fleet, its RDS client, and `seedSql` already run on the writer: how a test file that shares one fleet begins. */
 export async function startSeededFleet(seedSql: readonly string[]): Promise<{ fleet: TempFleet; rds: RDSClient }> {
   const fleet = await startTempFleet();
@@ -102,6 +111,7 @@ export async function describeOne(rds: RDSClient, id: string): Promise<DBInstanc
   return found;
 }
 
+/** A connection as the master user, TLS verified, to an endpoint port. */
 export async function connectAsMaster(f: LocalFleet, port: number): Promise<pg.Client> {
   const c = new pg.Client({
     host: "127.0.0.1",
@@ -116,15 +126,29 @@ export async function connectAsMaster(f: LocalFleet, port: number): Promise<pg.C
   return c;
 }
 
+/**
+ * Polls `probe` until it returns a value. Each probe is bounded by the time
+ * left, so a probe that hangs (a connection that never answers) still ends
+ * the wait with a message naming what was awaited.
+ */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error("the last probe was still running")),
+        Math.max(0, deadline - Date.now()),
+      );
+    });
     try {
-      const v = await probe();
+      const v = await Promise.race([probe(), outOfTime]);
       if (v !== undefined) return v;
     } catch (error) {
       last = error;
+    } finally {
+      clearTimeout(timer);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

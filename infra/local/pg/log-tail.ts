@@ -1,0 +1,39 @@
+/**
+ * Where a failed postgres says why: the path of its log and its last
+ * FATAL/PANIC/ERROR lines, so an engine error or an RDS event carries the
+ * reason even after the log is gone (a test fleet's directory is removed).
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+
+const TAIL_BYTES = 16 * 1024;
+// Refusals of the engine's own readiness probes while the server starts or stops: not the reason anything failed.
+const PROBE_REFUSAL = /the database system is (starting up|not yet accepting connections|shutting down)/;
+
+/** The last `max` FATAL, PANIC or ERROR lines of a server log; none if it cannot be read. */
+export function lastProblems(logFile: string, max = 2): string[] {
+  let fd: number | undefined;
+  try {
+    fd = openSync(logFile, "r");
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer
+      .toString("utf8")
+      .split("\n")
+      .filter((line) => /\b(FATAL|PANIC|ERROR):/.test(line) && !PROBE_REFUSAL.test(line))
+      .slice(-max)
+      .map((line) => line.replace(/^\S+ \S+ \S+ \[\d+\] (\S+@\S+ )?/, ""));
+  } catch {
+    // Reading the log is a courtesy of the message; its absence is said by the path alone.
+    return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** "log: <path>" and, when there are any, the log's last problems. */
+export function logPointer(logFile: string): string {
+  const problems = lastProblems(logFile);
+  return `log: ${logFile}${problems.length ? `; it says: ${problems.join(" / ")}` : ""}`;
+}
