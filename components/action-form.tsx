@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, type ReactNode, startTransition, useActionState } from "react";
+import type { ReactNode } from "react";
+import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 
 type Props = {
@@ -13,13 +14,7 @@ type Props = {
 
 /** A small form for one validated server action, showing its refusal or its result as written. */
 export function ActionForm({ serverAction, submitLabel, testId, inline, children }: Props) {
-  const [state, formAction, pending] = useActionState(serverAction, undefined);
-  // Through a transition rather than `action=`, so a refusal does not wipe what was typed.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
+  const { state, submit, pending } = useKeptFormAction(serverAction);
   return (
     <form
       className={

@@ -1,7 +1,8 @@
 "use client";
 
-import { type FormEvent, type ReactNode, startTransition, useActionState, useId } from "react";
+import { type ReactNode, useId } from "react";
 import { FormOutcome } from "@/components/form-outcome";
+import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { ALARM_COMPARISONS, ALARM_METRICS, ALARM_PERIODS, type AlarmFormValues } from "@/lib/fleet/alarm-form";
 
@@ -43,15 +44,8 @@ export function AlarmForm(props: Props) {
   // An instance that has left the fleet stays selectable, so an edit does not silently move the alarm.
   const instances =
     values && !props.instances.includes(values.instance) ? [values.instance, ...props.instances] : props.instances;
-  const [state, formAction, pending] = useActionState(serverAction, undefined);
+  const { state, submit, pending } = useKeptFormAction(serverAction);
   const id = useId();
-  // Submitting through a transition rather than `action=` keeps what was typed: React resets an
-  // action form after every submission, which would wipe the fields a refusal asks to correct.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
   return (
     <form
       onSubmit={submit}

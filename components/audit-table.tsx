@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/data-table";
 import type { AuditEntry } from "@/lib/store/schema";
 
 const outcomeStyle: Record<string, string> = {
@@ -16,70 +17,41 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-left text-sm" data-testid="audit-table">
-        <caption className="sr-only">Audit entries, newest first</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th className="px-3 py-2" scope="col">
-              Time (UTC)
-            </th>
-            <th className="px-3 py-2" scope="col">
-              Actor
-            </th>
-            <th className="px-3 py-2" scope="col">
-              Role
-            </th>
-            <th className="px-3 py-2" scope="col">
-              Action
-            </th>
-            <th className="px-3 py-2" scope="col">
-              Target
-            </th>
-            <th className="px-3 py-2" scope="col">
-              Outcome
-            </th>
-            <th className="px-3 py-2" scope="col">
-              Parameters / error
-            </th>
-            <th className="px-3 py-2" scope="col">
-              Request
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((e) => (
-            <tr data-testid="audit-row" key={e.id}>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
-                {e.at.toISOString().replace("T", " ").slice(0, 19)}
-              </td>
-              <td className="px-3 py-2" data-testid="audit-actor">
-                {e.actor}
-              </td>
-              <td className="px-3 py-2">{e.actorRole ?? "—"}</td>
-              <td className="px-3 py-2 font-medium" data-testid="audit-action">
-                {e.action}
-              </td>
-              <td className="px-3 py-2" data-testid="audit-target">
-                {e.target ?? "—"}
-              </td>
-              <td className="px-3 py-2">
-                <span
-                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${outcomeStyle[e.outcome] ?? ""}`}
-                  data-testid="audit-outcome"
-                >
-                  {e.outcome}
-                </span>
-              </td>
-              <td className="max-w-md px-3 py-2 font-mono text-xs text-slate-700">
-                {Object.keys(e.parameters as object).length > 0 ? JSON.stringify(e.parameters) : ""}
-                {e.error ? <span className="block text-red-800">{e.error}</span> : null}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-500">{e.requestId?.slice(0, 8) ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Audit entries, newest first"
+      columns={["Time (UTC)", "Actor", "Role", "Action", "Target", "Outcome", "Parameters / error", "Request"]}
+      testId="audit-table"
+    >
+      {entries.map((e) => (
+        <tr data-testid="audit-row" key={e.id}>
+          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+            {e.at.toISOString().replace("T", " ").slice(0, 19)}
+          </td>
+          <td className="px-3 py-2" data-testid="audit-actor">
+            {e.actor}
+          </td>
+          <td className="px-3 py-2">{e.actorRole ?? "—"}</td>
+          <td className="px-3 py-2 font-medium" data-testid="audit-action">
+            {e.action}
+          </td>
+          <td className="px-3 py-2" data-testid="audit-target">
+            {e.target ?? "—"}
+          </td>
+          <td className="px-3 py-2">
+            <span
+              className={`rounded px-1.5 py-0.5 text-xs font-medium ${outcomeStyle[e.outcome] ?? ""}`}
+              data-testid="audit-outcome"
+            >
+              {e.outcome}
+            </span>
+          </td>
+          <td className="max-w-md px-3 py-2 font-mono text-xs text-slate-700">
+            {Object.keys(e.parameters as object).length > 0 ? JSON.stringify(e.parameters) : ""}
+            {e.error ? <span className="block text-red-800">{e.error}</span> : null}
+          </td>
+          <td className="px-3 py-2 font-mono text-xs text-slate-500">{e.requestId?.slice(0, 8) ?? ""}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

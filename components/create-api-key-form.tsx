@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState } from "react";
+import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 
 type Created = { id: number; key: string; name: string };
@@ -11,12 +11,7 @@ const label = "block text-sm font-medium text-slate-800";
 
 /** Creates a key and shows it once: the server keeps only its hash. */
 export function CreateApiKeyForm({ serverAction }: Props) {
-  const [state, formAction, pending] = useActionState(serverAction, undefined);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
+  const { state, submit, pending } = useKeptFormAction(serverAction);
   return (
     <form
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"

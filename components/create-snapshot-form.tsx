@@ -1,8 +1,9 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useId } from "react";
+import { useId } from "react";
 import type { FormServerAction } from "@/components/form-dialog";
 import { FormOutcome } from "@/components/form-outcome";
+import { useKeptFormAction } from "@/components/use-kept-form-action";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -14,14 +15,8 @@ export function CreateSnapshotForm({
   instances: string[];
   serverAction: FormServerAction;
 }) {
-  const [state, formAction, pending] = useActionState(serverAction, undefined);
+  const { state, submit, pending } = useKeptFormAction(serverAction);
   const id = useId();
-  // A transition rather than `action=` keeps what was typed when the server refuses it.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
   return (
     <form
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { formatDuration } from "@/components/format";
 import { instanceHref } from "@/components/instance-href";
 import { StatusBadge } from "@/components/status-badge";
@@ -37,74 +38,49 @@ export function FailoverHistory(props: Props) {
 }
 
 function FailoverTable({ failovers }: { failovers: Failover[] }) {
-  const th = "px-3 py-2 font-semibold";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Multi-AZ failovers in the last 24 hours, newest first</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th className={th} scope="col">
-              When
-            </th>
-            <th className={th} scope="col">
-              Instance
-            </th>
-            <th className={th} scope="col">
-              Why
-            </th>
-            <th className={th} scope="col">
-              From → to
-            </th>
-            <th className={th} scope="col">
-              Writes unavailable
-            </th>
-            <th className={th} scope="col">
-              State
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {failovers.map((f) => (
-            <tr className="align-top" data-testid="failover-row" key={`${f.identifier}-${f.at.getTime()}`}>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-700" data-testid="failover-when">
-                <UtcTime date={f.at} />
-              </td>
-              <td className="whitespace-nowrap px-3 py-2">
-                <Link
-                  className="text-sky-800 underline underline-offset-2 hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
-                  href={instanceHref(f.identifier)}
-                >
-                  {f.identifier}
-                </Link>
-              </td>
-              <td className="px-3 py-2 text-slate-900" data-testid="failover-why">
-                <span className="font-medium">{f.reason.kind}</span>
-                {f.reason.detail ? <span className="text-slate-700">: {f.reason.detail}</span> : null}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-900" data-testid="failover-route">
-                {endpoint(f.from)} → {endpoint(f.to)}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-900" data-testid="failover-writes-unavailable">
-                {f.writesUnavailable ? (
-                  <>
-                    {formatDuration(f.writesUnavailable.ms)}
-                    {f.writesUnavailable.source === "timestamps" ? (
-                      <span className="text-slate-600"> (from event times)</span>
-                    ) : null}
-                  </>
-                ) : (
-                  <span className="text-slate-600">not recorded</span>
-                )}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2">
-                <StatusBadge status={stateLabel(f)} testId="failover-state" tone={stateTone(f)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Multi-AZ failovers in the last 24 hours, newest first"
+      columns={["When", "Instance", "Why", "From → to", "Writes unavailable", "State"]}
+    >
+      {failovers.map((f) => (
+        <tr className="align-top" data-testid="failover-row" key={`${f.identifier}-${f.at.getTime()}`}>
+          <td className="whitespace-nowrap px-3 py-2 text-slate-700" data-testid="failover-when">
+            <UtcTime date={f.at} />
+          </td>
+          <td className="whitespace-nowrap px-3 py-2">
+            <Link
+              className="text-sky-800 underline underline-offset-2 hover:text-sky-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+              href={instanceHref(f.identifier)}
+            >
+              {f.identifier}
+            </Link>
+          </td>
+          <td className="px-3 py-2 text-slate-900" data-testid="failover-why">
+            <span className="font-medium">{f.reason.kind}</span>
+            {f.reason.detail ? <span className="text-slate-700">: {f.reason.detail}</span> : null}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 text-slate-900" data-testid="failover-route">
+            {endpoint(f.from)} → {endpoint(f.to)}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 text-slate-900" data-testid="failover-writes-unavailable">
+            {f.writesUnavailable ? (
+              <>
+                {formatDuration(f.writesUnavailable.ms)}
+                {f.writesUnavailable.source === "timestamps" ? (
+                  <span className="text-slate-600"> (from event times)</span>
+                ) : null}
+              </>
+            ) : (
+              <span className="text-slate-600">not recorded</span>
+            )}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2">
+            <StatusBadge status={stateLabel(f)} testId="failover-state" tone={stateTone(f)} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { type Column, DataTable } from "@/components/data-table";
 import type { FormServerAction } from "@/components/form-dialog";
 import { FormDialog } from "@/components/form-dialog";
 import { instanceHref } from "@/components/instance-href";
@@ -17,109 +18,84 @@ type Props = {
 
 /** DB snapshots, newest first: status with progress while one is being taken, and what can be done with each. */
 export function SnapshotTable({ snapshots, caption, actions, showInstance = true }: Props) {
+  const columns: Column[] = [
+    "Snapshot",
+    ...(showInstance ? ["Instance"] : []),
+    "Type",
+    "Status",
+    "Created",
+    "Size",
+    ...(actions ? [{ srOnly: "Actions" }] : []),
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm" data-testid="snapshot-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th className="px-3 py-2 font-semibold" scope="col">
-              Snapshot
-            </th>
-            {showInstance ? (
-              <th className="px-3 py-2 font-semibold" scope="col">
-                Instance
-              </th>
+    <DataTable caption={caption} columns={columns} testId="snapshot-table">
+      {snapshots.map((s) => (
+        <tr data-snapshot={s.identifier} data-testid="snapshot-row" key={s.identifier}>
+          <th className="px-3 py-2 font-mono text-xs font-medium text-slate-900" scope="row">
+            {s.identifier}
+          </th>
+          {showInstance ? (
+            <td className="px-3 py-2">
+              {s.instanceIdentifier ? (
+                <Link className="underline underline-offset-2" href={instanceHref(s.instanceIdentifier)}>
+                  {s.instanceIdentifier}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+          ) : null}
+          <td className="px-3 py-2 text-slate-700">{s.type}</td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            <StatusBadge status={s.status} testId="snapshot-status" />
+            {s.status === "creating" && s.percentProgress !== undefined ? (
+              <span className="ml-2 text-slate-700" data-testid="snapshot-progress">
+                {s.percentProgress} %
+              </span>
             ) : null}
-            <th className="px-3 py-2 font-semibold" scope="col">
-              Type
-            </th>
-            <th className="px-3 py-2 font-semibold" scope="col">
-              Status
-            </th>
-            <th className="px-3 py-2 font-semibold" scope="col">
-              Created
-            </th>
-            <th className="px-3 py-2 font-semibold" scope="col">
-              Size
-            </th>
-            {actions ? (
-              <th className="px-3 py-2 font-semibold" scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {snapshots.map((s) => (
-            <tr data-snapshot={s.identifier} data-testid="snapshot-row" key={s.identifier}>
-              <th className="px-3 py-2 font-mono text-xs font-medium text-slate-900" scope="row">
-                {s.identifier}
-              </th>
-              {showInstance ? (
-                <td className="px-3 py-2">
-                  {s.instanceIdentifier ? (
-                    <Link className="underline underline-offset-2" href={instanceHref(s.instanceIdentifier)}>
-                      {s.instanceIdentifier}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+            {s.createdAt ? <UtcTime date={s.createdAt} /> : "—"}
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+            {s.allocatedGiB === undefined ? "—" : `${s.allocatedGiB} GiB`}
+          </td>
+          {actions ? (
+            <td className="space-x-2 px-3 py-2 whitespace-nowrap">
+              {actions.restore && s.status === "available" ? (
+                <FormDialog
+                  description={`RestoreDBInstanceFromDBSnapshot: a new instance with its own endpoint, holding exactly what ${s.identifier} holds. Its page opens and shows it creating, then available.`}
+                  hidden={{ snapshot: s.identifier }}
+                  inputs={[
+                    {
+                      name: "instance",
+                      label: "New DB instance identifier",
+                      defaultValue: `${s.instanceIdentifier ?? "restored"}-restored`,
+                    },
+                  ]}
+                  label="Restore"
+                  serverAction={actions.restore}
+                  submitLabel="Restore"
+                  testId="restore-snapshot"
+                  title={`Restore ${s.identifier}?`}
+                />
               ) : null}
-              <td className="px-3 py-2 text-slate-700">{s.type}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <StatusBadge status={s.status} testId="snapshot-status" />
-                {s.status === "creating" && s.percentProgress !== undefined ? (
-                  <span className="ml-2 text-slate-700" data-testid="snapshot-progress">
-                    {s.percentProgress} %
-                  </span>
-                ) : null}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                {s.createdAt ? <UtcTime date={s.createdAt} /> : "—"}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                {s.allocatedGiB === undefined ? "—" : `${s.allocatedGiB} GiB`}
-              </td>
-              {actions ? (
-                <td className="space-x-2 px-3 py-2 whitespace-nowrap">
-                  {actions.restore && s.status === "available" ? (
-                    <FormDialog
-                      description={`RestoreDBInstanceFromDBSnapshot: a new instance with its own endpoint, holding exactly what ${s.identifier} holds. Its page opens and shows it creating, then available.`}
-                      hidden={{ snapshot: s.identifier }}
-                      inputs={[
-                        {
-                          name: "instance",
-                          label: "New DB instance identifier",
-                          defaultValue: `${s.instanceIdentifier ?? "restored"}-restored`,
-                        },
-                      ]}
-                      label="Restore"
-                      serverAction={actions.restore}
-                      submitLabel="Restore"
-                      testId="restore-snapshot"
-                      title={`Restore ${s.identifier}?`}
-                    />
-                  ) : null}
-                  {actions.remove && s.type === "manual" && s.status !== "deleting" ? (
-                    <FormDialog
-                      description="DeleteDBSnapshot: the snapshot's data is gone for good; nothing can be restored from it afterwards."
-                      hidden={{ snapshot: s.identifier }}
-                      label="Delete"
-                      serverAction={actions.remove}
-                      submitLabel="Delete snapshot"
-                      testId="delete-snapshot"
-                      title={`Delete ${s.identifier}?`}
-                      typeToConfirm={s.identifier}
-                    />
-                  ) : null}
-                </td>
+              {actions.remove && s.type === "manual" && s.status !== "deleting" ? (
+                <FormDialog
+                  description="DeleteDBSnapshot: the snapshot's data is gone for good; nothing can be restored from it afterwards."
+                  hidden={{ snapshot: s.identifier }}
+                  label="Delete"
+                  serverAction={actions.remove}
+                  submitLabel="Delete snapshot"
+                  testId="delete-snapshot"
+                  title={`Delete ${s.identifier}?`}
+                  typeToConfirm={s.identifier}
+                />
               ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/action-form";
 import { CreateApiKeyForm } from "@/components/create-api-key-form";
+import { DataTable } from "@/components/data-table";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireRole } from "@/lib/auth/require-role";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -36,65 +37,35 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">No API keys yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full text-left text-sm" data-testid="api-keys-table">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th className="px-3 py-2" scope="col">
-                    Name
-                  </th>
-                  <th className="px-3 py-2" scope="col">
-                    Key
-                  </th>
-                  <th className="px-3 py-2" scope="col">
-                    Scope
-                  </th>
-                  <th className="px-3 py-2" scope="col">
-                    Limit
-                  </th>
-                  <th className="px-3 py-2" scope="col">
-                    Created (UTC)
-                  </th>
-                  <th className="px-3 py-2" scope="col">
-                    Last used (UTC)
-                  </th>
-                  <th className="px-3 py-2" scope="col">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.map((k) => (
-                  <tr data-name={k.name} data-testid="api-key-row" key={k.id}>
-                    <td className="px-3 py-2">{k.name}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
-                    <td className="px-3 py-2">{k.scope}</td>
-                    <td className="px-3 py-2">{k.rateLimitPerSecond}/s</td>
-                    <td className="px-3 py-2 font-mono text-xs">
-                      {when(k.createdAt)} by {k.createdBy}
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs" data-testid="api-key-last-used">
-                      {when(k.lastUsedAt)}
-                    </td>
-                    <td className="px-3 py-2">
-                      {k.revokedAt ? (
-                        `revoked ${when(k.revokedAt)}`
-                      ) : (
-                        <ActionForm
-                          inline
-                          serverAction={revokeApiKeyAction}
-                          submitLabel="Revoke"
-                          testId="revoke-api-key"
-                        >
-                          <input name="id" type="hidden" value={k.id} />
-                        </ActionForm>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="API keys, newest first"
+            columns={["Name", "Key", "Scope", "Limit", "Created (UTC)", "Last used (UTC)", "Status"]}
+            testId="api-keys-table"
+          >
+            {keys.map((k) => (
+              <tr data-name={k.name} data-testid="api-key-row" key={k.id}>
+                <td className="px-3 py-2">{k.name}</td>
+                <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
+                <td className="px-3 py-2">{k.scope}</td>
+                <td className="px-3 py-2">{k.rateLimitPerSecond}/s</td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  {when(k.createdAt)} by {k.createdBy}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs" data-testid="api-key-last-used">
+                  {when(k.lastUsedAt)}
+                </td>
+                <td className="px-3 py-2">
+                  {k.revokedAt ? (
+                    `revoked ${when(k.revokedAt)}`
+                  ) : (
+                    <ActionForm inline serverAction={revokeApiKeyAction} submitLabel="Revoke" testId="revoke-api-key">
+                      <input name="id" type="hidden" value={k.id} />
+                    </ActionForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

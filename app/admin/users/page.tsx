@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/action-form";
+import { DataTable } from "@/components/data-table";
 import { requireRole } from "@/lib/auth/require-role";
 import { roles } from "@/lib/auth/roles";
 import { listDashboardUsers } from "@/lib/dashboard-users/manage-dashboard-users";
@@ -28,72 +29,56 @@ export default async function UsersPage() {
         <h2 className="text-lg font-semibold" id="users-title">
           {users.length} user{users.length === 1 ? "" : "s"}
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-left text-sm" data-testid="users-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th className="px-3 py-2" scope="col">
-                  Email
-                </th>
-                <th className="px-3 py-2" scope="col">
-                  Name
-                </th>
-                <th className="px-3 py-2" scope="col">
-                  Role
-                </th>
-                <th className="px-3 py-2" scope="col">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((u) => (
-                <tr data-testid="user-row" data-email={u.email} key={u.id}>
-                  <td className="px-3 py-2">{u.email}</td>
-                  <td className="px-3 py-2">{u.name}</td>
-                  <td className="px-3 py-2">
-                    {u.id === actor.id ? (
-                      u.role
-                    ) : (
-                      <ActionForm inline serverAction={setRoleAction} submitLabel="Change role" testId="set-role">
-                        <input name="userId" type="hidden" value={u.id} />
-                        <label className="sr-only" htmlFor={`role-${u.id}`}>
-                          Role of {u.email}
-                        </label>
-                        <select
-                          className="rounded-md border border-slate-300 px-1 py-1 text-sm"
-                          defaultValue={u.role}
-                          id={`role-${u.id}`}
-                          name="role"
-                        >
-                          {roles.map((r) => (
-                            <option key={r}>{r}</option>
-                          ))}
-                        </select>
-                      </ActionForm>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {u.id === actor.id ? (
-                      "you"
-                    ) : (
-                      <ActionForm
-                        inline
-                        serverAction={setDisabledAction}
-                        submitLabel={u.disabled ? "Enable" : "Disable"}
-                        testId="set-disabled"
-                      >
-                        <span className="mr-2">{u.disabled ? "disabled" : "active"}</span>
-                        <input name="userId" type="hidden" value={u.id} />
-                        <input name="disabled" type="hidden" value={u.disabled ? "false" : "true"} />
-                      </ActionForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Dashboard users, by email"
+          columns={["Email", "Name", "Role", "Status"]}
+          testId="users-table"
+        >
+          {users.map((u) => (
+            <tr data-testid="user-row" data-email={u.email} key={u.id}>
+              <td className="px-3 py-2">{u.email}</td>
+              <td className="px-3 py-2">{u.name}</td>
+              <td className="px-3 py-2">
+                {u.id === actor.id ? (
+                  u.role
+                ) : (
+                  <ActionForm inline serverAction={setRoleAction} submitLabel="Change role" testId="set-role">
+                    <input name="userId" type="hidden" value={u.id} />
+                    <label className="sr-only" htmlFor={`role-${u.id}`}>
+                      Role of {u.email}
+                    </label>
+                    <select
+                      className="rounded-md border border-slate-300 px-1 py-1 text-sm"
+                      defaultValue={u.role}
+                      id={`role-${u.id}`}
+                      name="role"
+                    >
+                      {roles.map((r) => (
+                        <option key={r}>{r}</option>
+                      ))}
+                    </select>
+                  </ActionForm>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {u.id === actor.id ? (
+                  "you"
+                ) : (
+                  <ActionForm
+                    inline
+                    serverAction={setDisabledAction}
+                    submitLabel={u.disabled ? "Enable" : "Disable"}
+                    testId="set-disabled"
+                  >
+                    <span className="mr-2">{u.disabled ? "disabled" : "active"}</span>
+                    <input name="userId" type="hidden" value={u.id} />
+                    <input name="disabled" type="hidden" value={u.disabled ? "false" : "true"} />
+                  </ActionForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="create-user-title" className="space-y-3">
         <h2 className="text-lg font-semibold" id="create-user-title">
