@@ -1,9 +1,10 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { type ReactNode, useActionState, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useActionTracker } from "@/components/action-tracker";
 import { DialogFrame } from "@/components/dialog-frame";
+import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
 import type { ActionState } from "@/lib/actions/validated-action";
 import type { InstanceAction } from "@/lib/fleet/instance-actions";
@@ -87,7 +88,7 @@ function ConfirmForm({
   onAccepted,
   fields = [],
 }: FormProps) {
-  const [state, formAction, pending] = useActionState(
+  const { state, submit, pending } = useKeptFormAction(
     async (previous: ActionState<ActionReceipt>, formData: FormData): Promise<ActionState<ActionReceipt>> => {
       try {
         return await serverAction(previous, formData);
@@ -100,7 +101,6 @@ function ConfirmForm({
         };
       }
     },
-    undefined,
   );
   const [typed, setTyped] = useState("");
   const statusBefore = useRef(status);
@@ -118,10 +118,10 @@ function ConfirmForm({
   const error = state && !state.ok ? state : undefined;
   return (
     <form
-      action={formAction}
       className="mt-4 space-y-4"
-      onSubmit={() => {
+      onSubmit={(event) => {
         statusBefore.current = status;
+        submit(event);
       }}
     >
       <input name="identifier" type="hidden" value={identifier} />

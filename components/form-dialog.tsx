@@ -1,9 +1,10 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { type ReactNode, useActionState, useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { DialogFrame } from "@/components/dialog-frame";
 import { FormOutcome } from "@/components/form-outcome";
+import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 
 export type FormServerAction = (previous: ActionState<string>, formData: FormData) => Promise<ActionState<string>>;
@@ -75,15 +76,15 @@ function DialogForm({
   submitLabel,
   onDone,
 }: Props & { onDone: (text: string) => void }) {
-  const [state, formAction, pending] = useActionState(async (previous: ActionState<string>, data: FormData) => {
+  const { state, submit, pending } = useKeptFormAction(async (previous: ActionState<string>, data: FormData) => {
     const answer = await serverAction(previous, data);
     if (answer?.ok) onDone(answer.result);
     return answer;
-  }, undefined);
+  });
   const [typed, setTyped] = useState("");
   const id = useId();
   return (
-    <form action={formAction} className="mt-4 space-y-4">
+    <form className="mt-4 space-y-4" onSubmit={submit}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} name={name} type="hidden" value={value} />
       ))}

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 
-type State = { ok: false; error: string } | undefined;
+type State = { ok: false; error: string; email: string } | undefined;
 
 type Props = {
   serverAction: (previous: State, formData: FormData) => Promise<State>;
@@ -28,7 +28,16 @@ export function SignInForm({ serverAction, next }: Props) {
         <label className={label} htmlFor={`${id}-email`}>
           Email
         </label>
-        <input autoComplete="username" className={field} id={`${id}-email`} name="email" required type="email" />
+        {/* After a refusal React resets the form to its defaults: the default is the email just typed. */}
+        <input
+          autoComplete="username"
+          className={field}
+          defaultValue={state?.email}
+          id={`${id}-email`}
+          name="email"
+          required
+          type="email"
+        />
       </div>
       <div>
         <label className={label} htmlFor={`${id}-password`}>

@@ -9,6 +9,7 @@ const REPLICA_2 = "production-myapp-replica-2";
 const SNAPSHOT = "e2e-before-more-rows";
 const RESTORED = "e2e-restored";
 const NEW_REPLICA = "e2e-replica";
+const FORM_SNAPSHOT = "e2e-from-the-form";
 
 test.describe.configure({ mode: "serial" });
 
@@ -45,6 +46,7 @@ test("snapshot from the instance page, more writes, restore from the snapshots p
     await field.fill("not a name!");
     await writer.confirmButton.click();
     await expect(writer.actionError).toContainText("a DB snapshot identifier has letters, digits and hyphens");
+    await expect(field).toHaveValue("not a name!");
     await field.fill(SNAPSHOT);
     await writer.confirmButton.click();
     await expect(writer.dialog).toBeHidden();
@@ -73,6 +75,8 @@ test("snapshot from the instance page, more writes, restore from the snapshots p
   await dialog.getByTestId("dialog-field-instance").fill(WRITER);
   await dialog.getByTestId("confirm-action").click();
   await expect(dialog.getByTestId("action-error")).toContainText("already");
+  // The refusal keeps what was typed, to be corrected rather than typed again.
+  await expect(dialog.getByTestId("dialog-field-instance")).toHaveValue(WRITER);
   await dialog.getByTestId("dialog-field-instance").fill(RESTORED);
   await dialog.getByTestId("confirm-action").click();
 
@@ -132,6 +136,34 @@ test("a read replica created from the writer's page streams the writer's data", 
   const { host, port } = await endpointOf(page);
   // Rows the writer had before the replica existed, and (through the snapshot test) after.
   await expect.poll(() => rowsOn(host, port), { timeout: 30_000 }).toBe(5);
+});
+
+test("a snapshot is taken from the snapshots page; a bad or taken name is refused, keeping what was typed", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/snapshots");
+  const form = page.getByTestId("create-snapshot-form");
+  const name = form.getByLabel("Snapshot identifier");
+  await form.getByLabel("DB instance").selectOption(WRITER);
+
+  await name.fill("two--hyphens");
+  await form.getByRole("button", { name: "Take snapshot" }).click();
+  await expect(form.getByTestId("create-snapshot-error")).toContainText("no trailing or doubled hyphen");
+  await expect(name).toHaveValue("two--hyphens");
+
+  await name.fill(SNAPSHOT);
+  await form.getByRole("button", { name: "Take snapshot" }).click();
+  await expect(form.getByTestId("create-snapshot-error")).toContainText("already");
+
+  await name.fill(FORM_SNAPSHOT);
+  await form.getByRole("button", { name: "Take snapshot" }).click();
+  await expect(form.getByTestId("create-snapshot-done")).toHaveText(
+    `Snapshot ${FORM_SNAPSHOT} of ${WRITER} is being created.`,
+  );
+  const row = page.locator(`[data-testid="snapshot-row"][data-snapshot="${FORM_SNAPSHOT}"]`);
+  await expect(row.getByTestId("snapshot-status")).toHaveText("available", { timeout: 90_000 });
+  await expect(row).toContainText(WRITER);
 });
 
 test("a manual snapshot is deleted from the snapshots page behind its typed name", async ({ page }) => {

@@ -135,6 +135,9 @@ test("sign-in throttling: after 5 wrong passwords the account is locked, with a 
   for (let i = 1; i < WRONG_PASSWORD_ATTEMPTS; i++) {
     await signIn.signIn(E2E_USERS.lockout.email, wrongPassword(i));
     await expect(signIn.error).toHaveText("Wrong email or password.");
+    // The email survives the refusal; the password does not.
+    await expect(signIn.form.getByLabel("Email")).toHaveValue(E2E_USERS.lockout.email);
+    await expect(signIn.form.getByLabel("Password")).toHaveValue("");
   }
   await signIn.signIn(E2E_USERS.lockout.email, wrongPassword(WRONG_PASSWORD_ATTEMPTS));
   await expect(signIn.error).toContainText("Too many failed sign-ins for this account: it is locked for 15 minutes.");

@@ -10,13 +10,18 @@ import { requestContext } from "@/lib/auth/current-actor";
 import { safeNext, signIn } from "@/lib/auth/sign-in";
 import { signInForm } from "@/lib/auth/sign-in-form";
 
-export type SignInState = { ok: false; error: string } | undefined;
+/** A refusal keeps the email that was typed (the form shows it again); never the password. */
+// An email address has at most 254 characters; anything longer is not worth showing back.
+const MAX_EMAIL_ECHO = 254;
+
+export type SignInState = { ok: false; error: string; email: string } | undefined;
 
 /**
  * The one server action that needs no session (it makes one). It is not a
  * validatedAction, so it audits every attempt itself (lib/auth/sign-in.ts).
  */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const typedEmail = String(formData.get("email") ?? "").slice(0, MAX_EMAIL_ECHO);
   const parsed = signInForm.safeParse({
     email: formData.get("email") ?? undefined,
     password: formData.get("password") ?? undefined,
@@ -26,10 +31,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     const { requestId, ipAddress } = await requestContext();
     const error = parsed.error.issues.map((i) => i.message).join("; ");
     await recordAudit({ actor: "anonymous", action: "sign-in", outcome: "invalid", error, requestId, ipAddress });
-    return { ok: false, error };
+    return { ok: false, error, email: typedEmail };
   }
   const result = await signIn(parsed.data);
-  if (!result.ok) return result;
+  if (!result.ok) return { ...result, email: typedEmail };
   redirect(safeNext(parsed.data.next));
 }
 
