@@ -271,6 +271,10 @@ describe("automated backups", () => {
       (await rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: id, SnapshotType: "automated" })))
         .DBSnapshots ?? []
     ).map((s) => s.DBSnapshotIdentifier);
+  /** Each backup started has finished, and its instance is available for the next run again. */
+  const settled = async (started: string[]) => {
+    for (const id of started) await waitInstance((await waitSnapshot(id)).DBInstanceIdentifier!);
+  };
 
   test("nothing outside the backup window; one automated snapshot a day inside it", async () => {
     expect(f.engine.backups.runDue(new Date("2031-03-01T02:59:00Z")).started).toEqual([]);
@@ -278,8 +282,7 @@ describe("automated backups", () => {
     expect(run.started).toContain("rds:production-myapp-2031-03-01-03-30");
     const s = await waitSnapshot("rds:production-myapp-2031-03-01-03-30");
     expect(s).toMatchObject({ SnapshotType: "automated", DBInstanceIdentifier: WRITER });
-    for (const id of run.started) await waitSnapshot(id);
-    for (const id of ["restored-one", "restored-load", "restored-from-replica", WRITER]) await waitInstance(id);
+    await settled(run.started);
     // Later in the same window: already backed up today.
     expect(f.engine.backups.runDue(new Date("2031-03-01T03:45:00Z")).started).toEqual([]);
     expect(await automatedOf(WRITER)).toEqual(["rds:production-myapp-2031-03-01-03-30"]);
@@ -294,11 +297,10 @@ describe("automated backups", () => {
   test("snapshots older than BackupRetentionPeriod (7 days) are pruned", async () => {
     const within = f.engine.backups.runDue(new Date("2031-03-07T03:10:00Z"));
     expect(within.pruned).toEqual([]);
-    for (const id of within.started) await waitSnapshot(id);
-    for (const id of ["restored-one", "restored-load", "restored-from-replica", WRITER]) await waitInstance(id);
+    await settled(within.started);
     const later = f.engine.backups.runDue(new Date("2031-03-08T03:31:00Z"));
     expect(later.pruned).toContain("rds:production-myapp-2031-03-01-03-30");
-    for (const id of later.started) await waitSnapshot(id);
+    await settled(later.started);
     expect(await automatedOf(WRITER)).toEqual([
       "rds:production-myapp-2031-03-07-03-10",
       "rds:production-myapp-2031-03-08-03-31",
