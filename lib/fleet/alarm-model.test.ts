@@ -63,6 +63,13 @@ describe("describeThreshold", () => {
       "LessThanLowerOrGreaterThanUpperThreshold",
     ],
     [{ comparison: undefined, threshold: undefined }, "—"],
+    [{ comparison: "GreaterThanThreshold", threshold: 80, metric: "CPUUtilization" }, "> 80 %"],
+    [{ comparison: "LessThanThreshold", threshold: 2 * 1024 ** 3, metric: "FreeStorageSpace" }, "< 2 GiB"],
+    [{ comparison: "LessThanThreshold", threshold: 1e9, metric: "FreeableMemory" }, "< 953.7 MiB (1000000000 bytes)"],
+    [{ comparison: "GreaterThanThreshold", threshold: 60, metric: "ReplicaLag" }, "> 60 s"],
+    [{ comparison: "GreaterThanThreshold", threshold: 80, metric: "DatabaseConnections" }, "> 80"],
+    [{ comparison: "GreaterThanThreshold", threshold: 5, metric: "MyAppMetric" }, "> 5"],
+    [{ comparison: "GreaterThanThreshold", threshold: 5, metric: "constructor" }, "> 5"],
   ])("%o reads %s", (alarm, text) => {
     expect(describeThreshold(alarm)).toBe(text);
   });
@@ -113,7 +120,7 @@ describe("thresholdLines", () => {
       Dimensions: [{ Name: "DBInstanceIdentifier", Value: "w" }],
     });
     expect(thresholdLines([alarm("a", "ALARM", "w"), alarm("b", "OK", "r1"), custom], "w")).toEqual([
-      { alarm: "a", metric: "CPUUtilization", value: 80, label: "> 80", state: "ALARM" },
+      { alarm: "a", metric: "CPUUtilization", value: 80, label: "> 80 %", state: "ALARM" },
     ]);
   });
 });

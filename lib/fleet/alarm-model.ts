@@ -1,5 +1,7 @@
 /** A CloudWatch alarm as the dashboard shows it, mapped from DescribeAlarms' MetricAlarm. */
 import type { MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import { formatThreshold } from "./format-metric-value";
+import { type ChartedMetric, METRIC_UNITS } from "./metric-series";
 
 export const ALARM_STATES = ["ALARM", "INSUFFICIENT_DATA", "OK"] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
@@ -59,11 +61,20 @@ const COMPARISON_SYMBOLS: Record<string, string> = {
   LessThanOrEqualToThreshold: "≤",
 };
 
-/** "> 80" for GreaterThanThreshold 80; the operator's own name when it has no symbol (anomaly bands). */
-export function describeThreshold(alarm: Pick<Alarm, "comparison" | "threshold">): string {
+/**
+ * "> 80 %" for GreaterThanThreshold 80 on CPUUtilization, in the metric's unit
+ * where RDS documents one ("< 2 GiB", not "< 2147483648"); the operator's own
+ * name when it has no symbol (anomaly bands).
+ */
+export function describeThreshold(alarm: Pick<Alarm, "comparison" | "threshold"> & { metric?: string }): string {
   if (alarm.threshold === undefined) return alarm.comparison ?? "—";
   const op = alarm.comparison ? (COMPARISON_SYMBOLS[alarm.comparison] ?? alarm.comparison) : "";
-  return `${op} ${alarm.threshold}`.trim();
+  const unit =
+    alarm.metric !== undefined && Object.hasOwn(METRIC_UNITS, alarm.metric)
+      ? METRIC_UNITS[alarm.metric as ChartedMetric]
+      : undefined;
+  const value = unit ? formatThreshold(alarm.threshold, unit) : String(alarm.threshold);
+  return `${op} ${value}`.trim();
 }
 
 /** "Average over 2 × 300 s", "Average, 3 of 5 × 60 s": how CloudWatch's console words an alarm's window. */

@@ -32,3 +32,29 @@ function formatBytes(value: number): string {
 function round(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
+
+/**
+ * An alarm threshold as people read it, never rounded: "80 %", "60 s", "2 GiB".
+ * A byte count that no binary unit states exactly keeps its bytes too:
+ * "953.7 MiB (1000000000 bytes)".
+ */
+export function formatThreshold(value: number, unit: string): string {
+  switch (unit) {
+    case "Percent":
+      return `${value} %`;
+    case "Seconds":
+      return `${value} s`;
+    case "Count/Second":
+      return `${value}/s`;
+    case "Bytes": {
+      const pretty = formatBytes(value);
+      const [amount = "", suffix = "B"] = pretty.split(" ");
+      const exact = Number(amount) * 1024 ** BYTE_UNITS.indexOf(suffix) === value;
+      return exact ? pretty : `${pretty} (${value} bytes)`;
+    }
+    case "Count":
+      return String(value);
+    default:
+      return `${value} ${unit}`;
+  }
+}
