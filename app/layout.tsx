@@ -63,7 +63,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </nav>
                 <div className="flex items-center gap-2 text-sm text-slate-700">
                   <span data-testid="signed-in-as">
-                    {actor.email} <span className="text-slate-500">({actor.role})</span>
+                    <Link className={linkStyle} href="/account" title="Your account: change your password">
+                      {actor.email}
+                    </Link>{" "}
+                    <span className="text-slate-500">({actor.role})</span>
                   </span>
                   <SignOutButton serverAction={signOutAction} />
                 </div>

@@ -19,7 +19,7 @@ type Props = {
   /** Sent as they are: which snapshot, which alarm. */
   hidden: Record<string, string>;
   /** Text inputs the reader fills in, e.g. the restored instance's identifier. */
-  inputs?: { name: string; label: string; defaultValue?: string }[];
+  inputs?: { name: string; label: string; defaultValue?: string; type?: "text" | "password" }[];
   /** Destructive dialogs ask to type this before the submit button works (the server checks it again). */
   typeToConfirm?: string;
   testId: string;
@@ -94,14 +94,14 @@ function DialogForm({
             {field.label}
           </label>
           <input
-            autoComplete="off"
+            autoComplete={field.type === "password" ? "new-password" : "off"}
             className={input}
             data-testid={`dialog-field-${field.name}`}
             defaultValue={field.defaultValue}
             id={`${id}-${field.name}`}
             name={field.name}
             spellCheck={false}
-            type="text"
+            type={field.type ?? "text"}
           />
         </div>
       ))}

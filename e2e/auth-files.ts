@@ -14,7 +14,11 @@ export const E2E_USERS = {
   operator: { email: "operator@e2e.rdsdeck.test", password: "e2e-operator-password-01" },
   viewer: { email: "viewer@e2e.rdsdeck.test", password: "e2e-viewer-password-0123" },
   lockout: { email: "lockout@e2e.rdsdeck.test", password: "e2e-lockout-password-012" },
+  passwords: { email: "passwords@e2e.rdsdeck.test", password: "e2e-passwords-initial-01" },
 } as const;
+
+/** The passwords the passwords user gets later: reset by the admin, then changed by the user. */
+export const E2E_NEW_PASSWORDS = { reset: "e2e-passwords-reset-0123", changed: "e2e-passwords-changed-01" } as const;
 
 /** The wrong passwords the lockout test types: a failed sign-in's password must not be logged either. */
 export const wrongPassword = (attempt: number) => `wrong-password-${attempt}`;

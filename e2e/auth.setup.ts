@@ -5,7 +5,7 @@ import { authState, E2E_ADMIN, E2E_USERS } from "./auth-files";
 import { SignInPage } from "./sign-in-page";
 
 setup(
-  "the first admin signs in and creates an operator, a viewer and a user to lock out",
+  "the first admin signs in and creates an operator, a viewer, a user to lock out and one whose password changes",
   async ({ page, browser }) => {
     mkdirSync(path.dirname(authState("admin")), { recursive: true });
     const signIn = new SignInPage(page);
@@ -20,7 +20,7 @@ setup(
     for (const [role, user] of Object.entries(E2E_USERS)) {
       await form.getByLabel("Email").fill(user.email);
       await form.getByLabel("Name").fill(`E2E ${role}`);
-      await form.getByLabel("Role").selectOption(role === "lockout" ? "viewer" : role);
+      await form.getByLabel("Role").selectOption(role === "operator" || role === "viewer" ? role : "viewer");
       await form.getByLabel(/Initial password/).fill(user.password);
       await form.getByRole("button", { name: "Create user" }).click();
       await expect(page.getByTestId("create-user-done")).toHaveText(user.email);

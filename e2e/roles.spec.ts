@@ -1,5 +1,12 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { authState, E2E_USERS, type E2eRole, WRONG_PASSWORD_ATTEMPTS, wrongPassword } from "./auth-files";
+import {
+  authState,
+  E2E_NEW_PASSWORDS,
+  E2E_USERS,
+  type E2eRole,
+  WRONG_PASSWORD_ATTEMPTS,
+  wrongPassword,
+} from "./auth-files";
 import { InstancePage } from "./instance-page";
 import { SignInPage } from "./sign-in-page";
 
@@ -170,4 +177,87 @@ test("every failed sign-in and lockout is in the audit trail, and exports as JSO
   expect(lines.map((l) => l.outcome)).toEqual(["denied", "failed", "failed", "failed", "failed", "failed"]);
   expect(lines[0]).toMatchObject({ action: "sign-in", target: E2E_USERS.lockout.email, actor_id: null });
   expect(JSON.stringify(lines)).not.toContain(E2E_USERS.lockout.password);
+});
+
+/** A fresh browser signed in as the passwords user with `password`. */
+async function signedInAsPasswordsUser(browser: Browser, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(E2E_USERS.passwords.email, password);
+  await expect(page.getByTestId("signed-in-as")).toContainText(E2E_USERS.passwords.email);
+  return page;
+}
+
+test("an admin resets a user's password: the user's sessions end, the old password stops working, the new one works", async ({
+  browser,
+}) => {
+  const { email, password: initial } = E2E_USERS.passwords;
+  const user = await signedInAsPasswordsUser(browser, initial);
+
+  const admin = await as(browser, "admin");
+  await admin.goto("/admin/users");
+  await admin.locator(`[data-testid="user-row"][data-email="${email}"]`).getByTestId("reset-password").click();
+  const dialog = admin.getByTestId("confirm-dialog");
+  const field = dialog.getByTestId("dialog-field-password");
+  await expect(field).toHaveAttribute("type", "password");
+  await field.fill("too-short");
+  await dialog.getByTestId("confirm-action").click();
+  await expect(dialog.getByTestId("action-error")).toContainText("expected a password of at least 12 characters");
+  await field.fill(E2E_NEW_PASSWORDS.reset);
+  await dialog.getByTestId("confirm-action").click();
+  await expect(dialog).toBeHidden();
+  await expect(admin.getByRole("status")).toContainText(`${email}'s password is reset`);
+
+  // The user's open session has ended: the next page asks them to sign in.
+  await user.goto("/");
+  await expect(user).toHaveURL(/\/sign-in/);
+  const signIn = new SignInPage(user);
+  await signIn.signIn(email, initial);
+  await expect(signIn.error).toHaveText("Wrong email or password.");
+  await signIn.signIn(email, E2E_NEW_PASSWORDS.reset);
+  await expect(user.getByTestId("signed-in-as")).toContainText(email);
+});
+
+test("a user changes their own password under Account: a wrong current one or a mismatch is refused, other sessions end", async ({
+  browser,
+}) => {
+  const { email } = E2E_USERS.passwords;
+  const elsewhere = await signedInAsPasswordsUser(browser, E2E_NEW_PASSWORDS.reset);
+  const page = await signedInAsPasswordsUser(browser, E2E_NEW_PASSWORDS.reset);
+  await page.getByTestId("signed-in-as").getByRole("link", { name: email }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+  const form = page.getByTestId("change-password-form");
+  const submit = form.getByRole("button", { name: "Change password" });
+  const fill = async (current: string, next: string, again: string) => {
+    await form.getByLabel("Current password").fill(current);
+    await form.getByLabel("New password (12+ characters)").fill(next);
+    await form.getByLabel("New password again").fill(again);
+    await submit.click();
+  };
+
+  await fill(E2E_NEW_PASSWORDS.reset, E2E_NEW_PASSWORDS.changed, `${E2E_NEW_PASSWORDS.changed}x`);
+  await expect(form.getByTestId("change-password-error")).toContainText("the new password and its confirmation differ");
+  await fill(wrongPassword(1), E2E_NEW_PASSWORDS.changed, E2E_NEW_PASSWORDS.changed);
+  await expect(form.getByTestId("change-password-error")).toContainText("Your current password is not that one");
+  await expect(form.getByLabel("New password (12+ characters)")).toHaveValue(E2E_NEW_PASSWORDS.changed);
+
+  await fill(E2E_NEW_PASSWORDS.reset, E2E_NEW_PASSWORDS.changed, E2E_NEW_PASSWORDS.changed);
+  await expect(form.getByTestId("change-password-done")).toHaveText(
+    "Your password is changed; you are signed out everywhere else.",
+  );
+  await expect(form.getByLabel("Current password")).toHaveValue("");
+
+  // This session stays; the other one has ended.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+  await elsewhere.goto("/");
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  const signIn = new SignInPage(elsewhere);
+  await signIn.signIn(email, E2E_NEW_PASSWORDS.changed);
+  await expect(elsewhere.getByTestId("signed-in-as")).toContainText(email);
+
+  // The wrong current password was counted as a failed sign-in of the account.
+  const rows = await auditRows(browser, { action: "sign-in", actor: email, outcome: "failed" });
+  await expect(rows.first()).toContainText("wrong current password when changing it");
 });

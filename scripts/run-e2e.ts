@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { E2E_ADMIN, E2E_USERS, WRONG_PASSWORD_ATTEMPTS, wrongPassword } from "../e2e/auth-files";
+import { E2E_ADMIN, E2E_NEW_PASSWORDS, E2E_USERS, WRONG_PASSWORD_ATTEMPTS, wrongPassword } from "../e2e/auth-files";
 import { checkSecretsInLogs, report } from "./check-secrets-in-logs";
 import type { NamedSecret } from "./secret-scan/collect-secrets";
 
@@ -24,6 +24,7 @@ function passwordsTheSpecsType(): NamedSecret[] {
   return [
     { name: "e2e admin password", value: E2E_ADMIN.password },
     ...Object.entries(E2E_USERS).map(([role, user]) => ({ name: `e2e ${role} password`, value: user.password })),
+    ...Object.entries(E2E_NEW_PASSWORDS).map(([when, value]) => ({ name: `e2e ${when} password`, value })),
     ...Array.from({ length: WRONG_PASSWORD_ATTEMPTS }, (_, i) => ({
       name: `wrong password #${i + 1}`,
       value: wrongPassword(i + 1),

@@ -23,6 +23,7 @@ export const fuzzShares = {
   "form: typed confirmation": 2,
   "form: sign-in": 3,
   "form: dashboard users": 4,
+  "form: change own password": 2,
   "form: API keys": 3,
   "query: audit filters": 3,
   "query: events page": 3,

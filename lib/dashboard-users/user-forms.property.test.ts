@@ -5,12 +5,13 @@ import type { z } from "zod";
 import { roles } from "@/lib/auth/roles";
 import { anyText, expectIssuesNameFields, formFields, padded } from "@/test-support/form-arbitraries";
 import { checkProperty } from "@/test-support/fuzz";
-import { createUserForm, setDisabledForm, setRoleForm } from "./user-forms";
+import { changePasswordForm, createUserForm, resetPasswordForm, setDisabledForm, setRoleForm } from "./user-forms";
 
 const forms: Array<[string, z.ZodObject]> = [
   ["create user", createUserForm],
   ["set role", setRoleForm],
   ["set disabled", setDisabledForm],
+  ["reset password", resetPasswordForm],
 ];
 
 const fields = formFields({
@@ -40,5 +41,29 @@ test("dashboard users: never throw; refuse naming a field, or yield a normalised
       if ("disabled" in data) expect(typeof data.disabled).toBe("boolean");
       if ("userId" in data) expect(data.userId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     }),
+  );
+});
+
+test("change own password: never throws; a refusal names a field; what passes is new, long enough and confirmed", async () => {
+  const password = fc.oneof(fc.string({ minLength: 0, maxLength: 140 }), anyText);
+  await checkProperty(
+    "form: change own password",
+    fc.property(
+      password,
+      password,
+      fc.oneof(fc.constant<"same">("same"), password),
+      fc.boolean(),
+      (currentPassword, newPassword, confirm, reuseCurrent) => {
+        const next = reuseCurrent ? currentPassword : newPassword;
+        const posted = { currentPassword, newPassword: next, confirmPassword: confirm === "same" ? next : confirm };
+        const parsed = changePasswordForm.safeParse(posted);
+        if (!parsed.success) return expectIssuesNameFields(parsed.error, Object.keys(changePasswordForm.shape));
+        expect(parsed.data.newPassword.length).toBeGreaterThanOrEqual(12);
+        expect(parsed.data.newPassword.length).toBeLessThanOrEqual(128);
+        expect(parsed.data.confirmPassword).toBe(parsed.data.newPassword);
+        expect(parsed.data.newPassword).not.toBe(parsed.data.currentPassword);
+        expect(parsed.data.currentPassword.length).toBeGreaterThan(0);
+      },
+    ),
   );
 });

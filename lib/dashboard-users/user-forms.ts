@@ -32,3 +32,23 @@ export const setDisabledForm = z.object({
   userId,
   disabled: z.enum(["true", "false"], { error: "expected true or false" }).transform((v) => v === "true"),
 });
+
+export const resetPasswordForm = z.object({ userId, password: newPassword });
+
+export const changePasswordForm = z
+  .object({
+    currentPassword: z
+      .string({ error: "expected your current password" })
+      .min(1, "expected your current password")
+      .max(128, "expected a password of at most 128 characters"),
+    newPassword,
+    confirmPassword: z.string({ error: "expected the new password a second time" }),
+  })
+  .refine((f) => f.confirmPassword === f.newPassword, {
+    path: ["confirmPassword"],
+    message: "the new password and its confirmation differ",
+  })
+  .refine((f) => f.newPassword !== f.currentPassword, {
+    path: ["newPassword"],
+    message: "expected a new password other than the current one",
+  });

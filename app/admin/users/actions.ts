@@ -3,8 +3,9 @@
 import { refresh } from "next/cache";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { createDashboardUser } from "@/lib/dashboard-users/create-dashboard-user";
+import { resetDashboardUserPassword } from "@/lib/dashboard-users/dashboard-passwords";
 import { setDashboardUserDisabled, setDashboardUserRole } from "@/lib/dashboard-users/manage-dashboard-users";
-import { createUserForm, setDisabledForm, setRoleForm } from "@/lib/dashboard-users/user-forms";
+import { createUserForm, resetPasswordForm, setDisabledForm, setRoleForm } from "@/lib/dashboard-users/user-forms";
 
 export const createUserAction = validatedAction(
   { action: "create-user", role: "admin", schema: createUserForm, target: (input) => input.email },
@@ -30,5 +31,14 @@ export const setDisabledAction = validatedAction(
     const email = await setDashboardUserDisabled({ userId, disabled, actorId: actor.id });
     refresh();
     return `${email} is ${disabled ? "disabled" : "enabled"}`;
+  },
+);
+
+/** The user signs in again with the new password: every session of theirs ends. */
+export const resetPasswordAction = validatedAction(
+  { action: "reset-user-password", role: "admin", schema: resetPasswordForm, target: (input) => input.userId },
+  async ({ userId, password }, { actor }): Promise<string> => {
+    const email = await resetDashboardUserPassword({ userId, password, actorId: actor.id });
+    return `${email}'s password is reset; their sessions have ended.`;
   },
 );

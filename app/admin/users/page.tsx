@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/action-form";
 import { DataTable } from "@/components/data-table";
+import { FormDialog } from "@/components/form-dialog";
 import { requireRole } from "@/lib/auth/require-role";
 import { roles } from "@/lib/auth/roles";
 import { listDashboardUsers } from "@/lib/dashboard-users/manage-dashboard-users";
-import { createUserAction, setDisabledAction, setRoleAction } from "./actions";
+import { createUserAction, resetPasswordAction, setDisabledAction, setRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -31,7 +33,7 @@ export default async function UsersPage() {
         </h2>
         <DataTable
           caption="Dashboard users, by email"
-          columns={["Email", "Name", "Role", "Status"]}
+          columns={["Email", "Name", "Role", "Status", "Password"]}
           testId="users-table"
         >
           {users.map((u) => (
@@ -74,6 +76,24 @@ export default async function UsersPage() {
                     <input name="userId" type="hidden" value={u.id} />
                     <input name="disabled" type="hidden" value={u.disabled ? "false" : "true"} />
                   </ActionForm>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {u.id === actor.id ? (
+                  <Link className="underline" href="/account">
+                    change under Account
+                  </Link>
+                ) : (
+                  <FormDialog
+                    description={`${u.email} signs in with the new password from now on; every session of theirs ends now.`}
+                    hidden={{ userId: u.id }}
+                    inputs={[{ name: "password", label: "New password (12+ characters)", type: "password" }]}
+                    label="Reset password"
+                    serverAction={resetPasswordAction}
+                    submitLabel="Reset password"
+                    testId="reset-password"
+                    title={`Reset the password of ${u.email}`}
+                  />
                 )}
               </td>
             </tr>

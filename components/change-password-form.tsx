@@ -1,0 +1,52 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import type { FormServerAction } from "@/components/form-dialog";
+import { FormOutcome } from "@/components/form-outcome";
+import { useKeptFormAction } from "@/components/use-kept-form-action";
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const label = "block text-sm font-medium text-slate-800";
+
+/** The signed-in user's own password: the current one, then the new one twice. */
+export function ChangePasswordForm({ serverAction }: { serverAction: FormServerAction }) {
+  const { state, submit, pending } = useKeptFormAction(serverAction);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+  // A refusal keeps what was typed, to be corrected; a success leaves no password on the page.
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const input = (name: string, text: string, autoComplete: string) => (
+    <div>
+      <label className={label} htmlFor={`${id}-${name}`}>
+        {text}
+      </label>
+      <input autoComplete={autoComplete} className={field} id={`${id}-${name}`} name={name} required type="password" />
+    </div>
+  );
+  return (
+    <form
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="change-password-form"
+      onSubmit={submit}
+      ref={form}
+    >
+      <div className="grid gap-4 sm:grid-cols-3">
+        {input("currentPassword", "Current password", "current-password")}
+        {input("newPassword", "New password (12+ characters)", "new-password")}
+        {input("confirmPassword", "New password again", "new-password")}
+      </div>
+      <div aria-live="polite">
+        <FormOutcome state={state} testId={{ error: "change-password-error", done: "change-password-done" }} />
+      </div>
+      <button
+        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
+        disabled={pending}
+        type="submit"
+      >
+        {pending ? "Changing…" : "Change password"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Passwords after sign-up: an admin resets a user's (who then signs in
+ * afresh: every session of theirs ends), and a signed-in user changes their
+ * own (knowing the current one; their other sessions end). Hashes are
+ * better-auth's scrypt, never the password. A wrong current password counts
+ * as a failed sign-in, so a stolen session cannot guess its way past the
+ * account's lockout.
+ */
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit";
+import { getAuth } from "../auth/auth";
+import type { RequestContext } from "../auth/current-actor";
+import { currentLockout, lockoutMessage, SIGN_IN } from "../auth/sign-in-throttle";
+import { Conflict, Invalid, NotFound, TooManyRequests } from "../errors";
+import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
+import { getStore } from "../store/store-db";
+
+const credentialOf = (userId: string) =>
+  and(eq(dashboardAccounts.userId, userId), eq(dashboardAccounts.providerId, "credential"));
+
+export async function resetDashboardUserPassword(input: {
+  userId: string;
+  password: string;
+  actorId: string;
+}): Promise<string> {
+  if (input.userId === input.actorId) {
+    throw new Conflict("Change your own password under Account, where your current one is asked for.");
+  }
+  const hash = await (await getAuth().$context).password.hash(input.password);
+  return getStore().db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ email: dashboardUsers.email })
+      .from(dashboardUsers)
+      .where(eq(dashboardUsers.id, input.userId));
+    if (!user) throw new NotFound("No such user.");
+    const updated = await tx
+      .update(dashboardAccounts)
+      .set({ password: hash, updatedAt: new Date() })
+      .where(credentialOf(input.userId))
+      .returning({ id: dashboardAccounts.id });
+    if (updated.length === 0) throw new NotFound(`${user.email} has no password to reset.`);
+    await tx.delete(dashboardSessions).where(eq(dashboardSessions.userId, input.userId));
+    return user.email;
+  });
+}
+
+export async function changeOwnPassword(input: {
+  user: { id: string; email: string; sessionId: string };
+  currentPassword: string;
+  newPassword: string;
+  request: RequestContext;
+}): Promise<void> {
+  const { user, request } = input;
+  const lockout = await currentLockout(user.email, request.ipAddress);
+  if (lockout) throw new TooManyRequests(lockoutMessage(lockout), lockout.retryAfterMinutes * 60);
+  const { db } = getStore();
+  const [account] = await db
+    .select({ hash: dashboardAccounts.password })
+    .from(dashboardAccounts)
+    .where(credentialOf(user.id));
+  if (!account?.hash) throw new NotFound("Your account has no password to change.");
+  const context = await getAuth().$context;
+  if (!(await context.password.verify({ hash: account.hash, password: input.currentPassword }))) {
+    await recordAudit({
+      actorId: user.id,
+      actor: user.email,
+      action: SIGN_IN,
+      target: user.email,
+      outcome: "failed",
+      error: "wrong current password when changing it",
+      requestId: request.requestId,
+      ipAddress: request.ipAddress,
+    });
+    throw new Invalid("Your current password is not that one; nothing was changed.");
+  }
+  const hash = await context.password.hash(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(dashboardAccounts).set({ password: hash, updatedAt: new Date() }).where(credentialOf(user.id));
+    // Anyone signed in elsewhere with the old password is signed out; this session stays.
+    await tx
+      .delete(dashboardSessions)
+      .where(and(eq(dashboardSessions.userId, user.id), ne(dashboardSessions.id, user.sessionId)));
+  });
+}
