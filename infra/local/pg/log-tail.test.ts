@@ -32,6 +32,15 @@ test("the last problems, without the line prefix, leaving out refusals of readin
   );
 });
 
+test("only problems since the server last started: older ones are history", () => {
+  const file = log("restarted.log", [
+    "2026-11-26 00:00:00.000 UTC [1] FATAL:  could not connect to the primary server",
+    "2026-11-26 00:00:01.000 UTC [2] LOG:  starting PostgreSQL 17.10 on x86_64-pc-linux-gnu",
+    '2026-11-26 00:00:02.000 UTC [3] PANIC:  could not write to file "pg_wal/xlogtemp.3": No space left on device',
+  ]);
+  expect(lastProblems(file)).toEqual(['PANIC:  could not write to file "pg_wal/xlogtemp.3": No space left on device']);
+});
+
 test("only the end of a long log is read", () => {
   const file = log("long.log", [
     "2026-11-26 00:00:00.000 UTC [1] FATAL:  an old problem",

@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 const TAIL_BYTES = 16 * 1024;
 // Refusals of the engine's own readiness probes while the server starts or stops: not the reason anything failed.
+const STARTING = /LOG: {2}starting PostgreSQL /;
 const PROBE_REFUSAL = /the database system is (starting up|not yet accepting connections|shutting down)/;
 
 /** The last `max` FATAL, PANIC or ERROR lines of a server log; none if it cannot be read. */
@@ -18,9 +19,11 @@ export function lastProblems(logFile: string, max = 2): string[] {
     const length = Math.min(size, TAIL_BYTES);
     const buffer = Buffer.alloc(length);
     readSync(fd, buffer, 0, length, size - length);
-    return buffer
-      .toString("utf8")
-      .split("\n")
+    const lines = buffer.toString("utf8").split("\n");
+    // Only this run of the server: problems from before its last start are history, not the reason.
+    const lastStart = lines.findLastIndex((line) => STARTING.test(line));
+    return lines
+      .slice(Math.max(0, lastStart))
       .filter((line) => /\b(FATAL|PANIC|ERROR):/.test(line) && !PROBE_REFUSAL.test(line))
       .slice(-max)
       .map((line) => line.replace(/^\S+ \S+ \S+ \[\d+\] (\S+@\S+ )?/, ""));
