@@ -85,8 +85,12 @@ test("snapshot from the instance page, more writes, restore from the snapshots p
   await expect(restored.status).toHaveText("available", { timeout: 180_000 });
   const { host, port } = await endpointOf(page);
   expect(await rowsOn(host, port)).toBe(3);
+  await expect(page.getByTestId("alarms-not-created")).toHaveCount(0);
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await page.goto("/alarms");
+  await expect(page.locator(`[data-testid="alarm-row"][data-alarm="${RESTORED}-free-storage-space"]`)).toBeVisible();
+  await expect(page.locator(`[data-testid="alarm-row"][data-alarm="${RESTORED}-replica-lag"]`)).toHaveCount(0);
 });
 
 test("a read replica promoted from its page becomes a standalone writer that takes writes", async ({ page }) => {
@@ -136,6 +140,13 @@ test("a read replica created from the writer's page streams the writer's data", 
   const { host, port } = await endpointOf(page);
   // Rows the writer had before the replica existed, and (through the snapshot test) after.
   await expect.poll(() => rowsOn(host, port), { timeout: 30_000 }).toBe(5);
+
+  // It was given the alarms every replica of the fleet has, copied from a sibling's.
+  await expect(page.getByTestId("alarms-not-created")).toHaveCount(0);
+  await page.goto("/alarms");
+  for (const alarm of [`${NEW_REPLICA}-free-storage-space`, `${NEW_REPLICA}-replica-lag`]) {
+    await expect(page.locator(`[data-testid="alarm-row"][data-alarm="${alarm}"]`)).toContainText(NEW_REPLICA);
+  }
 });
 
 test("a snapshot is taken from the snapshots page; a bad or taken name is refused, keeping what was typed", async ({

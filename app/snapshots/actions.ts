@@ -2,9 +2,10 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { instanceHref } from "@/components/instance-href";
+import { newInstanceHref } from "@/components/instance-href";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { createSnapshotForm, deleteSnapshotForm, restoreSnapshotForm } from "@/lib/fleet/action-forms";
+import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
 import { createSnapshot, deleteSnapshot, restoreFromSnapshot } from "@/lib/fleet/snapshot-actions";
 
 export const createSnapshotAction = validatedAction(
@@ -16,7 +17,10 @@ export const createSnapshotAction = validatedAction(
   },
 );
 
-/** The restored instance has a page of its own from the start: the reader follows its creation there. */
+/**
+ * The restored instance has a page of its own from the start: the reader follows its creation there. It gets
+ * the free-storage alarm every instance has (lib/fleet/sibling-alarms.ts).
+ */
 export const restoreSnapshotAction = validatedAction(
   {
     action: "restore-db-instance-from-snapshot",
@@ -26,7 +30,7 @@ export const restoreSnapshotAction = validatedAction(
   },
   async ({ snapshot, instance }): Promise<string> => {
     await restoreFromSnapshot({ snapshot, instance });
-    redirect(instanceHref(instance));
+    redirect(newInstanceHref(instance, await trySiblingAlarms(instance, false)));
   },
 );
 

@@ -9,12 +9,14 @@ import { Unavailable } from "@/lib/errors";
 import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
 import { describeAlarms } from "./describe-alarms";
 import { getInstanceMetrics } from "./get-instance-metrics";
+import { trySiblingAlarms } from "./sibling-alarms";
 
 // Port 1 on loopback: nothing listens there, so the connection is refused at once.
 const NOWHERE = "http://127.0.0.1:1";
 const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 
 beforeAll(() => {
+  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
   stubLocalAwsEnv("http://127.0.0.1:2", NOWHERE);
 });
 
@@ -42,5 +44,9 @@ describe("CloudWatch unreachable", () => {
       `The CloudWatch API at ${NOWHERE} cannot be reached (connection refused).`,
     );
     expect((error as Unavailable).hint).toContain("AWS_ENDPOINT_URL_CLOUDWATCH");
+  });
+
+  it("trySiblingAlarms answers false, not an error: the instance was requested, only its alarms are missing", async () => {
+    expect(await trySiblingAlarms("production-myapp-replica-9", true)).toBe(false);
   });
 });

@@ -4,13 +4,13 @@ import { type Alarm, toAlarm } from "./alarm-model";
 import { callCloudWatch } from "./call-cloudwatch";
 import { getCloudWatchClient } from "./cloudwatch-client";
 
-/** Every metric alarm, all pages, by name. Throws Unavailable when CloudWatch cannot be asked. */
-export async function describeAlarms({
+/** Every metric alarm as CloudWatch returns it, all pages. Throws Unavailable when CloudWatch cannot be asked. */
+export async function listMetricAlarms({
   client = getCloudWatchClient(),
 }: {
   client?: CloudWatchClient;
-} = {}): Promise<Alarm[]> {
-  const raw = await callCloudWatch({ operation: "DescribeAlarms" }, async () => {
+} = {}): Promise<MetricAlarm[]> {
+  return callCloudWatch({ operation: "DescribeAlarms" }, async () => {
     const all: MetricAlarm[] = [];
     let NextToken: string | undefined;
     do {
@@ -20,5 +20,13 @@ export async function describeAlarms({
     } while (NextToken);
     return all;
   });
-  return raw.map(toAlarm).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every metric alarm, all pages, by name. Throws Unavailable when CloudWatch cannot be asked. */
+export async function describeAlarms({
+  client = getCloudWatchClient(),
+}: {
+  client?: CloudWatchClient;
+} = {}): Promise<Alarm[]> {
+  return (await listMetricAlarms({ client })).map(toAlarm).sort((a, b) => a.name.localeCompare(b.name));
 }

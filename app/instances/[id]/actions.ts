@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { instanceHref } from "@/components/instance-href";
+import { newInstanceHref } from "@/components/instance-href";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
 import { validatedAction } from "@/lib/actions/validated-action";
 import {
@@ -15,6 +15,7 @@ import {
 } from "@/lib/fleet/action-forms";
 import { createReadReplica, deleteInstance, promoteReplica } from "@/lib/fleet/instance-lifecycle";
 import { rebootInstance } from "@/lib/fleet/reboot-instance";
+import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
 import { createSnapshot } from "@/lib/fleet/snapshot-actions";
 
 /** The receipt the page follows the action by; `refresh()` re-renders it with the new status in the same response. */
@@ -58,7 +59,10 @@ export const snapshotAction = validatedAction(
   },
 );
 
-/** The new replica has a page of its own from the start: the reader follows its creation there. */
+/**
+ * The new replica has a page of its own from the start: the reader follows its creation there. It gets the
+ * alarms its siblings have (lib/fleet/sibling-alarms.ts).
+ */
 export const createReplicaAction = validatedAction(
   {
     action: "create-read-replica",
@@ -68,7 +72,7 @@ export const createReplicaAction = validatedAction(
   },
   async ({ identifier, replica }): Promise<ActionReceipt> => {
     await createReadReplica({ source: identifier, identifier: replica });
-    redirect(instanceHref(replica));
+    redirect(newInstanceHref(replica, await trySiblingAlarms(replica, true)));
   },
 );
 

@@ -9,7 +9,7 @@ import { ActionsPanel } from "@/components/actions-panel";
 import { DetailSections } from "@/components/detail-sections";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InstanceEvents } from "@/components/instance-events";
-import { instanceHref } from "@/components/instance-href";
+import { ALARMS_NOT_CREATED, instanceHref } from "@/components/instance-href";
 import { InstanceLiveRefresh } from "@/components/instance-live-refresh";
 import { InstanceMetrics } from "@/components/instance-metrics";
 import { InstanceTopology } from "@/components/instance-topology";
@@ -110,6 +110,21 @@ export default async function InstancePage({ params, searchParams }: Props) {
           />
         </PageHeading>
         <ActionProgress activity={activity} identifier={identifier} renderedAt={renderedAt} status={instance.status} />
+        {query.alarms === ALARMS_NOT_CREATED.alarms ? (
+          <p
+            className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            data-testid="alarms-not-created"
+            role="status"
+          >
+            {identifier} was requested, but the alarms the fleet's other instances have (free storage
+            {role === "replica" ? ", replica lag" : ""}) could not be created for it: CloudWatch did not answer, and the
+            server log says why. Create them under{" "}
+            <Link className="underline underline-offset-2" href="/alarms">
+              Alarms
+            </Link>
+            .
+          </p>
+        ) : null}
         {/* Actions come first in reading order (and on narrow screens), in the right column on wide ones. */}
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
