@@ -10,10 +10,10 @@ import { requestContext } from "@/lib/auth/current-actor";
 import { safeNext, signIn } from "@/lib/auth/sign-in";
 import { signInForm } from "@/lib/auth/sign-in-form";
 
-/** A refusal keeps the email that was typed (the form shows it again); never the password. */
 // An email address has at most 254 characters; anything longer is not worth showing back.
 const MAX_EMAIL_ECHO = 254;
 
+/** A refusal keeps the email that was typed (the form shows it again); never the password. */
 export type SignInState = { ok: false; error: string; email: string } | undefined;
 
 /**
