@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/current-actor";
 import { Conflict } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { type StoreFixture, startStoreFixture } from "@/lib/test-support/store-fixture";
+import { storeForThisFile } from "@/lib/test-support/store-fixture";
 import { validatedAction } from "./validated-action";
 
 const session = vi.hoisted(() => ({ actor: undefined as Actor | undefined }));
@@ -15,17 +15,7 @@ vi.mock("@/lib/auth/current-actor", () => ({
 const operator: Actor = { id: "u-op", email: "op@example.com", name: "Op", role: "operator", sessionId: "s1" };
 const viewer: Actor = { id: "u-view", email: "view@example.com", name: "View", role: "viewer", sessionId: "s2" };
 
-let store: StoreFixture;
-
-beforeAll(async () => {
-  vi.stubEnv("RDSDECK_MODE", "aws");
-  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
-  vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
-  store = await startStoreFixture();
-});
-afterAll(async () => {
-  await store?.stop();
-});
+const store = storeForThisFile({ __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
 beforeEach(() => {
   session.actor = operator;
 });
@@ -54,7 +44,7 @@ type Row = {
   parameters: unknown;
   request_id: string;
 };
-const lastEntry = async () => (await store.query<Row>("select * from audit_entries order by id desc limit 1"))[0];
+const lastEntry = async () => (await store().query<Row>("select * from audit_entries order by id desc limit 1"))[0];
 
 describe("validatedAction", () => {
   it("parses the form, acts, audits, and answers ok with the result", async () => {
@@ -165,8 +155,8 @@ describe("the audit trail", () => {
     ["DELETE", "delete from audit_entries"],
     ["TRUNCATE", "truncate audit_entries"],
   ])("refuses %s, even to the app's own role, which owns the table", async (_op, statement) => {
-    const before = await store.query<{ n: number }>("select count(*)::int as n from audit_entries");
-    await expect(store.query(statement)).rejects.toThrow(/audit_entries is append-only/);
-    expect(await store.query("select count(*)::int as n from audit_entries")).toEqual(before);
+    const before = await store().query<{ n: number }>("select count(*)::int as n from audit_entries");
+    await expect(store().query(statement)).rejects.toThrow(/audit_entries is append-only/);
+    expect(await store().query("select count(*)::int as n from audit_entries")).toEqual(before);
   });
 });

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { recordAudit } from "../audit/record-audit";
-import { type StoreFixture, startStoreFixture } from "../test-support/store-fixture";
+import { storeForThisFile } from "../test-support/store-fixture";
 import { currentLockout, lockoutMessage } from "./sign-in-throttle";
 
-let store: StoreFixture;
-
-beforeAll(async () => {
-  vi.stubEnv("RDSDECK_MODE", "aws");
-  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
-  store = await startStoreFixture();
-});
-afterAll(async () => {
-  await store?.stop();
-});
+storeForThisFile();
 
 const attempt = (target: string, outcome: "ok" | "failed" | "denied", ipAddress = "10.0.0.1") =>
   recordAudit({ actor: target, action: "sign-in", target, outcome, ipAddress });

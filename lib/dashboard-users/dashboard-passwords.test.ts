@@ -1,25 +1,16 @@
 /** Resetting and changing dashboard passwords, against a real store: hashes, sessions, the lockout. */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { getAuth } from "../auth/auth";
 import type { RequestContext } from "../auth/current-actor";
 import { dashboardAccounts, dashboardSessions } from "../store/schema";
 import { getStore } from "../store/store-db";
-import { type StoreFixture, startStoreFixture } from "../test-support/store-fixture";
+import { storeForThisFile } from "../test-support/store-fixture";
 import { createDashboardUser } from "./create-dashboard-user";
 import { changeOwnPassword, resetDashboardUserPassword } from "./dashboard-passwords";
 
-let store: StoreFixture;
-
-beforeAll(async () => {
-  vi.stubEnv("RDSDECK_MODE", "aws");
-  vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
-  store = await startStoreFixture();
-});
-afterAll(async () => {
-  await store?.stop();
-});
+const store = storeForThisFile();
 
 const request: RequestContext = { requestId: "test-request", ipAddress: "10.1.2.3" };
 
@@ -114,7 +105,7 @@ describe("a user changes their own password", () => {
         message: "Your current password is not that one; nothing was changed.",
       });
     }
-    const failures = await store.query<{ n: number }>(
+    const failures = await store().query<{ n: number }>(
       "select count(*)::int as n from audit_entries where action = 'sign-in' and target = $1 and outcome = 'failed'",
       [email],
     );

@@ -28,7 +28,7 @@ function watchedInstance(alarm: MetricAlarm, kind: Kind): string | undefined {
 }
 
 /** The alarm `template` (on `from`) re-aimed at `instance`. */
-export function copyFor(template: MetricAlarm, from: string, instance: string, kind: Kind): PutMetricAlarmCommand {
+function copyFor(template: MetricAlarm, from: string, instance: string, kind: Kind): PutMetricAlarmCommand {
   return new PutMetricAlarmCommand({
     AlarmName: `${instance}${kind.suffix}`,
     AlarmDescription: template.AlarmDescription?.replaceAll(from, instance),

@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import pino from "pino";
+import { afterAll, beforeAll, vi } from "vitest";
 import { ensureCredentials, type FleetCredentials } from "../../infra/local/pg/credentials";
 import { type LocalStore, startLocalStore, storeUrl } from "../../infra/local/store/local-store";
 import { makeTempDataDir } from "../../infra/local/test-support/temp-fleet";
@@ -67,5 +68,27 @@ export async function startStoreFixture(opts: { dataDir?: string } = {}): Promis
       await closeStore();
       await started.stop();
     },
+  };
+}
+
+/**
+ * A store for the whole test file: started before its tests (the app in aws
+ * mode, so no local fleet is looked for, and quiet), stopped after them.
+ * Returns a getter, valid once the file's tests run.
+ */
+export function storeForThisFile(env: Record<string, string> = {}): () => StoreFixture {
+  let fixture: StoreFixture | undefined;
+  beforeAll(async () => {
+    vi.stubEnv("RDSDECK_MODE", "aws");
+    vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    fixture = await startStoreFixture();
+  });
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+  return () => {
+    if (!fixture) throw new Error("the store fixture is used before its beforeAll ran");
+    return fixture;
   };
 }
