@@ -1,7 +1,9 @@
 /** Reboot and Multi-AZ failover through the RDS API, on a real fleet under write load. */
+
 import { DescribeEventsCommand, type RDSClient, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { waitForInstance } from "../test-support/rds-waits.js";
 import {
   connectAsMaster,
   describeOne,
@@ -86,11 +88,7 @@ describe("RebootDBInstance", () => {
   test("a replica reboots: rebooting, then available, with its events", async () => {
     const out = await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: "production-myapp-replica-1" }));
     expect(out.DBInstance?.DBInstanceStatus).toBe("rebooting");
-    await eventually(
-      async () => ((await instance("production-myapp-replica-1")).DBInstanceStatus === "available" ? true : undefined),
-      30_000,
-      "replica available",
-    );
+    await waitForInstance(rds, "production-myapp-replica-1", "available", 30_000);
     await waitEvent("production-myapp-replica-1", "DB instance restarted");
     expect(await eventIds("production-myapp-replica-1")).toContain("DB instance shutdown");
   });

@@ -20,7 +20,7 @@ import {
   RestoreDBInstanceFromDBSnapshotCommand,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance } from "../test-support/rds-waits.js";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
 import {
   connectAsMaster,
   describeOne,
@@ -326,16 +326,7 @@ async function snapshotExists(id: string): Promise<boolean> {
   );
 }
 
-function waitSnapshot(id: string) {
-  return eventually(
-    async () => {
-      const s = (await rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id }))).DBSnapshots?.[0];
-      return s?.Status === "available" ? s : undefined;
-    },
-    60_000,
-    `snapshot ${id} available`,
-  );
-}
+const waitSnapshot = (id: string) => waitForSnapshot(rds, id, 60_000);
 
 describe("a restart", () => {
   test("brings back the instances created, restored and promoted at run time, on their ports, with their rows", async () => {

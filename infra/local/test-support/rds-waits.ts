@@ -7,13 +7,12 @@
 import {
   type DBInstance,
   type DBSnapshot,
-  DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
   DescribeEventsCommand,
   type RDSClient,
   type SourceType,
 } from "@aws-sdk/client-rds";
-import { eventually } from "./temp-fleet.js";
+import { describeOne, eventually } from "./temp-fleet.js";
 
 /** "HH:MM:SS.mmm message" for the newest events of one source, oldest first. */
 export async function recentEvents(rds: RDSClient, sourceType: SourceType, id: string, count = 6): Promise<string[]> {
@@ -47,8 +46,8 @@ export async function waitForInstance(
   try {
     return await eventually(
       async () => {
-        const found = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances?.[0];
-        last = found?.DBInstanceStatus;
+        const found = await describeOne(rds, id);
+        last = found.DBInstanceStatus;
         return last === status ? found : undefined;
       },
       timeoutMs,
