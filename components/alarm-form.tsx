@@ -2,6 +2,7 @@
 
 import { type ReactNode, useId } from "react";
 import { FormOutcome } from "@/components/form-outcome";
+import { fieldStyle as field, labelStyle } from "@/components/form-styles";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { ALARM_COMPARISONS, ALARM_METRICS, ALARM_PERIODS, type AlarmFormValues } from "@/lib/fleet/alarm-form";
@@ -15,9 +16,6 @@ type Props = {
   /** An existing alarm's settings; its name cannot change (CloudWatch names are the alarm's identity). */
   | { mode: "edit"; values: AlarmFormValues }
 );
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const labelStyle = "block text-sm font-medium text-slate-800";
 
 /**
  * A label tied by id rather than by nesting: a nested <select> would pull all

@@ -3,10 +3,8 @@
 import { useEffect, useId, useRef } from "react";
 import type { FormServerAction } from "@/components/form-dialog";
 import { FormOutcome } from "@/components/form-outcome";
+import { fieldStyle as field, labelStyle as label } from "@/components/form-styles";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const label = "block text-sm font-medium text-slate-800";
 
 /** The signed-in user's own password: the current one, then the new one twice. */
 export function ChangePasswordForm({ serverAction }: { serverAction: FormServerAction }) {

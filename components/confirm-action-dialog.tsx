@@ -3,6 +3,7 @@
 import { Dialog } from "radix-ui";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useActionTracker } from "@/components/action-tracker";
+import { DialogButtons, dialogTriggerStyle, TypedConfirmation } from "@/components/dialog-controls";
 import { DialogFrame } from "@/components/dialog-frame";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
@@ -36,9 +37,6 @@ type Props = {
   fields?: ActionField[];
 };
 
-const button =
-  "inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
-
 /** A button that opens a confirmation dialog (radix: focus trapped, Escape closes, focus returns) for one action. */
 export function ConfirmActionDialog(props: Props) {
   const { action, label, title, description, destructive, unavailableReason } = props;
@@ -50,7 +48,7 @@ export function ConfirmActionDialog(props: Props) {
       <Dialog.Trigger asChild>
         <button
           aria-describedby={unavailableReason ? reasonId : undefined}
-          className={`${button} ${destructive ? "border border-red-300 bg-white text-red-800 hover:bg-red-50 focus-visible:outline-red-700" : "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 focus-visible:outline-sky-600"}`}
+          className={dialogTriggerStyle(destructive)}
           data-testid={`action-${action}`}
           disabled={unavailableReason !== undefined}
           type="button"
@@ -104,7 +102,6 @@ function ConfirmForm({
   );
   const [typed, setTyped] = useState("");
   const statusBefore = useRef(status);
-  const confirmId = useId();
   const errorId = useId();
 
   // Once per answer: the parent re-renders (and hands a new callback) as it tracks the action.
@@ -129,23 +126,12 @@ function ConfirmForm({
         <ActionInput describedBy={error ? errorId : undefined} field={f} key={f.name} />
       ))}
       {destructive ? (
-        <div>
-          <label className="block text-sm font-medium text-slate-900" htmlFor={confirmId}>
-            Type <code className="rounded bg-slate-100 px-1 font-mono">{identifier}</code> to confirm
-          </label>
-          <input
-            aria-describedby={error ? errorId : undefined}
-            autoComplete="off"
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600"
-            data-testid="confirm-identifier"
-            id={confirmId}
-            name="confirmation"
-            onChange={(e) => setTyped(e.target.value)}
-            spellCheck={false}
-            type="text"
-            value={typed}
-          />
-        </div>
+        <TypedConfirmation
+          describedBy={error ? errorId : undefined}
+          expected={identifier}
+          onTyped={setTyped}
+          typed={typed}
+        />
       ) : null}
       {error ? (
         <div
@@ -158,24 +144,7 @@ function ConfirmForm({
           {error.hint ? <p className="mt-1">{error.hint}</p> : null}
         </div>
       ) : null}
-      <div className="flex justify-end gap-2">
-        <Dialog.Close asChild>
-          <button
-            className={`${button} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 focus-visible:outline-sky-600`}
-            type="button"
-          >
-            Cancel
-          </button>
-        </Dialog.Close>
-        <button
-          className={`${button} ${destructive ? "bg-red-700 text-white hover:bg-red-800 focus-visible:outline-red-700" : "bg-sky-700 text-white hover:bg-sky-800 focus-visible:outline-sky-600"}`}
-          data-testid="confirm-action"
-          disabled={!confirmed || pending}
-          type="submit"
-        >
-          {pending ? "Requesting…" : confirmLabel}
-        </button>
-      </div>
+      <DialogButtons destructive={destructive} label={confirmLabel} pending={pending} ready={confirmed} />
     </form>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
+import { fieldStyle as field, labelStyle as label } from "@/components/form-styles";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 
 type Created = { id: number; key: string; name: string };
 type Props = { serverAction: (previous: ActionState<Created>, formData: FormData) => Promise<ActionState<Created>> };
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const label = "block text-sm font-medium text-slate-800";
 
 /** Creates a key and shows it once: the server keeps only its hash. */
 export function CreateApiKeyForm({ serverAction }: Props) {

@@ -3,9 +3,8 @@
 import { useId } from "react";
 import type { FormServerAction } from "@/components/form-dialog";
 import { FormOutcome } from "@/components/form-outcome";
+import { fieldStyle as field, labelStyle } from "@/components/form-styles";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** CreateDBSnapshot from the snapshots page: which instance, and the snapshot's name. */
 export function CreateSnapshotForm({
@@ -25,7 +24,7 @@ export function CreateSnapshotForm({
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label className="block text-sm font-medium text-slate-800" htmlFor={`${id}-instance`}>
+          <label className={labelStyle} htmlFor={`${id}-instance`}>
             DB instance
           </label>
           <select className={field} id={`${id}-instance`} name="instance">
@@ -35,7 +34,7 @@ export function CreateSnapshotForm({
           </select>
         </div>
         <div>
-          <label className="block text-sm font-medium text-slate-800" htmlFor={`${id}-snapshot`}>
+          <label className={labelStyle} htmlFor={`${id}-snapshot`}>
             Snapshot identifier
           </label>
           <input className={`${field} font-mono`} id={`${id}-snapshot`} name="snapshot" required spellCheck={false} />

@@ -2,6 +2,7 @@
 
 import { Dialog } from "radix-ui";
 import { type ReactNode, useId, useState } from "react";
+import { DialogButtons, dialogTriggerStyle, TypedConfirmation } from "@/components/dialog-controls";
 import { DialogFrame } from "@/components/dialog-frame";
 import { FormOutcome } from "@/components/form-outcome";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
@@ -25,10 +26,6 @@ type Props = {
   testId: string;
 };
 
-const button =
-  "inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
-const plain = `${button} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 focus-visible:outline-sky-600`;
-const danger = `${button} border border-red-300 bg-white text-red-800 hover:bg-red-50 focus-visible:outline-red-700`;
 const input =
   "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600";
 
@@ -45,7 +42,7 @@ export function FormDialog(props: Props) {
   return (
     <Dialog.Root onOpenChange={setOpen} open={open}>
       <Dialog.Trigger asChild>
-        <button className={typeToConfirm ? danger : plain} data-testid={testId} type="button">
+        <button className={dialogTriggerStyle(typeToConfirm !== undefined)} data-testid={testId} type="button">
           {label}
         </button>
       </Dialog.Trigger>
@@ -105,43 +102,17 @@ function DialogForm({
           />
         </div>
       ))}
-      {typeToConfirm ? (
-        <div>
-          <label className="block text-sm font-medium text-slate-900" htmlFor={`${id}-confirmation`}>
-            Type <code className="rounded bg-slate-100 px-1 font-mono">{typeToConfirm}</code> to confirm
-          </label>
-          <input
-            autoComplete="off"
-            className={input}
-            data-testid="confirm-identifier"
-            id={`${id}-confirmation`}
-            name="confirmation"
-            onChange={(e) => setTyped(e.target.value)}
-            spellCheck={false}
-            type="text"
-            value={typed}
-          />
-        </div>
-      ) : null}
+      {typeToConfirm ? <TypedConfirmation expected={typeToConfirm} onTyped={setTyped} typed={typed} /> : null}
       {/* A success closes the dialog (or navigates away): only a refusal is shown here. */}
       {state && !state.ok ? (
         <FormOutcome state={state} testId={{ error: "action-error", done: "action-done" }} />
       ) : null}
-      <div className="flex justify-end gap-2">
-        <Dialog.Close asChild>
-          <button className={plain} type="button">
-            Cancel
-          </button>
-        </Dialog.Close>
-        <button
-          className={`${button} ${typeToConfirm ? "bg-red-700 hover:bg-red-800 focus-visible:outline-red-700" : "bg-sky-700 hover:bg-sky-800 focus-visible:outline-sky-600"} text-white`}
-          data-testid="confirm-action"
-          disabled={(typeToConfirm !== undefined && typed.trim() !== typeToConfirm) || pending}
-          type="submit"
-        >
-          {pending ? "Requesting…" : submitLabel}
-        </button>
-      </div>
+      <DialogButtons
+        destructive={typeToConfirm !== undefined}
+        label={submitLabel}
+        pending={pending}
+        ready={typeToConfirm === undefined || typed.trim() === typeToConfirm}
+      />
     </form>
   );
 }

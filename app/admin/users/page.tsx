@@ -4,15 +4,13 @@ import { connection } from "next/server";
 import { ActionForm } from "@/components/action-form";
 import { DataTable } from "@/components/data-table";
 import { FormDialog } from "@/components/form-dialog";
+import { fieldStyle as field, labelStyle as label } from "@/components/form-styles";
 import { requireRole } from "@/lib/auth/require-role";
 import { roles } from "@/lib/auth/roles";
 import { listDashboardUsers } from "@/lib/dashboard-users/manage-dashboard-users";
 import { createUserAction, resetPasswordAction, setDisabledAction, setRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const label = "block text-sm font-medium text-slate-800";
 
 export default async function UsersPage() {
   await connection();
