@@ -24,7 +24,7 @@ import { EngineError, type EngineInstance, type InstanceStatus } from "./engine-
 import { prepareDataDir } from "./engine-prepare.js";
 import type { EventLog } from "./event-log.js";
 import { coldBoot, settlePendingInstances, warmBoot } from "./fleet-boot.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
+import { EngineFault, type FleetOps, type EngineHooks } from "./fleet-ops.js";
 import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.js";
 import { viewInstances } from "./instance-view.js";
 import { NodeSupervisor } from "./node-supervision.js";
@@ -46,6 +46,7 @@ export class FleetEngine implements FleetOps {
   credentials!: FleetCredentials;
   engineVersion = "";
   readonly actions: ActionRunner;
+  readonly hooks: EngineHooks = {};
   snapshots!: SnapshotStore;
   private ctx!: NodeContext;
   private readonly nodes = new Map<string, RuntimeNode>();

@@ -19,8 +19,19 @@ import type { FleetState, InstanceRecord } from "./fleet-state.js";
 import type { NodeContext, RuntimeNode } from "./runtime-node.js";
 import type { SnapshotStore } from "./snapshots/snapshot-store.js";
 
+/**
+ * Points where a test acts in the middle of an action, to make an interleaving
+ * certain rather than likely (a writer failover while a replica is copied).
+ * Unset outside tests.
+ */
+export type EngineHooks = {
+  /** After a snapshot's files are copied, before its backup is stopped. */
+  beforeSnapshotStop?: (snapshotId: string) => Promise<void>;
+};
+
 export interface FleetOps {
   readonly state: FleetState;
+  readonly hooks: EngineHooks;
   readonly events: EventLog;
   readonly log: pino.Logger;
   readonly progress: Progress;

@@ -1,8 +1,9 @@
 /**
  * RestoreDBInstanceFromDBSnapshot: a new standalone instance (single-AZ, no
  * source) holding exactly the snapshot's data. The snapshot's files are
- * copied into a new node directory; postgres replays the snapshot's WAL to the
- * end of its backup (recovery_target = 'immediate') and promotes itself.
+ * copied into a new node directory with its WAL cut at the backup's stop
+ * point; postgres replays that WAL to its end (archive recovery without a
+ * target, following any timeline switch inside it) and promotes itself.
  */
 
 import { promises as fs } from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { copyTree } from "../pg/live-copy.js";
 import { logPointer } from "../pg/log-tail.js";
 import { chownTree } from "../pg/ownership.js";
+import { cutWalAt, isSegmentFile, parseLsn } from "../pg/wal-files.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
 import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
@@ -64,7 +66,7 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
     "restore",
     async () => {
       try {
-        await restoreNode(ops, node, ops.snapshots.dirOf(snapshot.id), record.id);
+        await restoreNode(ops, node, ops.snapshots.dirOf(snapshot.id), snapshot.stopLsn, record.id);
       } finally {
         release();
       }
@@ -86,7 +88,13 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
   return record;
 }
 
-async function restoreNode(ops: FleetOps, node: RuntimeNode, snapshotDir: string, id: string): Promise<void> {
+async function restoreNode(
+  ops: FleetOps,
+  node: RuntimeNode,
+  snapshotDir: string,
+  stopLsn: string | undefined,
+  id: string,
+): Promise<void> {
   const { runAs } = ops.nodeContext;
   await fs.rm(node.pgData, { recursive: true, force: true });
   ops.progress(`${id}: copying snapshot files into ${node.name}`);
@@ -94,7 +102,10 @@ async function restoreNode(ops: FleetOps, node: RuntimeNode, snapshotDir: string
     mode: "plain",
     abort: () => (ops.stopping ? "the fleet is stopping" : undefined),
   });
-  await copyTree(path.join(snapshotDir, "wal"), path.join(node.pgData, RESTORE_WAL_DIR), { mode: "plain" });
+  const walDir = path.join(node.pgData, RESTORE_WAL_DIR);
+  await copyTree(path.join(snapshotDir, "wal"), walDir, { mode: "plain" });
+  // Snapshots from before stop points were recorded end wherever their WAL copy ended.
+  if (stopLsn) await cutWalAt(walDir, parseLsn(stopLsn), await segmentBytesOf(walDir));
   chownTree(node.pgData, runAs);
   // restore_command runs in the data directory; a segment it does not find is simply "not archived".
   node.configure({ role: "writer", recovery: { restoreCommand: `cp "${RESTORE_WAL_DIR}/%f" "%p"` } });
@@ -103,6 +114,14 @@ async function restoreNode(ops: FleetOps, node: RuntimeNode, snapshotDir: string
   node.configure({ role: "writer" });
   await ops.asAdmin(node, (db) => db.query("select pg_reload_conf()"));
   await fs.rm(path.join(node.pgData, RESTORE_WAL_DIR), { recursive: true, force: true });
+}
+
+/** WAL segment files are all one size, the server's wal_segment_size. */
+async function segmentBytesOf(walDir: string): Promise<bigint> {
+  for (const name of await fs.readdir(walDir)) {
+    if (isSegmentFile(name)) return BigInt((await fs.stat(path.join(walDir, name))).size);
+  }
+  throw new Error(`the snapshot holds no WAL segment (${walDir})`);
 }
 
 async function waitPromoted(ops: FleetOps, node: RuntimeNode): Promise<void> {

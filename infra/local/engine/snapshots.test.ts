@@ -3,6 +3,9 @@
  * DescribeDBSnapshots, DeleteDBSnapshot, RestoreDBInstanceFromDBSnapshot and
  * the automated daily backups with their retention.
  */
+
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import {
   CreateDBSnapshotCommand,
   type DBSnapshot,
@@ -10,10 +13,12 @@ import {
   DescribeDBSnapshotsCommand,
   DescribeEventsCommand,
   type RDSClient,
+  RebootDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
 } from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { withNode } from "../pg/sql-client.js";
 import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
 import {
   connectAsMaster,
@@ -225,6 +230,44 @@ describe("RestoreDBInstanceFromDBSnapshot", () => {
     expect((await rowIds(restored.Endpoint!.Port!)).length).toBe(writerCount);
   });
 
+  test("a replica's snapshot restores when the last WAL it replayed is not a commit and nothing follows it (idle writer)", async () => {
+    // Recovery with recovery_target = 'immediate' stops only after a commit record or before a next record;
+    // a standby's backup ends at the last record it replayed, so an idle writer left it neither.
+    const replica = "production-myapp-replica-2";
+    const ca = readFileSync(f.info.caCertPath, "utf8");
+    const admin = f.engine.credentials.admin;
+    const writerNode = f.engine.nodeFor("writer")!;
+    const replicaNode = f.engine.nodeFor(replica)!;
+    const writerCount = (await rowIds(f.info.endpoints[0]!.port)).length;
+    const last = await withNode(writerNode.address, admin, ca, async (db) => {
+      await db.query("select pg_log_standby_snapshot()");
+      return (await db.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn")).rows[0]!.lsn;
+    });
+    await eventually(
+      () =>
+        withNode(replicaNode.address, admin, ca, async (db) => {
+          const { rows } = await db.query<{ caught: boolean }>(
+            "select pg_last_wal_replay_lsn() >= $1::pg_lsn as caught",
+            [last],
+          );
+          return rows[0]?.caught ? true : undefined;
+        }),
+      15_000,
+      "replica replayed the standby snapshot record",
+    );
+    await rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: replica, DBSnapshotIdentifier: "snap-idle" }));
+    await waitSnapshot("snap-idle");
+    await waitInstance(replica);
+    await rds.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: "restored-idle",
+        DBSnapshotIdentifier: "snap-idle",
+      }),
+    );
+    const restored = await waitInstance("restored-idle");
+    expect((await rowIds(restored.Endpoint!.Port!)).length).toBe(writerCount);
+  });
+
   test.each([
     ["an existing instance identifier", WRITER, "snap-one", {}, "DBInstanceAlreadyExistsFault"],
     ["an unknown snapshot", "restored-x", "nope", {}, "DBSnapshotNotFoundFault"],
@@ -308,5 +351,74 @@ describe("automated backups", () => {
     expect(await messages("db-snapshot", "rds:production-myapp-2031-03-01-03-30")).toContain(
       "deletion: Deleted automated snapshot",
     );
+  });
+});
+
+describe("a replica's snapshot across a writer failover", () => {
+  test("its WAL spans both timelines and the restore holds the rows of both", async () => {
+    const replica = "production-myapp-replica-1";
+    const ca = readFileSync(f.info.caCertPath, "utf8");
+    const writer = await connectAsMaster(f, f.info.endpoints[0]!.port);
+    await writer.query("create table timeline_rows (id int primary key)");
+    await writer.query("insert into timeline_rows values (1)");
+    await writer.end();
+    const replicaPort = (await instance(replica)).Endpoint!.Port!;
+    const replicaHas = (id: number) => async () => {
+      const db = await connectAsMaster(f, replicaPort);
+      try {
+        const { rows } = await db.query("select 1 from timeline_rows where id = $1", [id]);
+        return rows.length === 1 ? true : undefined;
+      } finally {
+        await db.end();
+      }
+    };
+    await eventually(replicaHas(1), 15_000, "replica has the first timeline's row");
+
+    // Between the copy and pg_backup_stop: the writer fails over, and the replica replays a row of the new timeline.
+    f.engine.hooks.beforeSnapshotStop = async (snapshotId) => {
+      if (snapshotId !== "snap-across") return;
+      await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: WRITER, ForceFailover: true }));
+      await waitInstance(WRITER);
+      const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
+      await db.query("insert into timeline_rows values (2)");
+      await db.end();
+      await eventually(replicaHas(2), 30_000, "replica has the new timeline's row");
+      // A standby's backup ends at its minimum recovery point, which moves lazily; a restartpoint
+      // moves it to what was replayed, so the backup certainly ends on the new timeline.
+      await withNode(f.engine.nodeFor(replica)!.address, f.engine.credentials.admin, ca, (a) => a.query("checkpoint"), {
+        queryTimeoutMs: 60_000,
+      });
+    };
+    try {
+      await rds.send(
+        new CreateDBSnapshotCommand({ DBInstanceIdentifier: replica, DBSnapshotIdentifier: "snap-across" }),
+      );
+      await waitSnapshot("snap-across");
+    } finally {
+      f.engine.hooks.beforeSnapshotStop = undefined;
+    }
+    const dir = f.engine.snapshots.dirOf("snap-across");
+    const startTimeline = Number(
+      /START TIMELINE: (\d+)/.exec(readFileSync(path.join(dir, "data", "backup_label"), "utf8"))?.[1],
+    );
+    const walTimelines = new Set(
+      readdirSync(path.join(dir, "wal"))
+        .filter((n) => /^[0-9A-F]{24}$/.test(n))
+        .map((n) => Number.parseInt(n.slice(0, 8), 16)),
+    );
+    expect([...walTimelines].sort((a, b) => a - b)).toEqual([startTimeline, startTimeline + 1]);
+
+    await waitInstance(replica);
+    await rds.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: "restored-across",
+        DBSnapshotIdentifier: "snap-across",
+      }),
+    );
+    const restored = await waitInstance("restored-across");
+    const db = await connectAsMaster(f, restored.Endpoint!.Port!);
+    const { rows } = await db.query<{ id: number }>("select id from timeline_rows order by id");
+    await db.end();
+    expect(rows.map((r) => r.id)).toEqual([1, 2]);
   });
 });

@@ -22,8 +22,9 @@ export type NodeSettings = {
   /** The writer's synchronous standby, by application_name; empty until the standby streams. */
   synchronousStandby?: string;
   /**
-   * A node restored from a snapshot: archive recovery to the end of the
-   * snapshot's backup (recovery_target = 'immediate'), then promotion.
+   * A node restored from a snapshot: archive recovery to the end of the WAL
+   * it was given (cut at the snapshot's stop point), then promotion. No
+   * recovery target: 'immediate' fails when no record follows the last one.
    */
   recovery?: { restoreCommand: string };
   runAs: RunAs | undefined;
@@ -83,9 +84,8 @@ function serverConf(s: NodeSettings): string {
   }
   if (s.recovery) {
     lines.restore_command = quote(s.recovery.restoreCommand);
-    lines.recovery_target = quote("immediate");
-    lines.recovery_target_action = quote("promote");
-    lines.recovery_target_timeline = quote("current");
+    // A replica's snapshot taken across a failover ends on the newer timeline; its history file is in the copy.
+    lines.recovery_target_timeline = quote("latest");
   }
   return `# Written by rdsdeck's local engine; rewritten on every start.\n${Object.entries(lines)
     .map(([k, v]) => `${k} = ${v}`)

@@ -5,6 +5,13 @@
  * reach a consistent state. A temporary replication slot, created first on
  * the same session, keeps that WAL from being recycled during the copy.
  *
+ * The end is exact: the stop position pg_backup_stop reports (on a hot
+ * standby, its minimum recovery point). A restore cuts the WAL there
+ * (`cutWalAt`), because WAL copied from an idle standby may hold nothing after
+ * its stop point, and recovery_target = 'immediate' would then fail with
+ * "recovery ended before configured recovery target was reached": it only
+ * stops after a commit record or before a next record, and there is none.
+ *
  * Layout: <target>/data (with backup_label and tablespace_map) and
  * <target>/wal (the segments, plus timeline history files).
  */
@@ -13,6 +20,7 @@ import path from "node:path";
 import pg from "pg";
 import { type CopyProgress, copyTree } from "./live-copy.js";
 import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS } from "./sql-client.js";
+import { parseLsn, walFilesFor } from "./wal-files.js";
 
 export type SnapshotRequest = {
   source: NodeAddress;
@@ -24,24 +32,11 @@ export type SnapshotRequest = {
   slot: string;
   onProgress?: CopyProgress;
   abort?: () => string | undefined;
+  /** Runs between the copy and pg_backup_stop (a test seam: see EngineHooks). */
+  beforeStop?: () => Promise<void>;
 };
 
 export type SnapshotResult = { startLsn: string; stopLsn: string; timeline: number; bytes: number; walFiles: string[] };
-
-/** "16/B374D848" → bytes. */
-export function parseLsn(lsn: string): bigint {
-  const [hi, lo] = lsn.split("/");
-  if (hi === undefined || lo === undefined) throw new Error(`not an LSN: ${lsn}`);
-  return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
-}
-
-/** The WAL segment file holding byte `lsn` on `timeline` (PostgreSQL's XLogFileName). */
-export function walFileName(timeline: number, lsn: bigint, segmentBytes: bigint): string {
-  const segno = lsn / segmentBytes;
-  const perId = 0x100000000n / segmentBytes;
-  const hex = (n: bigint | number) => n.toString(16).toUpperCase().padStart(8, "0");
-  return `${hex(timeline)}${hex(segno / perId)}${hex(segno % perId)}`;
-}
 
 export async function takePhysicalSnapshot(req: SnapshotRequest): Promise<SnapshotResult> {
   const dataTarget = path.join(req.targetDir, "data");
@@ -79,6 +74,7 @@ export async function takePhysicalSnapshot(req: SnapshotRequest): Promise<Snapsh
         onProgress: req.onProgress,
         abort: () => req.abort?.() ?? connectionError?.message,
       });
+      await req.beforeStop?.();
       stop = (await db.query("select lsn::text, labelfile, spcmapfile from pg_backup_stop(false)")).rows[0];
       if (!stop) throw new Error("pg_backup_stop returned nothing");
       // Completes the segment holding the stop point, so every byte recovery needs is on disk.
@@ -93,7 +89,6 @@ export async function takePhysicalSnapshot(req: SnapshotRequest): Promise<Snapsh
       const walFiles = await copyWal(
         path.join(req.sourceDataDir, "pg_wal"),
         walTarget,
-        timeline,
         parseLsn(startLsn),
         parseLsn(stop.lsn),
         segmentBytes,
@@ -117,35 +112,24 @@ export async function takePhysicalSnapshot(req: SnapshotRequest): Promise<Snapsh
   }
 }
 
-/** Copies the segments from start to stop (and the timeline history files) out of pg_wal. */
+/** Copies the WAL from start to stop (every timeline's segments, and their history) out of pg_wal. */
 async function copyWal(
   pgWal: string,
   target: string,
-  timeline: number,
   start: bigint,
   stop: bigint,
   segmentBytes: bigint,
 ): Promise<string[]> {
   await fs.mkdir(target, { recursive: true, mode: 0o700 });
-  const wanted: string[] = [];
-  for (let segno = start / segmentBytes; segno <= stop / segmentBytes; segno++) {
-    wanted.push(walFileName(timeline, segno * segmentBytes, segmentBytes));
-  }
-  const histories = (await fs.readdir(pgWal)).filter((f) => f.endsWith(".history"));
-  const copied: string[] = [];
-  for (const name of [...histories, ...wanted]) {
+  const names = await walFilesFor(pgWal, start, stop, segmentBytes);
+  for (const name of names) {
     try {
       await fs.copyFile(path.join(pgWal, name), path.join(target, name));
-      copied.push(name);
     } catch (error) {
-      // The stop point may sit exactly on a segment boundary, where the next segment need not exist yet.
-      const isBoundary = name === wanted.at(-1) && stop % segmentBytes === 0n;
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !(isBoundary || name.endsWith(".history"))) {
-        throw new Error(
-          `WAL segment ${name} needed by the snapshot is gone from ${pgWal}: ${(error as Error).message}`,
-        );
-      }
+      throw new Error(
+        `WAL file ${name} needed by the snapshot could not be copied from ${pgWal}: ${(error as Error).message}`,
+      );
     }
   }
-  return copied;
+  return names;
 }

@@ -76,6 +76,7 @@ export async function fillSnapshot(ops: FleetOps, record: SnapshotRecord): Promi
       record.percentProgress = total === 0 ? 99 : Math.min(99, Math.floor((copied / total) * 99));
     },
     abort: () => (ops.stopping ? "the fleet is stopping" : undefined),
+    beforeStop: ops.hooks.beforeSnapshotStop && (() => ops.hooks.beforeSnapshotStop?.(record.id) ?? Promise.resolve()),
   });
   record.status = "available";
   record.percentProgress = 100;
