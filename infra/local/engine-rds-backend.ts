@@ -18,6 +18,8 @@ import { modifyInstance } from "./engine/modify-instance.js";
 import { promoteReadReplica } from "./engine/promote-replica.js";
 import { rebootInstance } from "./engine/reboot-instance.js";
 import { restoreFromSnapshot } from "./engine/restore-instance.js";
+import { restoreToPointInTime } from "./engine/restore-to-point-in-time.js";
+import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view.js";
 import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot.js";
 
 function toAwsError(error: unknown): unknown {
@@ -83,6 +85,18 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
     restoreDBInstanceFromDBSnapshot: async (request) => {
       const record = await callAsync(() => restoreFromSnapshot(engine, request));
       return instanceNow(record.id);
+    },
+    restoreDBInstanceToPointInTime: async (request) => {
+      const record = await callAsync(() => restoreToPointInTime(engine, request));
+      return instanceNow(record.id);
+    },
+    describeDBInstanceAutomatedBackups: () => automatedBackups(engine),
+    deleteDBInstanceAutomatedBackup: ({ dbiResourceId, arn }) => {
+      const dbi =
+        dbiResourceId ??
+        automatedBackups(engine).find((b) => b.DBInstanceAutomatedBackupsArn === arn)?.DbiResourceId ??
+        `${arn}`;
+      return call(() => deleteRetainedBackup(engine, dbi));
     },
     promoteReadReplica: ({ instanceId, backupRetentionPeriod }) => {
       call(() => promoteReadReplica(engine, instanceId, backupRetentionPeriod));

@@ -1,4 +1,4 @@
-import type { DBInstance, DBSnapshot, Event } from "@aws-sdk/client-rds";
+import type { DBInstance, DBInstanceAutomatedBackup, DBSnapshot, Event } from "@aws-sdk/client-rds";
 
 /**
  * What the local engine implements so that the API can answer RDS calls.
@@ -27,6 +27,12 @@ export interface RdsBackend {
   deleteDBSnapshot(request: { snapshotId: string }): DBSnapshot;
   /** Starts a restore into a new instance; returns it `creating`. */
   restoreDBInstanceFromDBSnapshot(request: RestoreDBInstanceRequest): Promise<DBInstance>;
+  /** Starts a point-in-time restore into a new instance; returns it `creating`. */
+  restoreDBInstanceToPointInTime(request: PointInTimeRestoreRequest): Promise<DBInstance>;
+  /** The automated backups of live instances (active) and of deleted ones (retained). */
+  describeDBInstanceAutomatedBackups(): DBInstanceAutomatedBackup[];
+  /** Deletes a retained automated backup, by resource id or ARN; returns it `deleting`. */
+  deleteDBInstanceAutomatedBackup(request: { dbiResourceId?: string; arn?: string }): DBInstanceAutomatedBackup;
   /** Starts promoting a read replica to a standalone instance; returns it `modifying`. */
   promoteReadReplica(request: { instanceId: string; backupRetentionPeriod?: number }): DBInstance;
   /** Starts creating a read replica of a primary; returns it `creating`. */
@@ -67,5 +73,17 @@ export type RestoreDBInstanceRequest = {
   port?: number;
   availabilityZone?: string;
   multiAz?: boolean;
+  deletionProtection?: boolean;
+};
+
+export type PointInTimeRestoreRequest = {
+  targetId: string;
+  sourceId?: string;
+  sourceDbiResourceId?: string;
+  restoreTime?: Date;
+  useLatestRestorableTime?: boolean;
+  instanceClass?: string;
+  port?: number;
+  availabilityZone?: string;
   deletionProtection?: boolean;
 };

@@ -6,3 +6,8 @@ export const LOCAL_ACCOUNT_ID = "000000000000";
 export function instanceArn(fleet: Fleet, type: "db-instance" | "db-snapshot", id: string): string {
   return `arn:aws:rds:${fleet.region}:${LOCAL_ACCOUNT_ID}:${type === "db-instance" ? "db" : "snapshot"}:${id}`;
 }
+
+/** An automated backup's ARN; RDS names them ab-<random>, here derived from the instance's DbiResourceId. */
+export function automatedBackupArn(fleet: Fleet, dbiResourceId: string): string {
+  return `arn:aws:rds:${fleet.region}:${LOCAL_ACCOUNT_ID}:auto-backup:ab-${dbiResourceId.replace(/^db-/, "").toLowerCase()}`;
+}

@@ -52,6 +52,7 @@ export function toDBInstance(
     StatusInfos: replicationStatus(i),
     // RDS gives read replicas no automated backups unless asked (the record says 0 for them).
     BackupRetentionPeriod: i.backupRetentionPeriod,
+    LatestRestorableTime: i.latestRestorableTime,
     PreferredBackupWindow: fleet.preferredBackupWindow,
     PreferredMaintenanceWindow: fleet.preferredMaintenanceWindow,
     PerformanceInsightsEnabled: true,

@@ -3,8 +3,9 @@
  * primary needs a FinalDBSnapshotIdentifier unless SkipFinalSnapshot (the
  * final snapshot is a real one, taken first); a replica takes none. A
  * deleted source's read replicas are promoted to standalone instances (RDS
- * for PostgreSQL). Automated snapshots go too unless DeleteAutomatedBackups
- * is false.
+ * for PostgreSQL). Automated snapshots and the WAL archive go too unless
+ * DeleteAutomatedBackups is false: then they stay as a retained automated
+ * backup, restorable to a point in time by the instance's DbiResourceId.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { dropSlot } from "./fleet-boot.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf } from "./fleet-state.js";
 import { promoteToStandalone } from "./promote-replica.js";
+import { prepareRetainedBackup } from "./snapshots/retain-backups.js";
 import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
 import { beginSnapshot, failSnapshot, fillSnapshot, removeSnapshot } from "./snapshots/take-snapshot.js";
 
@@ -112,6 +114,7 @@ function onFailure(ops: FleetOps, instance: InstanceRecord, finalSnapshot: Snaps
 }
 
 async function removeInstance(ops: FleetOps, instance: InstanceRecord, deleteAutomatedBackups: boolean) {
+  const retained = deleteAutomatedBackups ? undefined : await prepareRetainedBackup(ops, instance);
   // From here a stop finishes the deletion at the next boot rather than resurrecting half an instance.
   instance.pending = "deleting";
   ops.saveState();
@@ -129,10 +132,12 @@ async function removeInstance(ops: FleetOps, instance: InstanceRecord, deleteAut
   ops.state.instances = ops.state.instances.filter((i) => i !== instance);
   ops.saveState();
   ops.settleStatus(instance.id);
+  if (retained) ops.retained.save(retained);
   if (deleteAutomatedBackups) {
     for (const s of ops.snapshots.all()) {
       if (s.type === "automated" && s.instanceId === instance.id && !ops.snapshots.inUse(s.id)) removeSnapshot(ops, s);
     }
+    ops.retained.remove(instance.dbiResourceId); // its WAL archive, if it kept one
   }
   ops.events.record("instanceDeleted", instance.id);
   ops.progress(`${instance.id}: deleted`);

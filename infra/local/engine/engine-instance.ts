@@ -31,6 +31,8 @@ export type EngineInstance = {
   backupRetentionPeriod: number;
   health?: NodeHealth;
   standbyHealth?: NodeHealth;
+  /** Instances with automated backups: the newest time a point-in-time restore can reach. */
+  latestRestorableTime?: Date;
 };
 
 /** A failure the operator must read (boot refused, disk full…), not an API fault. */

@@ -8,6 +8,7 @@
  */
 
 import { existsSync } from "node:fs";
+import path from "node:path";
 import type pg from "pg";
 import type pino from "pino";
 import { type Fleet, fleetNames } from "../../fleet.js";
@@ -24,7 +25,7 @@ import { EngineError, type EngineInstance, type InstanceStatus } from "./engine-
 import { prepareDataDir } from "./engine-prepare.js";
 import type { EventLog } from "./event-log.js";
 import { coldBoot, settlePendingInstances, warmBoot } from "./fleet-boot.js";
-import { EngineFault, type FleetOps, type EngineHooks } from "./fleet-ops.js";
+import { EngineFault, type EngineHooks, type FleetOps } from "./fleet-ops.js";
 import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.js";
 import { viewInstances } from "./instance-view.js";
 import { NodeSupervisor } from "./node-supervision.js";
@@ -32,7 +33,10 @@ import { allocateEndpointPort, assertPortsFree, fleetPortClaims } from "./ports.
 import { waitStreaming } from "./replication-wait.js";
 import { type NodeContext, RuntimeNode, slotName } from "./runtime-node.js";
 import { AutomatedBackups } from "./snapshots/automated-backups.js";
+import { restoreWindowOf } from "./snapshots/restore-window.js";
+import { RetainedBackups } from "./snapshots/retained-backups.js";
 import { SnapshotStore } from "./snapshots/snapshot-store.js";
+import { archiveCommand, archiveDirOf, prepareArchiveDir } from "./snapshots/wal-archive.js";
 import { WriterProxy } from "./writer-proxy.js";
 
 const START_TIMEOUT_MS = 60_000;
@@ -48,6 +52,7 @@ export class FleetEngine implements FleetOps {
   readonly actions: ActionRunner;
   readonly hooks: EngineHooks = {};
   snapshots!: SnapshotStore;
+  retained!: RetainedBackups;
   private ctx!: NodeContext;
   private readonly nodes = new Map<string, RuntimeNode>();
   private readonly statuses = new Map<string, InstanceStatus>();
@@ -96,11 +101,13 @@ export class FleetEngine implements FleetOps {
         this.releaseLock = release;
       });
       this.ctx = prepared.ctx;
+      this.ctx.archiveCommandOf = (nodeName) => this.archiveCommandOf(nodeName);
       this.credentials = prepared.credentials;
       this.events = prepared.events;
       this.engineVersion = prepared.engineVersion;
       this.state = prepared.state;
       this.snapshots = new SnapshotStore(this.config.dataDir, this.log);
+      this.retained = new RetainedBackups(path.join(this.config.dataDir, "backups"));
       if (this.state.complete) settlePendingInstances(this, this.config.dataDir);
       for (const i of this.state.instances) {
         this.addNode(i.node.name, i.node.port, i.role === "replica" ? "replica" : "writer");
@@ -120,6 +127,7 @@ export class FleetEngine implements FleetOps {
       if (this.state.complete) await warmBoot(this);
       else await coldBoot(this, this.ctx);
       // One probe before reporting ready, so the first DescribeDBInstances already shows replication state.
+      await this.archiveTails();
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
       for (const node of this.nodes.values()) node.monitor.start();
       if (this.config.automatedBackups) this.backups.start();
@@ -140,6 +148,10 @@ export class FleetEngine implements FleetOps {
     const instance = this.state.instances.find((i) => i.id === id);
     if (!instance) throw new EngineFault("DBInstanceNotFound", `DBInstance ${id} not found.`);
     return instance;
+  }
+
+  findNode(name: string): RuntimeNode | undefined {
+    return this.nodes.get(name);
   }
 
   node(name: string): RuntimeNode {
@@ -253,6 +265,32 @@ export class FleetEngine implements FleetOps {
     this.reservedPorts.delete(port);
   }
 
+  /** The archive command of the instance whose writer or standby `nodeName` is, when it keeps automated backups. */
+  private archiveCommandOf(nodeName: string): string | undefined {
+    const instance = this.state.instances.find(
+      (i) => i.role === "primary" && (i.node.name === nodeName || i.standby?.name === nodeName),
+    );
+    if (!instance || instance.backupRetentionPeriod === 0) return undefined;
+    const dir = archiveDirOf(this.config.dataDir, instance.dbiResourceId);
+    prepareArchiveDir(dir, this.ctx.runAs);
+    return archiveCommand(dir);
+  }
+
+  /**
+   * Completes each archiving writer's current WAL segment at boot, so what was
+   * committed before the engine (re)started reaches the archive now, rather
+   * than whenever that segment fills.
+   */
+  private async archiveTails(): Promise<void> {
+    for (const i of this.state.instances) {
+      const node = this.nodes.get(i.node.name);
+      if (i.role !== "primary" || i.backupRetentionPeriod === 0 || !node?.postmaster.running) continue;
+      await this.asAdmin(node, (db) => db.query("select pg_switch_wal()")).catch((error: Error) =>
+        this.log.warn({ instance: i.id, err: error.message }, "could not switch WAL for the archive at boot"),
+      );
+    }
+  }
+
   // ---- What the API and tests see ------------------------------------------------------------------
 
   /** The instances as the engine sees them now. */
@@ -262,6 +300,7 @@ export class FleetEngine implements FleetOps {
       this.config.host,
       (id) => this.statuses.get(id),
       (name) => this.nodes.get(name),
+      (record) => restoreWindowOf(this, record),
     );
   }
 

@@ -17,6 +17,7 @@ import type { InstanceStatus } from "./engine-instance.js";
 import type { EventLog } from "./event-log.js";
 import type { FleetState, InstanceRecord } from "./fleet-state.js";
 import type { NodeContext, RuntimeNode } from "./runtime-node.js";
+import type { RetainedBackups } from "./snapshots/retained-backups.js";
 import type { SnapshotStore } from "./snapshots/snapshot-store.js";
 
 /**
@@ -41,6 +42,8 @@ export interface FleetOps {
   readonly engineVersion: string;
   readonly actions: ActionRunner;
   readonly snapshots: SnapshotStore;
+  /** What deleted instances left for point-in-time restore (DeleteAutomatedBackups=false). */
+  readonly retained: RetainedBackups;
   /** Paths, binaries, TLS and the postgres account, as nodes use them. */
   readonly nodeContext: NodeContext;
   /** True once the engine is shutting down: long copies stop early. */
@@ -50,6 +53,8 @@ export interface FleetOps {
   /** The instance, or a DBInstanceNotFound fault. */
   requireInstance(id: string): InstanceRecord;
   node(name: string): RuntimeNode;
+  /** The node, if the engine runs one by that name (none yet during boot or creation). */
+  findNode(name: string): RuntimeNode | undefined;
   /** Creates the runtime side of a node (process supervisor, monitor) for a node record. */
   addNode(name: string, port: number, role: NodeRole): RuntimeNode;
   /** Stops a node's monitor and process and forgets it (its files stay). */
@@ -84,7 +89,11 @@ export type EngineFaultCode =
   | "InvalidParameterValue"
   | "DBSnapshotNotFound"
   | "DBSnapshotAlreadyExists"
-  | "InvalidDBSnapshotState";
+  | "InvalidDBSnapshotState"
+  | "PointInTimeRestoreNotEnabled"
+  | "InvalidRestore"
+  | "DBInstanceAutomatedBackupNotFound"
+  | "InvalidDBInstanceAutomatedBackupState";
 
 /** An action refused for the fleet's current state, mapped by the API to the AWS fault of the same code. */
 export class EngineFault extends Error {

@@ -1,13 +1,15 @@
 /** The instances as DescribeDBInstances reports them: state, live status and each node's last health probe. */
 import type { EngineInstance, InstanceStatus } from "./engine-instance.js";
-import { type FleetState, replicasOf } from "./fleet-state.js";
+import { type FleetState, type InstanceRecord, replicasOf } from "./fleet-state.js";
 import type { RuntimeNode } from "./runtime-node.js";
+import type { RestoreWindow } from "./snapshots/restore-window.js";
 
 export function viewInstances(
   state: FleetState,
   host: string,
   statusOf: (id: string) => InstanceStatus | undefined,
   nodeOf: (name: string) => RuntimeNode | undefined,
+  restoreWindowOf: (record: InstanceRecord) => RestoreWindow | undefined,
 ): EngineInstance[] {
   return state.instances.map((i) => ({
     id: i.id,
@@ -25,5 +27,6 @@ export function viewInstances(
     backupRetentionPeriod: i.backupRetentionPeriod,
     health: nodeOf(i.node.name)?.monitor.health,
     standbyHealth: i.standby ? nodeOf(i.standby.name)?.monitor.health : undefined,
+    latestRestorableTime: restoreWindowOf(i)?.latest,
   }));
 }

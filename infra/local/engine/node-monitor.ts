@@ -4,6 +4,7 @@
  */
 import type pg from "pg";
 import { type Login, type NodeAddress, nodeClient } from "../pg/sql-client.js";
+import { parseLsn } from "../pg/wal-files.js";
 
 export type NodeHealth = {
   answering: boolean;
@@ -16,6 +17,8 @@ export type NodeHealth = {
   streaming?: boolean;
   /** Writer: application_names of streaming followers with their sync state. */
   followers?: { name: string; syncState: string; replayLsn: string | null }[];
+  /** Writer: when the newest transaction committed (ms), if any did since the server started. */
+  lastCommitAt?: number;
   /** Why the last probe failed. */
   error?: string;
   checkedAt: number;
@@ -29,12 +32,19 @@ select pg_is_in_recovery() as in_recovery,
   end as lag_seconds,
   (select status = 'streaming' from pg_stat_wal_receiver) as streaming,
   (select coalesce(json_agg(json_build_object('name', application_name, 'syncState', sync_state, 'replayLsn', replay_lsn)), '[]'::json)
-     from pg_stat_replication where application_name <> 'rdsdeck-engine') as followers`;
+     from pg_stat_replication where application_name <> 'rdsdeck-engine') as followers,
+  case when pg_is_in_recovery() then null else pg_current_wal_lsn()::text end as wal_lsn,
+  (select extract(epoch from timestamp) * 1000 from pg_last_committed_xact()) as last_commit_ms`;
+
+/** How long a writer's WAL positions are remembered: LatestRestorableTime looks back this far at most. */
+const WAL_SAMPLES_KEPT = 900;
 
 export class NodeMonitor {
   private client: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   health: NodeHealth = { answering: false, failures: 0, checkedAt: 0 };
+  /** While a writer: its WAL insert position at each probe, oldest first. */
+  readonly walSamples: { at: number; lsn: bigint }[] = [];
 
   constructor(
     private readonly at: NodeAddress,
@@ -81,6 +91,8 @@ export class NodeMonitor {
         lag_seconds: string | null;
         streaming: boolean | null;
         followers: NodeHealth["followers"];
+        wal_lsn: string | null;
+        last_commit_ms: string | null;
       };
       this.health = {
         answering: true,
@@ -89,8 +101,13 @@ export class NodeMonitor {
         lagSeconds: r.lag_seconds === null ? undefined : Math.max(0, Number(r.lag_seconds)),
         streaming: r.streaming ?? false,
         followers: r.followers ?? [],
+        lastCommitAt: r.last_commit_ms === null ? undefined : Number(r.last_commit_ms),
         checkedAt: Date.now(),
       };
+      if (r.wal_lsn !== null) {
+        this.walSamples.push({ at: this.health.checkedAt, lsn: parseLsn(r.wal_lsn) });
+        if (this.walSamples.length > WAL_SAMPLES_KEPT) this.walSamples.shift();
+      }
     } catch (error) {
       await this.disconnect();
       this.health = { answering: false, failures: previous.failures + 1, error: String(error), checkedAt: Date.now() };

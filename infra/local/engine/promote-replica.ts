@@ -49,12 +49,13 @@ export async function promoteToStandalone(
   const source = ops.state.instances.find((i) => i.id === instance.sourceId);
   ops.progress(`${instance.id}: promoting to a standalone instance`);
   await promoteNode(ops, node);
-  node.configure({ role: "writer" });
-  await ops.asAdmin(node, (db) => db.query("select pg_reload_conf()"));
   instance.role = "primary";
   instance.sourceId = undefined;
   instance.backupRetentionPeriod = backupRetentionPeriod;
   ops.saveState();
+  // As a primary with its own backups now: the reload also starts its WAL archive.
+  node.configure({ role: "writer" });
+  await ops.asAdmin(node, (db) => db.query("select pg_reload_conf()"));
   ops.events.record("replicationTerminated", instance.id, "The read replica was promoted to a standalone DB instance.");
   if (source) await dropSlotWhenReleased(ops, source, instance.node.name);
 }

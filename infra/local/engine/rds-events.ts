@@ -57,6 +57,7 @@ export const RDS_EVENTS = {
     message: "DB instance failed.",
   },
   restoredFromSnapshot: { id: "RDS-EVENT-0043", categories: ["restoration"], message: "Restored from snapshot" },
+  restoredFromInstance: { id: "RDS-EVENT-0019", categories: ["restoration"], message: "Restored from DB instance" },
   backupsDisabled: {
     id: "RDS-EVENT-0028",
     categories: ["configuration change"],

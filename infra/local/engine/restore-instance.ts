@@ -18,7 +18,7 @@ import { addInstance, assertFleetZone, discardInstance, finishInstance } from ".
 import type { RuntimeNode } from "./runtime-node.js";
 
 /** Inside the node's own directory, so postgres (running unprivileged) can read it; removed after promotion. */
-const RESTORE_WAL_DIR = "rdsdeck_restore_wal";
+export const RESTORE_WAL_DIR = "rdsdeck_restore_wal";
 const PROMOTE_TIMEOUT_MS = 120_000;
 
 export type RestoreRequest = {
@@ -95,20 +95,39 @@ async function restoreNode(
   stopLsn: string | undefined,
   id: string,
 ): Promise<void> {
-  const { runAs } = ops.nodeContext;
+  await copySnapshotInto(ops, node, snapshotDir, id);
+  const walDir = path.join(node.pgData, RESTORE_WAL_DIR);
+  // Snapshots from before stop points were recorded end wherever their WAL copy ended.
+  if (stopLsn) await cutWalAt(walDir, parseLsn(stopLsn), await segmentBytesOf(walDir));
+  chownTree(node.pgData, ops.nodeContext.runAs);
+  // restore_command runs in the data directory; a segment it does not find is simply "not archived".
+  await recoverAndPromote(ops, node, id, { restoreCommand: `cp "${RESTORE_WAL_DIR}/%f" "%p"` });
+}
+
+/** A snapshot's data directory and its WAL (in RESTORE_WAL_DIR) as a node's files; owned by root until chowned. */
+export async function copySnapshotInto(
+  ops: FleetOps,
+  node: RuntimeNode,
+  snapshotDir: string,
+  id: string,
+): Promise<void> {
   await fs.rm(node.pgData, { recursive: true, force: true });
   ops.progress(`${id}: copying snapshot files into ${node.name}`);
   await copyTree(path.join(snapshotDir, "data"), node.pgData, {
     mode: "plain",
     abort: () => (ops.stopping ? "the fleet is stopping" : undefined),
   });
-  const walDir = path.join(node.pgData, RESTORE_WAL_DIR);
-  await copyTree(path.join(snapshotDir, "wal"), walDir, { mode: "plain" });
-  // Snapshots from before stop points were recorded end wherever their WAL copy ended.
-  if (stopLsn) await cutWalAt(walDir, parseLsn(stopLsn), await segmentBytesOf(walDir));
-  chownTree(node.pgData, runAs);
-  // restore_command runs in the data directory; a segment it does not find is simply "not archived".
-  node.configure({ role: "writer", recovery: { restoreCommand: `cp "${RESTORE_WAL_DIR}/%f" "%p"` } });
+  await copyTree(path.join(snapshotDir, "wal"), path.join(node.pgData, RESTORE_WAL_DIR), { mode: "plain" });
+}
+
+/** Starts the node in archive recovery with `recovery`, waits until it has promoted itself, and makes it a plain writer. */
+export async function recoverAndPromote(
+  ops: FleetOps,
+  node: RuntimeNode,
+  id: string,
+  recovery: { restoreCommand: string; targetTime?: string },
+): Promise<void> {
+  node.configure({ role: "writer", recovery });
   await ops.startNode(node, `restored ${id}`);
   await waitPromoted(ops, node);
   node.configure({ role: "writer" });

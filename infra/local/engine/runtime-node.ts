@@ -8,6 +8,7 @@ import { type ExitInfo, Postmaster } from "../pg/postmaster.js";
 import type { RunAs } from "../pg/run-as.js";
 import type { FleetTls } from "../pg/tls.js";
 import { type NodeHealth, NodeMonitor } from "./node-monitor.js";
+import { ARCHIVE_TIMEOUT_SECONDS } from "./snapshots/wal-archive.js";
 
 export type NodeContext = {
   dataDir: string;
@@ -16,6 +17,8 @@ export type NodeContext = {
   runAs: RunAs | undefined;
   tls: FleetTls;
   credentials: FleetCredentials;
+  /** The WAL archive command of the instance a writer or standby node serves, if it keeps automated backups. */
+  archiveCommandOf?: (nodeName: string) => string | undefined;
 };
 
 export class RuntimeNode {
@@ -56,7 +59,7 @@ export class RuntimeNode {
     role: NodeRole;
     upstreamPort?: number;
     synchronousStandby?: string;
-    recovery?: { restoreCommand: string };
+    recovery?: { restoreCommand: string; targetTime?: string };
   }): void {
     this.role = opts.role;
     const settings: NodeSettings = {
@@ -67,6 +70,7 @@ export class RuntimeNode {
       runAs: this.ctx.runAs,
       synchronousStandby: opts.synchronousStandby,
       recovery: opts.recovery,
+      archive: archiveSettings(opts.role === "replica" ? undefined : this.ctx.archiveCommandOf?.(this.name)),
       upstream:
         opts.role === "writer" || opts.upstreamPort === undefined
           ? undefined
@@ -80,6 +84,10 @@ export class RuntimeNode {
     };
     writeNodeFiles(settings, this.ctx.tls);
   }
+}
+
+function archiveSettings(command: string | undefined): NodeSettings["archive"] {
+  return command ? { command, timeoutSeconds: ARCHIVE_TIMEOUT_SECONDS } : undefined;
 }
 
 /** Replication slot names allow only [a-z0-9_] and at most 63 characters; long names keep a hash of the rest. */

@@ -19,6 +19,7 @@ import {
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { withNode } from "../pg/sql-client.js";
+import { parseLsn } from "../pg/wal-files.js";
 import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
 import {
   connectAsMaster,
@@ -351,6 +352,18 @@ describe("automated backups", () => {
     expect(await messages("db-snapshot", "rds:production-myapp-2031-03-01-03-30")).toContain(
       "deletion: Deleted automated snapshot",
     );
+    // The archive keeps the WAL from the oldest kept base backup on, and nothing before it.
+    const { DbiResourceId } = await instance(WRITER);
+    const archive = path.join(f.dataDir, "backups", DbiResourceId!, "wal");
+    const oldest = (
+      await rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: "rds:production-myapp-2031-03-07-03-10" }))
+    ).DBSnapshots![0]!;
+    const startSegment = f.engine.snapshots.get(oldest.DBSnapshotIdentifier!)!.startLsn!;
+    const segnos = readdirSync(archive)
+      .filter((n) => /^[0-9A-F]{24}\.gz$/.test(n))
+      .map((n) => Number.parseInt(n.slice(8, 24), 16));
+    expect(segnos.length).toBeGreaterThan(0);
+    expect(Math.min(...segnos)).toBe(Number(parseLsn(startSegment) / 16_777_216n));
   });
 });
 

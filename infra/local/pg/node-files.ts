@@ -22,11 +22,14 @@ export type NodeSettings = {
   /** The writer's synchronous standby, by application_name; empty until the standby streams. */
   synchronousStandby?: string;
   /**
-   * A node restored from a snapshot: archive recovery to the end of the WAL
-   * it was given (cut at the snapshot's stop point), then promotion. No
-   * recovery target: 'immediate' fails when no record follows the last one.
+   * A restored node: archive recovery to the end of the WAL it was given (a
+   * snapshot's, cut at its stop point), or to `targetTime` (point-in-time
+   * restore), then promotion. Never recovery_target = 'immediate': it fails
+   * when no record follows the last one.
    */
-  recovery?: { restoreCommand: string };
+  recovery?: { restoreCommand: string; targetTime?: string };
+  /** WAL archiving (instances with automated backups): where each completed segment goes, and how often one completes. */
+  archive?: { command: string; timeoutSeconds: number };
   runAs: RunAs | undefined;
 };
 
@@ -86,7 +89,17 @@ function serverConf(s: NodeSettings): string {
     lines.restore_command = quote(s.recovery.restoreCommand);
     // A replica's snapshot taken across a failover ends on the newer timeline; its history file is in the copy.
     lines.recovery_target_timeline = quote("latest");
+    if (s.recovery.targetTime) {
+      lines.recovery_target_time = quote(s.recovery.targetTime);
+      lines.recovery_target_action = quote("promote");
+    }
   }
+  // archive_mode needs a restart, archive_command only a reload: on everywhere, so an instance whose backups
+  // are switched on (or a replica promoted) archives at once. A standby runs no command until it is promoted;
+  // without automated backups the command discards ("true"), for an empty one would keep every segment.
+  lines.archive_mode = "on";
+  lines.archive_command = quote(s.archive?.command ?? "true");
+  if (s.archive) lines.archive_timeout = s.archive.timeoutSeconds;
   return `# Written by rdsdeck's local engine; rewritten on every start.\n${Object.entries(lines)
     .map(([k, v]) => `${k} = ${v}`)
     .join("\n")}\n`;

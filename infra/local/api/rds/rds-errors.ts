@@ -1,10 +1,14 @@
 import {
   DBInstanceAlreadyExistsFault$,
+  DBInstanceAutomatedBackupNotFoundFault$,
   DBInstanceNotFoundFault$,
   DBSnapshotAlreadyExistsFault$,
   DBSnapshotNotFoundFault$,
+  InvalidDBInstanceAutomatedBackupStateFault$,
   InvalidDBInstanceStateFault$,
   InvalidDBSnapshotStateFault$,
+  InvalidRestoreFault$,
+  PointInTimeRestoreNotEnabledFault$,
 } from "@aws-sdk/client-rds";
 import { NormalizedSchema } from "@smithy/core/schema";
 import type { StaticErrorSchema } from "@smithy/types";
@@ -47,6 +51,10 @@ const MODELED_FAULTS = {
   DBSnapshotNotFound: DBSnapshotNotFoundFault$,
   DBSnapshotAlreadyExists: DBSnapshotAlreadyExistsFault$,
   InvalidDBSnapshotState: InvalidDBSnapshotStateFault$,
+  PointInTimeRestoreNotEnabled: PointInTimeRestoreNotEnabledFault$,
+  InvalidRestore: InvalidRestoreFault$,
+  DBInstanceAutomatedBackupNotFound: DBInstanceAutomatedBackupNotFoundFault$,
+  InvalidDBInstanceAutomatedBackupState: InvalidDBInstanceAutomatedBackupStateFault$,
 } as const;
 
 export type ModeledFaultCode = keyof typeof MODELED_FAULTS;

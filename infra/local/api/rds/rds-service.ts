@@ -5,7 +5,9 @@ import type { RdsBackend } from "../rds-backend";
 import { createDBInstanceReadReplicaOperation } from "./create-db-instance-read-replica";
 import { createDBSnapshotOperation } from "./create-db-snapshot";
 import { deleteDBInstanceOperation } from "./delete-db-instance";
+import { deleteDBInstanceAutomatedBackupOperation } from "./delete-db-instance-automated-backup";
 import { deleteDBSnapshotOperation } from "./delete-db-snapshot";
+import { describeDBInstanceAutomatedBackupsOperation } from "./describe-db-instance-automated-backups";
 import { describeDBInstancesOperation } from "./describe-db-instances";
 import { describeDBSnapshotsOperation } from "./describe-db-snapshots";
 import { describeEventsOperation } from "./describe-events";
@@ -13,6 +15,7 @@ import { modifyDBInstanceOperation } from "./modify-db-instance";
 import { promoteReadReplicaOperation } from "./promote-read-replica";
 import { rebootDBInstanceOperation } from "./reboot-db-instance";
 import { restoreDBInstanceFromDBSnapshotOperation } from "./restore-db-instance-from-db-snapshot";
+import { restoreDBInstanceToPointInTimeOperation } from "./restore-db-instance-to-point-in-time";
 
 /** The RDS actions served; a new action is one file and one line here. */
 export function rdsOperations(backend: RdsBackend): QueryOperation[] {
@@ -24,6 +27,9 @@ export function rdsOperations(backend: RdsBackend): QueryOperation[] {
     describeDBSnapshotsOperation(backend),
     deleteDBSnapshotOperation(backend),
     restoreDBInstanceFromDBSnapshotOperation(backend),
+    restoreDBInstanceToPointInTimeOperation(backend),
+    describeDBInstanceAutomatedBackupsOperation(backend),
+    deleteDBInstanceAutomatedBackupOperation(backend),
     promoteReadReplicaOperation(backend),
     createDBInstanceReadReplicaOperation(backend),
     deleteDBInstanceOperation(backend),

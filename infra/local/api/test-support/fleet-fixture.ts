@@ -159,6 +159,9 @@ export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "de
     describeDBSnapshots: () => [],
     deleteDBSnapshot: unused,
     restoreDBInstanceFromDBSnapshot: unused,
+    restoreDBInstanceToPointInTime: unused,
+    describeDBInstanceAutomatedBackups: unused,
+    deleteDBInstanceAutomatedBackup: unused,
     promoteReadReplica: unused,
     createDBInstanceReadReplica: unused,
     deleteDBInstance: unused,
@@ -175,6 +178,9 @@ export class InMemoryRdsBackend implements RdsBackend {
   readonly describeDBSnapshots = UNUSED.describeDBSnapshots;
   readonly deleteDBSnapshot = UNUSED.deleteDBSnapshot;
   readonly restoreDBInstanceFromDBSnapshot = UNUSED.restoreDBInstanceFromDBSnapshot;
+  readonly restoreDBInstanceToPointInTime = UNUSED.restoreDBInstanceToPointInTime;
+  readonly describeDBInstanceAutomatedBackups = UNUSED.describeDBInstanceAutomatedBackups;
+  readonly deleteDBInstanceAutomatedBackup = UNUSED.deleteDBInstanceAutomatedBackup;
   readonly promoteReadReplica = UNUSED.promoteReadReplica;
   readonly createDBInstanceReadReplica = UNUSED.createDBInstanceReadReplica;
   readonly deleteDBInstance = UNUSED.deleteDBInstance;

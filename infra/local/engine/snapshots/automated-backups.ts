@@ -2,12 +2,17 @@
  * RDS's automated backups: once a day, in the fleet's PreferredBackupWindow
  * (UTC), an automated snapshot of each primary whose BackupRetentionPeriod is
  * above 0, named rds:<instance>-YYYY-MM-DD-HH-MM; automated snapshots older
- * than their retention are deleted. Checked every minute; `runDue` takes the
+ * than their retention are deleted, and with them the archived WAL that only
+ * they could replay (wal-archive.ts). Checked every minute; `runDue` takes the
  * time as a parameter so tests can move the clock, and `backupNow` is the
  * manual trigger (npm run fleet:backup, tests).
  */
+
+import { parseLsn } from "../../pg/wal-files.js";
 import type { FleetOps } from "../fleet-ops.js";
+import { baseBackupsOf } from "./restore-window.js";
 import { createSnapshot, removeSnapshot } from "./take-snapshot.js";
+import { archiveDirOf, pruneArchive } from "./wal-archive.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 const CHECK_EVERY_MS = 60_000;
@@ -105,6 +110,32 @@ export class AutomatedBackups {
       removeSnapshot(this.ops, s);
       pruned.push(s.id);
     }
+    this.pruneArchives();
     return pruned;
   }
+
+  /**
+   * The WAL archive of each instance (live or retained) keeps what its oldest
+   * automated snapshot needs, and everything after; a retained backup whose
+   * last automated snapshot aged out can restore nothing and goes entirely.
+   */
+  private pruneArchives(): void {
+    const dbis = [
+      ...this.ops.state.instances.map((i) => ({ dbi: i.dbiResourceId, retained: false })),
+      ...this.ops.retained.all().map((r) => ({ dbi: r.dbiResourceId, retained: true })),
+    ];
+    for (const { dbi, retained } of dbis) {
+      const oldest = baseBackupsOf(this.ops, dbi)[0];
+      if (!oldest?.startLsn) {
+        if (retained) {
+          this.ops.retained.remove(dbi);
+          this.ops.log.info({ dbiResourceId: dbi }, "retained backup expired with its last automated snapshot");
+        }
+        continue;
+      }
+      const removed = pruneArchive(archiveDirOf(this.ops.config.dataDir, dbi), parseLsn(oldest.startLsn));
+      if (removed.length) this.ops.log.info({ dbiResourceId: dbi, removed: removed.length }, "pruned the WAL archive");
+    }
+  }
+
 }

@@ -17,6 +17,8 @@ const recordSchema = z.object({
   status: z.enum(["creating", "available", "failed"]),
   percentProgress: z.number().int(),
   createdAt: z.string(),
+  /** When the copy finished: the first moment a point-in-time restore can start from this base backup. */
+  completedAt: z.string().optional(),
   /** What the instance was when the snapshot was taken: a restore starts from these. */
   instanceCreatedAt: z.string(),
   dbiResourceId: z.string(),

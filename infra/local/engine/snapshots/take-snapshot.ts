@@ -79,6 +79,7 @@ export async function fillSnapshot(ops: FleetOps, record: SnapshotRecord): Promi
     beforeStop: ops.hooks.beforeSnapshotStop && (() => ops.hooks.beforeSnapshotStop?.(record.id) ?? Promise.resolve()),
   });
   record.status = "available";
+  record.completedAt = ops.now().toISOString();
   record.percentProgress = 100;
   record.bytes = result.bytes;
   record.startLsn = result.startLsn;

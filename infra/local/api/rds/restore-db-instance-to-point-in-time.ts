@@ -1,0 +1,67 @@
+import { RestoreDBInstanceToPointInTime$, type RestoreDBInstanceToPointInTimeResult } from "@aws-sdk/client-rds";
+import { z } from "zod";
+import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
+import type { RdsBackend } from "../rds-backend";
+import { dbInstanceIdentifier, lookupIdentifier } from "./identifiers";
+import { rdsErrors } from "./rds-errors";
+
+const input = z.object({
+  SourceDBInstanceIdentifier: lookupIdentifier.optional(),
+  SourceDbiResourceId: z.string().min(1).optional(),
+  TargetDBInstanceIdentifier: dbInstanceIdentifier,
+  RestoreTime: z.date().optional(),
+  UseLatestRestorableTime: z.boolean().optional(),
+  DBInstanceClass: z
+    .string()
+    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "not a DB instance class")
+    .optional(),
+  // RDS for PostgreSQL accepts ports 1150–65535.
+  Port: z.number().int().min(1150).max(65535).optional(),
+  AvailabilityZone: z.string().min(1).optional(),
+  DeletionProtection: z.boolean().optional(),
+});
+
+/** RestoreDBInstanceToPointInTime: asynchronous; the answer shows the new instance `creating`. */
+export function restoreDBInstanceToPointInTimeOperation(backend: RdsBackend): QueryOperation {
+  return defineQueryOperation({
+    schema: RestoreDBInstanceToPointInTime$,
+    input,
+    handle: async (request): Promise<RestoreDBInstanceToPointInTimeResult> => {
+      assertOneOf(
+        request.SourceDBInstanceIdentifier,
+        request.SourceDbiResourceId,
+        "SourceDBInstanceIdentifier",
+        "SourceDbiResourceId",
+      );
+      assertOneOf(
+        request.RestoreTime,
+        request.UseLatestRestorableTime || undefined,
+        "RestoreTime",
+        "UseLatestRestorableTime",
+      );
+      return {
+        DBInstance: await backend.restoreDBInstanceToPointInTime({
+          targetId: request.TargetDBInstanceIdentifier,
+          sourceId: request.SourceDBInstanceIdentifier,
+          sourceDbiResourceId: request.SourceDbiResourceId,
+          restoreTime: request.RestoreTime,
+          useLatestRestorableTime: request.UseLatestRestorableTime,
+          instanceClass: request.DBInstanceClass,
+          port: request.Port,
+          availabilityZone: request.AvailabilityZone,
+          deletionProtection: request.DeletionProtection,
+        }),
+      };
+    },
+  });
+}
+
+/** RDS's InvalidParameterCombination when both or neither of two alternatives are given. */
+function assertOneOf(a: unknown, b: unknown, nameA: string, nameB: string): void {
+  if (a !== undefined && b !== undefined) {
+    throw rdsErrors.invalidParameterCombination(`${nameA} and ${nameB} cannot be specified together.`);
+  }
+  if (a === undefined && b === undefined) {
+    throw rdsErrors.invalidParameterCombination(`One of ${nameA} or ${nameB} must be specified.`);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * RestoreDBInstanceToPointInTime: a new standalone instance holding the
+ * source's data as it was at a moment of its restore window. Its base is the
+ * newest automated snapshot finished by then; postgres replays the source's
+ * WAL archive up to that moment (recovery_target_time, to the transaction)
+ * and promotes itself.
+ */
+import { lastProblems } from "../pg/log-tail.js";
+import { chownTree } from "../pg/ownership.js";
+import { EngineFault, type FleetOps } from "./fleet-ops.js";
+import type { InstanceRecord } from "./fleet-state.js";
+import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
+import { copySnapshotInto, RESTORE_WAL_DIR, recoverAndPromote } from "./restore-instance.js";
+import type { RuntimeNode } from "./runtime-node.js";
+import { baseBackupsOf, restoreWindowOf, retainedWindowOf } from "./snapshots/restore-window.js";
+import type { RetainedBackup } from "./snapshots/retained-backups.js";
+import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
+import { archiveDirOf, restoreFromArchiveCommand } from "./snapshots/wal-archive.js";
+
+export type PointInTimeRestoreRequest = {
+  targetId: string;
+  /** The source by identifier, or by DbiResourceId: one of the two. */
+  sourceId?: string;
+  sourceDbiResourceId?: string;
+  /** One of the two: a moment of the window, or its latest. */
+  restoreTime?: Date;
+  useLatestRestorableTime?: boolean;
+  instanceClass?: string;
+  port?: number;
+  availabilityZone?: string;
+  deletionProtection?: boolean;
+};
+
+// What postgres says when the archive holds no commit after the target: everything it has is then before it.
+const NOTHING_AFTER_TARGET = "recovery ended before configured recovery target was reached";
+
+/** What a point-in-time restore starts from: a live instance, or what a deleted one left. */
+type RestoreSource = {
+  id: string;
+  dbiResourceId: string;
+  az: string;
+  instanceClass: string;
+  live?: InstanceRecord;
+  retained?: RetainedBackup;
+};
+
+export async function restoreToPointInTime(ops: FleetOps, req: PointInTimeRestoreRequest): Promise<InstanceRecord> {
+  const source = sourceOf(ops, req);
+  const time = restoreTimeOf(ops, source, req);
+  assertFleetZone(ops, req.availabilityZone);
+  const base = baseBackupsOf(ops, source.dbiResourceId)
+    .filter((s) => Date.parse(s.completedAt ?? "") <= time.getTime())
+    .at(-1);
+  if (!base) {
+    throw new EngineFault(
+      "InvalidRestore",
+      `No automated backup of ${source.id} finished before ${time.toISOString()}.`,
+    );
+  }
+  const { record, node } = await addInstance(
+    ops,
+    {
+      id: req.targetId,
+      role: "primary",
+      az: req.availabilityZone ?? source.az,
+      port: req.port,
+      instanceClass: req.instanceClass ?? source.instanceClass,
+      deletionProtection: req.deletionProtection ?? false,
+      backupRetentionPeriod: ops.fleet.backupRetentionDays,
+    },
+    "restore",
+  );
+  const release = ops.snapshots.use(base.id);
+  ops.actions.continue(
+    record.id,
+    "restore",
+    async () => {
+      try {
+        await recoverTo(ops, node, base, source.dbiResourceId, time, record.id);
+      } finally {
+        release();
+      }
+      await finishInstance(ops, record, node);
+      ops.events.record("instanceCreated", record.id);
+      ops.events.record("restoredFromInstance", record.id, `${source.id} to ${record.id}`);
+      ops.progress(
+        `${record.id}: restored ${source.id} as of ${time.toISOString()}, available on port ${record.endpointPort}`,
+      );
+    },
+    async (error) => {
+      release();
+      await discardInstance(
+        ops,
+        record,
+        "instanceFailed",
+        `Point-in-time restore of ${source.id} failed: ${error.message}`,
+      );
+    },
+  );
+  return record;
+}
+
+function sourceOf(ops: FleetOps, req: PointInTimeRestoreRequest): RestoreSource {
+  const live = req.sourceId
+    ? ops.requireInstance(req.sourceId)
+    : ops.state.instances.find((i) => i.dbiResourceId === req.sourceDbiResourceId);
+  if (live) {
+    return {
+      id: live.id,
+      dbiResourceId: live.dbiResourceId,
+      az: live.node.az,
+      instanceClass: live.instanceClass,
+      live,
+    };
+  }
+  const retained = req.sourceDbiResourceId ? ops.retained.get(req.sourceDbiResourceId) : undefined;
+  if (!retained) {
+    throw new EngineFault(
+      "DBInstanceAutomatedBackupNotFound",
+      `No automated backup for the DB instance with resource ID ${req.sourceDbiResourceId} was found.`,
+    );
+  }
+  return {
+    id: retained.instanceId,
+    dbiResourceId: retained.dbiResourceId,
+    az: retained.availabilityZone,
+    instanceClass: retained.instanceClass,
+    retained,
+  };
+}
+
+/** The moment to restore to, refused as RDS refuses it. */
+function restoreTimeOf(ops: FleetOps, source: RestoreSource, req: PointInTimeRestoreRequest): Date {
+  const { live } = source;
+  if (live && (live.role !== "primary" || live.backupRetentionPeriod === 0)) {
+    throw new EngineFault(
+      "PointInTimeRestoreNotEnabled",
+      `Point-in-time restore is not enabled for ${source.id}: its backup retention period is 0.`,
+    );
+  }
+  const status = live ? ops.status(live.id) : undefined;
+  if (status === "creating" || status === "deleting") {
+    throw new EngineFault("InvalidDBInstanceState", `DB instance ${source.id} is ${status}.`);
+  }
+  const window = live ? restoreWindowOf(ops, live) : source.retained && retainedWindowOf(ops, source.retained);
+  if (!window) {
+    throw new EngineFault(
+      "InvalidRestore",
+      `${source.id} has no restorable time yet: its first automated backup has not finished.`,
+    );
+  }
+  const time = req.useLatestRestorableTime ? window.latest : (req.restoreTime as Date);
+  if (time < window.earliest || time > window.latest) {
+    throw new EngineFault(
+      "InvalidRestore",
+      `The restore time ${time.toISOString()} is outside the restorable window of ${source.id}: ${window.earliest.toISOString()} to ${window.latest.toISOString()}.`,
+    );
+  }
+  return time;
+}
+
+async function recoverTo(
+  ops: FleetOps,
+  node: RuntimeNode,
+  base: SnapshotRecord,
+  dbiResourceId: string,
+  time: Date,
+  id: string,
+): Promise<void> {
+  const restoreCommand = restoreFromArchiveCommand(archiveDirOf(ops.config.dataDir, dbiResourceId), RESTORE_WAL_DIR);
+  const attempt = async (targetTime: string | undefined) => {
+    await copySnapshotInto(ops, node, ops.snapshots.dirOf(base.id), id);
+    chownTree(node.pgData, ops.nodeContext.runAs);
+    await recoverAndPromote(ops, node, id, { restoreCommand, targetTime });
+  };
+  try {
+    // "2026-12-06 09:00:00.123+00": the form recovery_target_time is documented with (no "T", no "Z").
+    await attempt(time.toISOString().replace("T", " ").replace("Z", "+00"));
+  } catch (error) {
+    if (!lastProblems(node.logFile).some((line) => line.includes(NOTHING_AFTER_TARGET))) throw error;
+    // No commit after the target is archived: every archived commit is at or before it, so all of it is the answer.
+    ops.progress(`${id}: nothing archived after ${time.toISOString()}; replaying the whole archive`);
+    await node.postmaster.stop();
+    await attempt(undefined);
+  }
+}
