@@ -11,15 +11,12 @@
  * BENCH_SNAPSHOT_GB (default 1): CreateDBSnapshot until available, and
  * RestoreDBInstanceFromDBSnapshot until the new instance is available.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DescribeEventsCommand, RDSClient, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
-import pg from "pg";
+import { DescribeEventsCommand, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
+import type pg from "pg";
 import { readState } from "../infra/local/engine/fleet-state.js";
-import { readCredentials } from "../infra/local/pg/credentials.js";
-import { readRuntimeInfo } from "../infra/local/runtime-info.js";
-import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../infra/local/test-support/temp-fleet.js";
+import { startBenchEngine } from "./support/bench-engine.js";
 import { measureSnapshotAndRestore, type SnapshotRestoreFigures } from "./support/snapshot-restore.js";
 
 const DRILLS = Number(process.env.BENCH_DRILLS ?? 10);
@@ -27,42 +24,8 @@ const SNAPSHOT_GB = Number(process.env.BENCH_SNAPSHOT_GB ?? 1);
 const WRITER = "production-myapp";
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-const dataDir = makeTempDataDir();
-const ports = testPorts();
-const engine: ChildProcess = spawn(process.execPath, ["--import", "tsx", "infra/local/main.ts"], {
-  env: { ...process.env, ...TEST_ENGINE_ENV, ...ports, RDSDECK_DATA_DIR: dataDir },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve, reject) => {
-  let out = "";
-  engine.stdout?.on("data", (d: Buffer) => {
-    out += d;
-    if (out.includes("Local fleet ready")) resolve();
-  });
-  engine.once("exit", (code) => reject(new Error(`engine exited (${code}): ${out}`)));
-});
-engine.stdout?.resume();
-
-const info = readRuntimeInfo(dataDir)!;
-const creds = readCredentials(dataDir);
-const rds = new RDSClient({ endpoint: info.apiUrl, region: info.region, credentials: creds.aws, maxAttempts: 1 });
-const writerPort = info.endpoints.find((e) => e.role === "writer")!.port;
-/** query_timeout 0 means none (pg checks it for truthiness): the bench's fill runs for a while. */
-const connect = async (port = writerPort, queryTimeoutMs = 2_000) => {
-  const c = new pg.Client({
-    host: "127.0.0.1",
-    port,
-    user: creds.master.username,
-    password: creds.master.password,
-    database: info.databaseName,
-    ssl: { ca: readFileSync(info.caCertPath, "utf8") },
-    connectionTimeoutMillis: 2_000,
-    query_timeout: queryTimeoutMs,
-  });
-  c.on("error", () => {}); // surfaced by the failing query, which the load loop counts
-  await c.connect();
-  return c;
-};
+const fleet = await startBenchEngine();
+const { dataDir, rds, writerPort, connect } = fleet;
 
 /** Acknowledged ids with the time each was acknowledged. */
 const acked: { id: number; at: number }[] = [];
@@ -145,11 +108,7 @@ try {
 } finally {
   running = false;
   await load;
-  rds.destroy();
-  const exited = new Promise((r) => engine.once("exit", r));
-  engine.kill("SIGTERM");
-  await exited;
-  rmSync(dataDir, { recursive: true, force: true });
+  await fleet.stop();
 }
 for (const kind of ["manual", "automatic"] as const) {
   const r = results.filter((x) => x.kind === kind);

@@ -21,6 +21,9 @@ type Copy = {
   fields?: ActionField[];
 };
 
+/** "2026-12-06 09:15:30": how a UTC moment is typed into the restore form. */
+const utcSecond = (at: Date) => at.toISOString().slice(0, 19).replace("T", " ");
+
 /** "2026-11-25-21-40": a default name suffix that sorts by time and is a valid identifier part. */
 const stamp = (now: Date) => now.toISOString().slice(0, 16).replace(/[T:]/g, "-");
 
@@ -97,6 +100,44 @@ function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy 
           </p>
         ),
         fields: [{ kind: "text", name: "replica", label: "New replica identifier", defaultValue: `${id}-replica-new` }],
+      };
+    case "restore-to-time":
+      return {
+        label: "Restore to point in time",
+        title: `Restore ${id} to a point in time?`,
+        confirmLabel: "Restore",
+        destructive: false,
+        summary: `A new instance holding ${id}'s data as it was at a moment you choose (UTC, to the second).`,
+        description: (
+          <>
+            <p>
+              RestoreDBInstanceToPointInTime: a new single-AZ instance is built from <strong>{id}</strong>&apos;s newest
+              automated backup before that moment and its archived WAL, replayed to the transaction.{" "}
+              <strong>{id}</strong> itself is not changed. The new instance&apos;s page opens and shows it{" "}
+              <code>creating</code>, then <code>available</code> with its own endpoint.
+            </p>
+            <p>
+              Latest restorable time:{" "}
+              <strong>{instance.latestRestorableTime ? utcSecond(instance.latestRestorableTime) : "none yet"}</strong>{" "}
+              UTC.
+            </p>
+          </>
+        ),
+        fields: [
+          {
+            kind: "text",
+            name: "target",
+            label: "New instance identifier",
+            defaultValue: `${id}-restored-${stamp(now)}`,
+          },
+          {
+            kind: "text",
+            name: "restoreTime",
+            label: "Restore time (UTC)",
+            defaultValue: "",
+            hint: "YYYY-MM-DD HH:MM:SS, to the second. Leave empty for the latest restorable time.",
+          },
+        ],
       };
     case "promote":
       return {

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { InstancePage } from "./instance-page";
-import { connectAsMaster, openWriterConnections } from "./local-fleet-files";
+import { connectAsMaster, e2eDataDir, openWriterConnections } from "./local-fleet-files";
 
 // Runs last: it adds a restored instance and turns replica-2 into a standalone writer.
 const WRITER = "production-myapp";
@@ -10,6 +12,7 @@ const SNAPSHOT = "e2e-before-more-rows";
 const RESTORED = "e2e-restored";
 const NEW_REPLICA = "e2e-replica";
 const FORM_SNAPSHOT = "e2e-from-the-form";
+const PITR = "e2e-point-in-time";
 
 test.describe.configure({ mode: "serial" });
 
@@ -91,6 +94,85 @@ test("snapshot from the instance page, more writes, restore from the snapshots p
   await page.goto("/alarms");
   await expect(page.locator(`[data-testid="alarm-row"][data-alarm="${RESTORED}-free-storage-space"]`)).toBeVisible();
   await expect(page.locator(`[data-testid="alarm-row"][data-alarm="${RESTORED}-replica-lag"]`)).toHaveCount(0);
+});
+
+test("restore to a point in time from the writer's page: a bad time is refused, then a moment between two commits", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // The first automated backup (the engine takes one on SIGUSR2, as npm run fleet:backup does) opens the window.
+  const engine = JSON.parse(readFileSync(path.join(e2eDataDir(), "engine.json"), "utf8")) as { pid: number };
+  process.kill(engine.pid, "SIGUSR2");
+  const writer = new InstancePage(page, WRITER);
+  await expect
+    .poll(
+      async () => {
+        await writer.goto();
+        return page.getByTestId("action-restore-to-time").count();
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe(1);
+
+  const [writerDb] = await openWriterConnections(1);
+  if (!writerDb) throw new Error("no writer connection");
+  let restoreTime: Date;
+  try {
+    await writerDb.query("create table e2e_pitr (id int primary key)");
+    const commitOf = async (id: number) => {
+      await writerDb.query("insert into e2e_pitr values ($1)", [id]);
+      const { rows } = await writerDb.query<{ at: Date }>(
+        "select pg_xact_commit_timestamp(xmin) as at from e2e_pitr where id = $1",
+        [id],
+      );
+      return rows[0]!.at;
+    };
+    const first = await commitOf(1);
+    await new Promise((r) => setTimeout(r, 2_200));
+    const second = await commitOf(2);
+    // The first whole second after the first commit: before the second, which came over two seconds later.
+    restoreTime = new Date(Math.ceil(first.getTime() / 1000) * 1000);
+    expect(restoreTime.getTime()).toBeLessThan(second.getTime());
+    await expect
+      .poll(
+        async () => {
+          await writer.goto();
+          const at = await writer.fact("latest-restorable-time").locator("time").getAttribute("datetime");
+          return at ? Date.parse(at) >= second.getTime() : false;
+        },
+        { timeout: 60_000, intervals: [1_000] },
+      )
+      .toBe(true);
+  } finally {
+    await writerDb.end();
+  }
+
+  await page.getByTestId("action-restore-to-time").click();
+  await expect(writer.dialog).toContainText("Latest restorable time");
+  const target = writer.dialog.getByTestId("action-field-target");
+  const time = writer.dialog.getByTestId("action-field-restoreTime");
+  await target.fill(PITR);
+  await time.fill("yesterday");
+  await writer.confirmButton.click();
+  await expect(writer.actionError).toContainText("restoreTime: expected a UTC time such as 2026-12-06 09:15:30");
+  await expect(time).toHaveValue("yesterday");
+  await time.fill("2099-01-01 00:00:00");
+  await writer.confirmButton.click();
+  await expect(writer.actionError).toContainText("outside the restorable window");
+  await time.fill(restoreTime.toISOString().slice(0, 19).replace("T", " "));
+  await writer.confirmButton.click();
+
+  await expect(page).toHaveURL(new RegExp(`/instances/${PITR}$`));
+  const restored = new InstancePage(page, PITR);
+  await expect(restored.status).toHaveText("available", { timeout: 180_000 });
+  const { host, port } = await endpointOf(page);
+  const client = await connectAsMaster(host, port);
+  try {
+    const { rows } = await client.query<{ id: number }>("select id from e2e_pitr order by id");
+    expect(rows.map((r) => r.id)).toEqual([1]);
+  } finally {
+    await client.end();
+  }
 });
 
 test("a read replica promoted from its page becomes a standalone writer that takes writes", async ({ page }) => {

@@ -33,18 +33,14 @@ async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeou
   }
 }
 
-export async function measureSnapshotAndRestore(opts: {
-  rds: RDSClient;
-  writer: string;
-  targetBytes: number;
-  /** A session without query timeouts: the fill runs for a while. */
-  connect: (port?: number) => Promise<pg.Client>;
-  log: (line: string) => void;
-}): Promise<SnapshotRestoreFigures> {
-  const { rds, writer, log } = opts;
-  const db = await opts.connect();
-  const rows = Math.ceil(opts.targetBytes / (ROW_PAD + 40));
-  log(`filling bench_bulk with ${rows.toLocaleString("en")} rows (~${(opts.targetBytes / 1024 ** 3).toFixed(1)} GB)`);
+/** Fills table bench_bulk to about `targetBytes` (~1 KB rows) through `db`. */
+export async function fillBulk(
+  db: pg.Client,
+  targetBytes: number,
+  log: (line: string) => void,
+): Promise<{ rows: number; fillSeconds: number; databaseBytes: number }> {
+  const rows = Math.ceil(targetBytes / (ROW_PAD + 40));
+  log(`filling bench_bulk with ${rows.toLocaleString("en")} rows (~${(targetBytes / 1024 ** 3).toFixed(1)} GB)`);
   const fillStarted = performance.now();
   await db.query("drop table if exists bench_bulk");
   await db.query(
@@ -55,6 +51,20 @@ export async function measureSnapshotAndRestore(opts: {
   const databaseBytes = Number(
     (await db.query<{ size: string }>("select pg_database_size(current_database())::text as size")).rows[0]?.size,
   );
+  return { rows, fillSeconds, databaseBytes };
+}
+
+export async function measureSnapshotAndRestore(opts: {
+  rds: RDSClient;
+  writer: string;
+  targetBytes: number;
+  /** A session without query timeouts: the fill runs for a while. */
+  connect: (port?: number) => Promise<pg.Client>;
+  log: (line: string) => void;
+}): Promise<SnapshotRestoreFigures> {
+  const { rds, writer, log } = opts;
+  const db = await opts.connect();
+  const { rows, fillSeconds, databaseBytes } = await fillBulk(db, opts.targetBytes, log);
   await db.end();
 
   const snapshotId = `bench-${Date.now()}`;

@@ -6,6 +6,7 @@ import {
   failoverForm,
   promoteForm,
   restoreSnapshotForm,
+  restoreToTimeForm,
   snapshotForm,
 } from "./action-forms";
 
@@ -88,5 +89,34 @@ describe("identifiers", () => {
       snapshot: "rds:app-1-2026-11-25-03-00",
       instance: "copy",
     });
+  });
+});
+
+describe("restore to a point in time", () => {
+  it.each([
+    ["2026-12-06 09:15:30", new Date("2026-12-06T09:15:30Z")],
+    ["2026-12-06T09:15:30Z", new Date("2026-12-06T09:15:30Z")],
+    [" 2026-12-06 09:15:30 ", new Date("2026-12-06T09:15:30Z")],
+    ["", undefined],
+  ])("restoreTime %j is %s (UTC; blank is the latest)", (restoreTime, expected) => {
+    expect(restoreToTimeForm.parse({ identifier: "app-1", target: "app-1-then", restoreTime }).restoreTime).toEqual(
+      expected,
+    );
+  });
+
+  it.each([
+    ["yesterday", "restoreTime: restoreTime: expected a UTC time such as 2026-12-06 09:15:30"],
+    ["2026-12-06 09:15", "restoreTime: restoreTime: expected a UTC time such as 2026-12-06 09:15:30"],
+    ["2026-12-06 09:15:30+02:00", "restoreTime: restoreTime: expected a UTC time such as 2026-12-06 09:15:30"],
+    ["2026-13-45 09:15:30", "restoreTime: restoreTime: not a real date and time"],
+  ])("restoreTime %j is refused naming the field", (restoreTime, message) => {
+    expect(messages(restoreToTimeForm.safeParse({ identifier: "app-1", target: "app-1-then", restoreTime }))).toEqual([
+      message,
+    ]);
+  });
+
+  it("the new instance's identifier follows RDS's rules", () => {
+    const result = restoreToTimeForm.safeParse({ identifier: "app-1", target: "app_1", restoreTime: "" });
+    expect(messages(result)[0]).toMatch(/^target: /);
   });
 });

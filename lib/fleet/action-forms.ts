@@ -23,6 +23,20 @@ export const snapshotForm = z.object({ identifier: instanceIdentifier, snapshot:
 
 export const createReplicaForm = z.object({ identifier: instanceIdentifier, replica: instanceIdentifier });
 
+/** "2026-12-06 09:15:30" or "2026-12-06T09:15:30Z", always UTC, to the second; blank means the latest. */
+const utcSecond = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}Z?$/, "restoreTime: expected a UTC time such as 2026-12-06 09:15:30")
+  .transform((s) => new Date(`${s.replace(" ", "T").replace(/Z?$/, "Z")}`))
+  .refine((d) => !Number.isNaN(d.getTime()), "restoreTime: not a real date and time");
+
+export const restoreToTimeForm = z.object({
+  identifier: instanceIdentifier,
+  target: instanceIdentifier,
+  restoreTime: z.preprocess((v) => (v === "" ? undefined : v), utcSecond.optional()),
+});
+
 /** Promotion cannot be undone: the replica never follows its source again. */
 export const promoteForm = withTypedConfirmation(
   "identifier",

@@ -44,6 +44,8 @@ export type DbInstance = {
   replication: ReplicationState | undefined;
   createdAt: Date | undefined;
   backupRetentionDays: number | undefined;
+  /** The newest moment a point-in-time restore can reach (instances with automated backups). */
+  latestRestorableTime: Date | undefined;
   backupWindow: string | undefined;
   maintenanceWindow: string | undefined;
   deletionProtection: boolean;

@@ -4,7 +4,8 @@ import type { DbInstance } from "./fleet-model";
 /**
  * The actions the dashboard offers on an instance, by its role: each is one
  * RDS API call (RebootDBInstance, CreateDBSnapshot, PromoteReadReplica,
- * CreateDBInstanceReadReplica, DeleteDBInstance), so the same buttons drive
+ * CreateDBInstanceReadReplica, RestoreDBInstanceToPointInTime,
+ * DeleteDBInstance), so the same buttons drive
  * the local fleet and AWS.
  */
 export const INSTANCE_ACTIONS = [
@@ -12,6 +13,7 @@ export const INSTANCE_ACTIONS = [
   "reboot-with-failover",
   "snapshot",
   "create-replica",
+  "restore-to-time",
   "promote",
   "delete",
 ] as const;
@@ -28,6 +30,7 @@ export const ACTION_ROLES: Record<InstanceAction, Role> = {
   "reboot-with-failover": "operator",
   snapshot: "operator",
   "create-replica": "operator",
+  "restore-to-time": "operator",
   promote: "operator",
   delete: "admin",
 };
@@ -45,6 +48,8 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
     if (instance.multiAz) actions.push("reboot-with-failover");
     // RDS for PostgreSQL snapshots and backs up the source, not its read replicas.
     actions.push("snapshot", "create-replica");
+    // Only once its WAL archive and first automated backup make a moment restorable.
+    if (instance.latestRestorableTime) actions.push("restore-to-time");
   } else {
     actions.push("promote");
   }

@@ -29,6 +29,7 @@ export function toDbInstance(raw: DBInstance): DbInstance {
     replication: replicationState(raw),
     createdAt: raw.InstanceCreateTime,
     backupRetentionDays: raw.BackupRetentionPeriod,
+    latestRestorableTime: raw.LatestRestorableTime,
     backupWindow: raw.PreferredBackupWindow,
     maintenanceWindow: raw.PreferredMaintenanceWindow,
     deletionProtection: raw.DeletionProtection ?? false,

@@ -38,8 +38,16 @@ const AUTH_ERRORS = new Set([
   "AuthFailure",
 ]);
 
-/** RDS's common errors for a request that can never succeed as sent. */
-const INVALID_REQUEST = new Set(["InvalidParameterCombination", "InvalidParameterValue", "MissingParameter"]);
+/** RDS's errors for a request that can never succeed as sent (a restore time outside the window among them). */
+const INVALID_REQUEST = new Set([
+  "InvalidParameterCombination",
+  "InvalidParameterValue",
+  "MissingParameter",
+  "InvalidRestoreFault",
+  "InvalidRestore",
+  "PointInTimeRestoreNotEnabledFault",
+  "PointInTimeRestoreNotEnabled",
+]);
 
 /** `service` says which API was called (RDS when absent), so messages and hints name the right one. */
 export type FleetErrorContext = { operation: string; identifier?: string; service?: "rds" | "cloudwatch" };

@@ -11,9 +11,11 @@ import {
   failoverForm,
   promoteForm,
   rebootForm,
+  restoreToTimeForm,
   snapshotForm,
 } from "@/lib/fleet/action-forms";
 import { createReadReplica, deleteInstance, promoteReplica } from "@/lib/fleet/instance-lifecycle";
+import { restoreToPointInTime } from "@/lib/fleet/point-in-time-restore";
 import { rebootInstance } from "@/lib/fleet/reboot-instance";
 import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
 import { createSnapshot } from "@/lib/fleet/snapshot-actions";
@@ -73,6 +75,20 @@ export const createReplicaAction = validatedAction(
   async ({ identifier, replica }): Promise<ActionReceipt> => {
     await createReadReplica({ source: identifier, identifier: replica });
     redirect(newInstanceHref(replica, await trySiblingAlarms(replica, true)));
+  },
+);
+
+/** The restored instance, like a new replica, is followed on its own page from the start, with its siblings' alarms. */
+export const restoreToTimeAction = validatedAction(
+  {
+    action: "restore-db-instance-to-point-in-time",
+    role: "operator",
+    schema: restoreToTimeForm,
+    target: onInstance,
+  },
+  async ({ identifier, target, restoreTime }): Promise<ActionReceipt> => {
+    await restoreToPointInTime({ source: identifier, target, restoreTime });
+    redirect(newInstanceHref(target, await trySiblingAlarms(target, false)));
   },
 );
 

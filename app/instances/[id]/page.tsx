@@ -42,6 +42,7 @@ import {
   promoteAction,
   rebootAction,
   rebootWithFailoverAction,
+  restoreToTimeAction,
   snapshotAction,
 } from "./actions";
 
@@ -138,6 +139,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
                   "reboot-with-failover": rebootWithFailoverAction,
                   snapshot: snapshotAction,
                   "create-replica": createReplicaAction,
+                  "restore-to-time": restoreToTimeAction,
                   promote: promoteAction,
                   delete: deleteAction,
                 }}

@@ -76,7 +76,15 @@ export async function restoreToPointInTime(ops: FleetOps, req: PointInTimeRestor
     "restore",
     async () => {
       try {
-        await recoverTo(ops, node, base, source.dbiResourceId, time, record.id);
+        // The latest: all the archive holds, which reaches at least LatestRestorableTime.
+        await recoverTo(
+          ops,
+          node,
+          base,
+          source.dbiResourceId,
+          req.useLatestRestorableTime ? undefined : time,
+          record.id,
+        );
       } finally {
         release();
       }
@@ -164,7 +172,7 @@ async function recoverTo(
   node: RuntimeNode,
   base: SnapshotRecord,
   dbiResourceId: string,
-  time: Date,
+  time: Date | undefined,
   id: string,
 ): Promise<void> {
   const restoreCommand = restoreFromArchiveCommand(archiveDirOf(ops.config.dataDir, dbiResourceId), RESTORE_WAL_DIR);
@@ -173,6 +181,7 @@ async function recoverTo(
     chownTree(node.pgData, ops.nodeContext.runAs);
     await recoverAndPromote(ops, node, id, { restoreCommand, targetTime });
   };
+  if (!time) return attempt(undefined);
   try {
     // "2026-12-06 09:00:00.123+00": the form recovery_target_time is documented with (no "T", no "Z").
     await attempt(time.toISOString().replace("T", " ").replace("Z", "+00"));

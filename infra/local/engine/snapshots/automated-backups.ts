@@ -137,5 +137,4 @@ export class AutomatedBackups {
       if (removed.length) this.ops.log.info({ dbiResourceId: dbi, removed: removed.length }, "pruned the WAL archive");
     }
   }
-
 }
