@@ -75,12 +75,6 @@ async function isDisabled(email: string): Promise<boolean> {
   return row?.disabled === true;
 }
 
-/** Where to go after signing in: a path on this site only, never another origin. */
-export function safeNext(next: string | undefined): string {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
-}
-
 export function signInConfigured(): boolean {
   const { storeUrl, secret } = getConfig().auth;
   return storeUrl !== undefined && secret !== undefined;
