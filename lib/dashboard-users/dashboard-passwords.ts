@@ -11,6 +11,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { getAuth } from "../auth/auth";
 import type { RequestContext } from "../auth/current-actor";
+import { withSignInLock } from "../auth/sign-in-lock";
 import { currentLockout, lockoutMessage, SIGN_IN } from "../auth/sign-in-throttle";
 import { Conflict, Invalid, NotFound, TooManyRequests } from "../errors";
 import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
@@ -46,6 +47,17 @@ export async function resetDashboardUserPassword(input: {
 }
 
 export async function changeOwnPassword(input: {
+  user: { id: string; email: string; sessionId: string };
+  currentPassword: string;
+  newPassword: string;
+  request: RequestContext;
+}): Promise<void> {
+  const { user, request } = input;
+  // The same locked step as signing in: parallel guesses of the current password are held to the lockout too.
+  await withSignInLock({ account: user.email, address: request.ipAddress }, () => checkAndChange(input));
+}
+
+async function checkAndChange(input: {
   user: { id: string; email: string; sessionId: string };
   currentPassword: string;
   newPassword: string;

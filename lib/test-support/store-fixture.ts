@@ -12,6 +12,7 @@ import { ensureCredentials, type FleetCredentials } from "../../infra/local/pg/c
 import { type LocalStore, startLocalStore, storeOwnerUrl, storeUrl } from "../../infra/local/store/local-store";
 import { makeTempDataDir } from "../../infra/local/test-support/temp-fleet";
 import { apiKeyRegistry } from "../api-keys/key-registry";
+import { closeSignInLocks } from "../auth/sign-in-lock";
 import { migrateStore } from "../store/prepare-store";
 import { closeStore } from "../store/store-db";
 
@@ -64,6 +65,7 @@ export async function startStoreFixture(opts: { dataDir?: string } = {}): Promis
     queryAsOwner: (text, values) => queryOnce(ownerUrl, text, values),
     stop: async () => {
       apiKeyRegistry().stop();
+      await closeSignInLocks();
       await closeStore();
       await started.stop();
     },
