@@ -49,6 +49,12 @@ export const storeEnvVars: readonly EnvVar[] = [
     description: "Failed sign-ins for one account (or 4× as many from one address) before it is locked out.",
   },
   {
+    name: "RDSDECK_TRUSTED_PROXY_HOPS",
+    default: "0",
+    description:
+      "How many proxies of your own sit in front of the dashboard, each appending to X-Forwarded-For: the client's address (sign-in throttling, the audit) is that many entries from the right. 0: the socket's address, X-Forwarded-For ignored.",
+  },
+  {
     name: "RDSDECK_SIGNIN_LOCKOUT_MINUTES",
     default: "15",
     description: "The window failures are counted in, and how long a lockout lasts.",
@@ -73,6 +79,7 @@ export const storeEnvShape = {
   ),
   RDSDECK_SIGNIN_MAX_FAILURES: boundedInt("failures", 1, 1000, 5),
   RDSDECK_SIGNIN_LOCKOUT_MINUTES: boundedInt("minutes", 1, 1440, 15),
+  RDSDECK_TRUSTED_PROXY_HOPS: boundedInt("proxies", 0, 10, 0),
 };
 
 export const secretStoreVars = [

@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/record-audit";
 import { getAuth } from "../auth/auth";
 import type { RequestContext } from "../auth/current-actor";
 import { withSignInLock } from "../auth/sign-in-lock";
-import { currentLockout, lockoutMessage, SIGN_IN } from "../auth/sign-in-throttle";
+import { currentLockout, lockoutMessage, retryAfterSeconds, SIGN_IN } from "../auth/sign-in-throttle";
 import { Conflict, Invalid, NotFound, TooManyRequests } from "../errors";
 import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
@@ -65,7 +65,7 @@ async function checkAndChange(input: {
 }): Promise<void> {
   const { user, request } = input;
   const lockout = await currentLockout(user.email, request.ipAddress);
-  if (lockout) throw new TooManyRequests(lockoutMessage(lockout), lockout.retryAfterMinutes * 60);
+  if (lockout) throw new TooManyRequests(lockoutMessage(lockout), retryAfterSeconds(lockout));
   const { db } = getStore();
   const [account] = await db
     .select({ hash: dashboardAccounts.password })
