@@ -39,10 +39,9 @@ export async function attemptSignIn(
   const email = attempt.email.trim().toLowerCase();
   return withSignInLock({ account: email, address: attempt.ipAddress }, async () => {
     const user = await findUser(email);
+    // Until the password is right, whoever is trying is not known to be the account's user: no id, no role.
     const entry = {
-      actorId: user?.id ?? null,
       actor: user ? email : "anonymous",
-      actorRole: user?.role ?? null,
       action: SIGN_IN,
       target: user ? email : null,
       requestId: attempt.requestId,
@@ -62,11 +61,12 @@ export async function attemptSignIn(
       await recordAudit({ ...entry, outcome: "failed", error: "account disabled" });
       return { ok: false, error: DISABLED };
     }
-    await recordAudit({ ...entry, outcome: "ok" });
+    const signedIn = { ...entry, actorId: user.id, actorRole: user.role };
+    await recordAudit({ ...signedIn, outcome: "ok" });
     try {
       await openSession(user);
     } catch (error) {
-      await recordAudit({ ...entry, outcome: "failed", error: "the session could not be opened" });
+      await recordAudit({ ...signedIn, outcome: "failed", error: "the session could not be opened" });
       throw error;
     }
     return { ok: true };
