@@ -6,6 +6,7 @@ const outcomeStyle: Record<string, string> = {
   denied: "bg-amber-100 text-amber-950",
   invalid: "bg-slate-200 text-slate-900",
   failed: "bg-red-100 text-red-900",
+  requested: "bg-sky-100 text-sky-900",
 };
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {

@@ -33,6 +33,25 @@ test("a page without a session goes to the sign-in page, and comes back after it
   await expect(page).toHaveURL(new RegExp(`/instances/${REPLICA}$`));
 });
 
+test("sign-in never sends you to another site, whatever next= says", async ({ browser }) => {
+  // Raw query strings, as a link in a phishing mail would carry them: a tab passes a "//" check and browsers drop it.
+  for (const query of ["next=%2F%09%2Fevil.example%2Fx", "next=%2F%2Fevil.example%2Fx", "next=%2F%5Cevil.example"]) {
+    const page = await (await browser.newContext()).newPage();
+    const offSite: string[] = [];
+    // By host: the sign-in page's own URL carries "evil.example" in its query.
+    await page.route((url) => url.hostname.endsWith("evil.example"), async (route) => {
+      offSite.push(route.request().url());
+      await route.abort();
+    });
+    await page.goto(`/sign-in?${query}`);
+    await new SignInPage(page).signIn(E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+    await expect(page.getByTestId("signed-in-as")).toContainText(E2E_USERS.viewer.email);
+    expect(new URL(page.url()).origin, query).toBe(new URL(test.info().project.use.baseURL ?? "").origin);
+    expect(offSite, query).toEqual([]);
+    await page.context().close();
+  }
+});
+
 test("a viewer reads every page but is offered no action, and admin pages answer 403", async ({ browser }) => {
   const page = await as(browser, "viewer");
   const replica = new InstancePage(page, REPLICA);

@@ -15,6 +15,12 @@ export const storeEnvVars: readonly EnvVar[] = [
       "postgres:// URL of rdsdeck's own store (dashboard users, sessions, API keys, audit trail), with TLS. Never the fleet's database. Set by npm start (the local rdsdeck-store); required to sign in.",
   },
   {
+    name: "RDSDECK_STORE_OWNER_URL",
+    default: undefined,
+    description:
+      "postgres:// URL of the role that owns the store's tables, used only to apply its migrations and grant the app's role (RDSDECK_STORE_URL's user) what it needs: on the audit trail only INSERT and SELECT. Unset: migrations run as the app's role, which then owns the audit table (a warning says so). Set by npm start.",
+  },
+  {
     name: "RDSDECK_AUTH_SECRET",
     default: undefined,
     description:
@@ -43,6 +49,12 @@ export const storeEnvVars: readonly EnvVar[] = [
     description: "Failed sign-ins for one account (or 4× as many from one address) before it is locked out.",
   },
   {
+    name: "RDSDECK_TRUSTED_PROXY_HOPS",
+    default: "0",
+    description:
+      "How many proxies of your own sit in front of the dashboard, each appending to X-Forwarded-For: the client's address (sign-in throttling, the audit) is that many entries from the right. 0: the socket's address, X-Forwarded-For ignored.",
+  },
+  {
     name: "RDSDECK_SIGNIN_LOCKOUT_MINUTES",
     default: "15",
     description: "The window failures are counted in, and how long a lockout lasts.",
@@ -51,6 +63,7 @@ export const storeEnvVars: readonly EnvVar[] = [
 
 export const storeEnvShape = {
   RDSDECK_STORE_URL: z.preprocess(emptyToUndefined, tlsPostgresUrl.optional()),
+  RDSDECK_STORE_OWNER_URL: z.preprocess(emptyToUndefined, tlsPostgresUrl.optional()),
   RDSDECK_AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "expected at least 32 characters").optional()),
   RDSDECK_URL: z.preprocess(
     emptyToUndefined,
@@ -66,13 +79,21 @@ export const storeEnvShape = {
   ),
   RDSDECK_SIGNIN_MAX_FAILURES: boundedInt("failures", 1, 1000, 5),
   RDSDECK_SIGNIN_LOCKOUT_MINUTES: boundedInt("minutes", 1, 1440, 15),
+  RDSDECK_TRUSTED_PROXY_HOPS: boundedInt("proxies", 0, 10, 0),
 };
 
-export const secretStoreVars = ["RDSDECK_STORE_URL", "RDSDECK_AUTH_SECRET", "RDSDECK_ADMIN_PASSWORD"];
+export const secretStoreVars = [
+  "RDSDECK_STORE_URL",
+  "RDSDECK_STORE_OWNER_URL",
+  "RDSDECK_AUTH_SECRET",
+  "RDSDECK_ADMIN_PASSWORD",
+];
 
 export type AuthConfig = {
   /** Undefined when RDSDECK_STORE_URL is unset: nobody can sign in, and the app says why. */
   storeUrl: string | undefined;
+  /** The tables' owner, for migrations; undefined: the app's own role migrates (and owns the tables). */
+  storeOwnerUrl: string | undefined;
   secret: string | undefined;
   publicUrl: string;
   /** Secure cookies and HSTS everywhere but plain-http loopback. */
@@ -90,6 +111,7 @@ export function toAuthConfig(e: StoreEnv, env: Record<string, string | undefined
   const url = new URL(publicUrl);
   return {
     storeUrl: e.RDSDECK_STORE_URL,
+    storeOwnerUrl: e.RDSDECK_STORE_OWNER_URL,
     secret: e.RDSDECK_AUTH_SECRET,
     publicUrl: url.origin,
     secure: url.protocol === "https:" || !LOOPBACK.has(url.hostname),

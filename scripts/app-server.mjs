@@ -6,12 +6,15 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
+import { clientAddress } from "./client-address.mjs";
 
 const dev = process.argv.includes("--dev");
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
 const workers = dev ? 1 : Number(process.env.RDSDECK_APP_WORKERS ?? 1);
 const url = `http://${hostname}:${port}`;
+// Validated with every other variable when the app starts (lib/store-env-vars.ts).
+const trustedProxyHops = Number(process.env.RDSDECK_TRUSTED_PROXY_HOPS ?? 0) || 0;
 
 if (cluster.isPrimary && workers > 1) {
   // Let the kernel spread connections: the primary then never touches a request.
@@ -45,8 +48,13 @@ if (cluster.isPrimary && workers > 1) {
   // skipping Next's per-request pipeline. Everything else goes through Next.
   const FAST_PATH = Symbol.for("rdsdeck.apiFastPath");
   const server = http.createServer((req, res) => {
-    // The client's address, for sign-in throttling and the audit trail: from the socket, never from the client.
-    req.headers["x-rdsdeck-client-ip"] = req.socket.remoteAddress ?? "";
+    // The client's address, for sign-in throttling and the audit trail: from the socket, or from what our own
+    // proxies appended (RDSDECK_TRUSTED_PROXY_HOPS) — never from what the client claims.
+    req.headers["x-rdsdeck-client-ip"] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      trustedProxyHops,
+    );
     const fast = globalThis[FAST_PATH];
     if (fast?.matches(req.url)) fast.serve(req, res);
     else handle(req, res);

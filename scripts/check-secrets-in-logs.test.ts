@@ -17,6 +17,7 @@ const CREDENTIALS = {
   aws: { accessKeyId: "AKIA0123456789ABCDEF", secretAccessKey: "aws-Secret_0123456789abcdefghijkl" },
   store: {
     admin: { username: "rdsdeck_store_admin", password: "store-admin-Pw_0123456789" },
+    owner: { username: "rdsdeck_store_owner", password: "store-owner-Pw_0123456789" },
     app: { username: "rdsdeck", password: "store-app-Pw_0123456789ab" },
     authSecret: "session-Secret_0123456789abcdefghij",
   },
@@ -47,9 +48,9 @@ describe("checkSecretsInLogs", () => {
   test("clean logs pass, and the check says how many secrets and files it looked at", () => {
     const check = checkSecretsInLogs(dataDir, [captured]);
     expect(check.leaks).toEqual([]);
-    expect(check.secrets).toBe(8);
+    expect(check.secrets).toBe(9);
     expect(check.files).toHaveLength(3);
-    expect(report(check)).toBe("secrets: none of 8 secrets appears in 3 log files");
+    expect(report(check)).toBe("secrets: none of 9 secrets appears in 3 log files");
   });
 
   test("a database password planted in engine.log is found, by name and line, and not printed", () => {

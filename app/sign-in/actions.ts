@@ -7,7 +7,8 @@ import { validatedAction } from "@/lib/actions/validated-action";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getAuth } from "@/lib/auth/auth";
 import { requestContext } from "@/lib/auth/current-actor";
-import { safeNext, signIn } from "@/lib/auth/sign-in";
+import { safeNext } from "@/lib/auth/safe-next";
+import { signIn } from "@/lib/auth/sign-in";
 import { signInForm } from "@/lib/auth/sign-in-form";
 
 // An email address has at most 254 characters; anything longer is not worth showing back.

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SignInForm } from "@/components/sign-in-form";
 import { currentActor } from "@/lib/auth/current-actor";
-import { safeNext, signInConfigured } from "@/lib/auth/sign-in";
+import { safeNext } from "@/lib/auth/safe-next";
+import { signInConfigured } from "@/lib/auth/sign-in";
 import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -5,7 +5,7 @@
  */
 import type { FleetCredentials } from "./pg/credentials.js";
 import type { RuntimeInfo } from "./runtime-info.js";
-import { storeUrl } from "./store/local-store.js";
+import { storeOwnerUrl, storeUrl } from "./store/local-store.js";
 
 export function postgresUrl(info: RuntimeInfo, creds: FleetCredentials, port: number): string {
   const user = encodeURIComponent(creds.master.username);
@@ -29,7 +29,10 @@ export function fleetEnv(info: RuntimeInfo, creds: FleetCredentials): Record<str
   if (writer) env.DATABASE_WRITER_URL = postgresUrl(info, creds, writer.port);
   if (readers.length) env.DATABASE_READER_URLS = readers.map((r) => postgresUrl(info, creds, r.port)).join(",");
   if (info.store) {
-    env.RDSDECK_STORE_URL = storeUrl({ ...info.store, caCertPath: info.caCertPath, credentials: creds });
+    const store = { ...info.store, caCertPath: info.caCertPath, credentials: creds };
+    env.RDSDECK_STORE_URL = storeUrl(store);
+    // Only for migrations: the app's own role owns nothing (infra/local/store/store-roles.ts).
+    env.RDSDECK_STORE_OWNER_URL = storeOwnerUrl(store);
     env.RDSDECK_AUTH_SECRET = creds.store.authSecret;
   }
   for (const e of info.endpoints) {

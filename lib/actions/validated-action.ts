@@ -3,9 +3,10 @@
  * least role it needs, so none can forget it; the wrapper then, in order:
  * checks the session (none: an audit entry and 401), the role (too low: an
  * audit entry and Next's 403), parses the FormData with zod (invalid: an
- * audit entry and the problems), acts, and writes the audit entry of the
- * outcome — before the result is returned, so nothing is shown that was not
- * recorded. It answers `{ ok: true, result } | { ok: false, error }` for
+ * audit entry and the problems), records the attempt ("requested" — if that
+ * cannot be written, it does not act), acts, and writes the audit entry of
+ * the outcome — before the result is returned, so nothing is shown that was
+ * not recorded. It answers `{ ok: true, result } | { ok: false, error }` for
  * useActionState. Domain errors (Conflict, NotFound…) are written for people
  * and shown as they are; anything else is a bug: logged with the action's
  * name and input, shown as a generic message — never its own text.
@@ -13,7 +14,7 @@
 import "server-only";
 import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { type AuditOutcome, recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, currentActor, type RequestContext, requestContext } from "@/lib/auth/current-actor";
 import { allows, type Role } from "@/lib/auth/roles";
 import { type ErrorDetail, isDomainError } from "@/lib/errors";
@@ -71,6 +72,20 @@ export function validatedAction<S extends z.ZodType, T>(
     const input = parsed.data;
     const target = spec.target?.(input);
     const parameters = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+    // The attempt is recorded before anything is done: an action the trail cannot hear of is not taken.
+    try {
+      await audit({ outcome: "requested", target, parameters });
+    } catch (error) {
+      log().error(
+        { err: error, action: spec.action, requestId: request.requestId },
+        "audit entry not written; not acting",
+      );
+      return {
+        ok: false,
+        error: `Nothing was done: ${spec.action} could not be recorded in the audit trail.`,
+        hint: "Check that rdsdeck's store is reachable; the server log has the request id.",
+      };
+    }
     let result: T;
     try {
       log().info({ action: spec.action, actor: actor.email, target }, "action requested");
@@ -108,12 +123,7 @@ export function validatedAction<S extends z.ZodType, T>(
 }
 
 function auditor(action: string, actor: Actor | undefined, request: RequestContext) {
-  return (entry: {
-    outcome: "ok" | "denied" | "invalid" | "failed";
-    target?: string;
-    parameters: Record<string, unknown>;
-    error?: string;
-  }) =>
+  return (entry: { outcome: AuditOutcome; target?: string; parameters: Record<string, unknown>; error?: string }) =>
     recordAudit({
       actorId: actor?.id,
       actor: actor?.email ?? "anonymous",

@@ -55,6 +55,12 @@ describe("API keys on /api/v1/users", () => {
     expect((await api.call("GET", "/api/v1/openapi.json", { key: null })).status).toBe(200);
   });
 
+  test("a key just minted works at once in the process that minted it", async () => {
+    const { key } = await api.createKey({ scope: "read-write" });
+    // No reload in between: the admin copies the key from the page and uses it straight away.
+    expect((await api.call("GET", "/api/v1/users?limit=1", { key })).status).toBe(200);
+  });
+
   test("a key revoked by another process stops working within seconds", async () => {
     const { id, key } = await api.createKey({ scope: "read" });
     await apiKeyRegistry().refresh();

@@ -26,6 +26,9 @@ export class ApiKeyRegistry {
   private loaded: Promise<void> | undefined;
   private ready = false;
   private timers: NodeJS.Timeout[] = [];
+  /** Reloads are numbered as they start: one that started earlier never replaces what a later one loaded. */
+  private started = 0;
+  private applied = 0;
 
   /** Starts the periodic reload and last-use flush (idempotent). */
   start(): Promise<void> {
@@ -54,6 +57,7 @@ export class ApiKeyRegistry {
 
   async refresh(): Promise<void> {
     this.ensureTimers();
+    const generation = ++this.started;
     try {
       const rows = await getStore()
         .db.select({
@@ -81,6 +85,9 @@ export class ApiKeyRegistry {
               },
         );
       }
+      // An older reload finishing late (a slower connection) would bring back a revoked key or drop a new one.
+      if (generation < this.applied) return;
+      this.applied = generation;
       this.keys = next;
       this.ready = true;
     } catch (error) {

@@ -2,6 +2,7 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { NotFound } from "../errors";
+import { log } from "../log";
 import { apiKeys } from "../store/schema";
 import { getStore } from "../store/store-db";
 import { type ApiKeyScope, generateApiKey, hashApiKey, keyPrefix } from "./api-key-format";
@@ -21,6 +22,9 @@ export async function createApiKey(input: {
     .values({ ...input, prefix: keyPrefix(key), hash: hashApiKey(key) })
     .returning({ id: apiKeys.id });
   if (!row) throw new Error("insert returned no row");
+  // Shown once, and used at once: this process knows it now (a reload that starts after the commit sees it);
+  // the other processes within one reload interval.
+  await reloadKeys();
   return { id: row.id, key };
 }
 
@@ -32,8 +36,17 @@ export async function revokeApiKey({ id }: { id: number }): Promise<string> {
     .returning({ name: apiKeys.name });
   if (!row) throw new NotFound(`No active API key with id ${id}.`);
   // This process forgets it now; the others within one refresh interval.
-  await apiKeyRegistry().refresh();
+  await reloadKeys();
   return row.name;
+}
+
+/** The change is committed whatever happens here: a failed reload only leaves it to the next periodic one. */
+async function reloadKeys(): Promise<void> {
+  try {
+    await apiKeyRegistry().refresh();
+  } catch (error) {
+    log().warn({ reason: (error as Error).message }, "API keys not reloaded after a change; the next reload will");
+  }
 }
 
 export async function listApiKeys() {

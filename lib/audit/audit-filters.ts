@@ -23,7 +23,7 @@ const instant = z
   )
   .optional();
 
-export const outcomes = ["ok", "denied", "invalid", "failed"] as const;
+export const outcomes = ["ok", "denied", "invalid", "failed", "requested"] as const;
 
 export const auditFilters = z.object({
   actor: text,
@@ -32,7 +32,7 @@ export const auditFilters = z.object({
   outcome: z
     .string()
     .transform((s) => (s === "" ? undefined : s))
-    .pipe(z.enum(outcomes, { error: "expected ok, denied, invalid or failed" }).optional())
+    .pipe(z.enum(outcomes, { error: "expected ok, denied, invalid, failed or requested" }).optional())
     .optional(),
   from: instant,
   to: instant,

@@ -8,7 +8,8 @@ import "server-only";
 import { auditEntries, type NewAuditEntry } from "../store/schema";
 import { getStore } from "../store/store-db";
 
-export type AuditOutcome = "ok" | "denied" | "invalid" | "failed";
+/** "requested": an action about to be taken, recorded first; its outcome follows in an entry of its own. */
+export type AuditOutcome = "ok" | "denied" | "invalid" | "failed" | "requested";
 
 export type AuditRecord = {
   actorId?: string | null;

@@ -1,55 +1,29 @@
 /**
- * Signing in with email and password: throttled (lib/auth/sign-in-throttle),
- * checked by better-auth (scrypt), and audited whatever the outcome — a
- * success, a wrong password, an unknown email, a disabled account, a lockout.
- * The session cookie is set by better-auth's nextCookies plugin.
+ * Signing in with email and password, from the sign-in form: one locked,
+ * audited attempt (lib/auth/sign-in-attempt); the session and its cookie are
+ * then opened by better-auth (its nextCookies plugin sets the cookie).
  */
 import "server-only";
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
-import { recordAudit } from "../audit/record-audit";
 import { getConfig } from "../config";
 import { log } from "../log";
-import { dashboardUsers } from "../store/schema";
-import { getStore } from "../store/store-db";
 import { getAuth } from "./auth";
 import { requestContext } from "./current-actor";
-import { currentLockout, lockoutMessage, SIGN_IN } from "./sign-in-throttle";
+import { attemptSignIn, type SignInResult } from "./sign-in-attempt";
 
-export type SignInResult = { ok: true } | { ok: false; error: string };
-
-const WRONG = "Wrong email or password.";
+export type { SignInResult } from "./sign-in-attempt";
 
 export async function signIn(input: { email: string; password: string }): Promise<SignInResult> {
-  const email = input.email.trim().toLowerCase();
   const { requestId, ipAddress } = await requestContext();
-  const entry = { actor: email, action: SIGN_IN, target: email, requestId, ipAddress };
   try {
-    const lockout = await currentLockout(email, ipAddress);
-    if (lockout) {
-      await recordAudit({ ...entry, outcome: "denied", error: `locked out (${lockout.scope})` });
-      return { ok: false, error: lockoutMessage(lockout) };
-    }
-    try {
-      const { user } = await getAuth().api.signInEmail({
-        body: { email, password: input.password },
+    return await attemptSignIn({ ...input, requestId, ipAddress }, async (user) => {
+      // better-auth checks the password again (it is the one that sets the cookie), and its database hook
+      // refuses a session to an account disabled in between.
+      await getAuth().api.signInEmail({
+        body: { email: user.email, password: input.password },
         headers: await headers(),
       });
-      await recordAudit({ ...entry, actorId: user.id, actorRole: String(user.role), outcome: "ok" });
-      return { ok: true };
-    } catch (error) {
-      // A disabled account's session is refused by a database hook, after the password was checked.
-      const disabled = await isDisabled(email);
-      if (!isRefusal(error) && !disabled) throw error;
-      await recordAudit({
-        ...entry,
-        outcome: "failed",
-        error: disabled ? "account disabled" : "wrong email or password",
-      });
-      if (disabled) return { ok: false, error: "This account is disabled. Ask an admin to enable it." };
-      const now = await currentLockout(email, ipAddress);
-      return { ok: false, error: now ? `${WRONG} ${lockoutMessage(now)}` : WRONG };
-    }
+    });
   } catch (error) {
     log().error({ err: error, requestId }, "sign-in failed: store unavailable or internal error");
     return {
@@ -57,28 +31,6 @@ export async function signIn(input: { email: string; password: string }): Promis
       error: "Sign-in is unavailable right now: rdsdeck's store cannot be reached. Try again shortly.",
     };
   }
-}
-
-/**
- * better-auth's refusal (its APIError, e.g. 401 INVALID_EMAIL_OR_PASSWORD). Checked by shape: the class
- * exported by better-auth/api is not always the one its core throws.
- */
-function isRefusal(error: unknown): boolean {
-  return error instanceof Error && error.name === "APIError" && typeof Reflect.get(error, "statusCode") === "number";
-}
-
-async function isDisabled(email: string): Promise<boolean> {
-  const [row] = await getStore()
-    .db.select({ disabled: dashboardUsers.disabled })
-    .from(dashboardUsers)
-    .where(eq(dashboardUsers.email, email));
-  return row?.disabled === true;
-}
-
-/** Where to go after signing in: a path on this site only, never another origin. */
-export function safeNext(next: string | undefined): string {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
 }
 
 export function signInConfigured(): boolean {

@@ -11,7 +11,8 @@ import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { getAuth } from "../auth/auth";
 import type { RequestContext } from "../auth/current-actor";
-import { currentLockout, lockoutMessage, SIGN_IN } from "../auth/sign-in-throttle";
+import { withSignInLock } from "../auth/sign-in-lock";
+import { currentLockout, lockoutMessage, retryAfterSeconds, SIGN_IN } from "../auth/sign-in-throttle";
 import { Conflict, Invalid, NotFound, TooManyRequests } from "../errors";
 import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
@@ -52,8 +53,19 @@ export async function changeOwnPassword(input: {
   request: RequestContext;
 }): Promise<void> {
   const { user, request } = input;
+  // The same locked step as signing in: parallel guesses of the current password are held to the lockout too.
+  await withSignInLock({ account: user.email, address: request.ipAddress }, () => checkAndChange(input));
+}
+
+async function checkAndChange(input: {
+  user: { id: string; email: string; sessionId: string };
+  currentPassword: string;
+  newPassword: string;
+  request: RequestContext;
+}): Promise<void> {
+  const { user, request } = input;
   const lockout = await currentLockout(user.email, request.ipAddress);
-  if (lockout) throw new TooManyRequests(lockoutMessage(lockout), lockout.retryAfterMinutes * 60);
+  if (lockout) throw new TooManyRequests(lockoutMessage(lockout), retryAfterSeconds(lockout));
   const { db } = getStore();
   const [account] = await db
     .select({ hash: dashboardAccounts.password })

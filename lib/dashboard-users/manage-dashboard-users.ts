@@ -62,3 +62,13 @@ export async function setDashboardUserDisabled(input: {
     return rows[0].email;
   });
 }
+
+/** The user with this email, or NotFound (an unlock for nobody would be an entry about nothing). */
+export async function requireDashboardUser({ email }: { email: string }): Promise<{ id: string }> {
+  const [row] = await getStore()
+    .db.select({ id: dashboardUsers.id })
+    .from(dashboardUsers)
+    .where(eq(dashboardUsers.email, email));
+  if (!row) throw new NotFound(`No user with the email ${email}.`);
+  return row;
+}

@@ -5,13 +5,21 @@ import type { z } from "zod";
 import { roles } from "@/lib/auth/roles";
 import { anyText, expectIssuesNameFields, formFields, padded } from "@/test-support/form-arbitraries";
 import { checkProperty } from "@/test-support/fuzz";
-import { changePasswordForm, createUserForm, resetPasswordForm, setDisabledForm, setRoleForm } from "./user-forms";
+import {
+  changePasswordForm,
+  createUserForm,
+  resetPasswordForm,
+  setDisabledForm,
+  setRoleForm,
+  unlockSignInForm,
+} from "./user-forms";
 
 const forms: Array<[string, z.ZodObject]> = [
   ["create user", createUserForm],
   ["set role", setRoleForm],
   ["set disabled", setDisabledForm],
   ["reset password", resetPasswordForm],
+  ["unlock sign-in", unlockSignInForm],
 ];
 
 const fields = formFields({

@@ -33,6 +33,9 @@ export const setDisabledForm = z.object({
   disabled: z.enum(["true", "false"], { error: "expected true or false" }).transform((v) => v === "true"),
 });
 
+/** By email: the sign-in count is kept per email, and the audit entry of the unlock is what it honours. */
+export const unlockSignInForm = z.object({ email });
+
 export const resetPasswordForm = z.object({ userId, password: newPassword });
 
 export const changePasswordForm = z

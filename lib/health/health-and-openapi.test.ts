@@ -60,6 +60,25 @@ describe("GET /health", () => {
   });
 });
 
+describe("GET /health without a valid key", () => {
+  test.each([
+    ["no key", {}],
+    ["a wrong key", { authorization: "Bearer rdk_not-a-real-key-at-all-0000000000000000000000" }],
+  ])("with %s: the status only — no endpoint, host or port", async (_what, headers) => {
+    const reply = await eventually(
+      async () => {
+        const r = await api.call("GET", "/health", { key: null, headers });
+        return r.status === 200 ? r : undefined;
+      },
+      10_000,
+      "a healthy fleet",
+    );
+    expect(reply.json).toEqual({ status: "healthy" });
+    expect(reply.text).not.toContain(String(api.writerPort));
+    expect(reply.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
 describe("GET /api/v1/openapi.json", () => {
   test("is an OpenAPI 3.1 document of every route, generated from the zod schemas", async () => {
     const reply = await api.call("GET", "/api/v1/openapi.json");

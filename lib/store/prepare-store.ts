@@ -7,30 +7,73 @@
  */
 import "server-only";
 import path from "node:path";
+import pg from "pg";
 import { apiKeyRegistry } from "../api-keys/key-registry";
 import { ensureFirstAdmin } from "../auth/first-admin";
 import { getConfig } from "../config";
 import { driverError } from "../db/driver-error";
 import { migrateWithLock } from "../db/migrate";
 import { log } from "../log";
+import { grantAppPrivileges } from "./app-privileges";
 
 const RETRY_MS = 3_000;
 
 export const storeMigrationsFolder = () => path.join(process.cwd(), "drizzle", "store");
 
-export async function migrateStore(url: string): Promise<void> {
-  await migrateWithLock({ url, connectTimeoutMs: 5_000, migrationsFolder: storeMigrationsFolder() });
+/**
+ * Applies the store's migrations as the tables' owner, then grants the app's
+ * role what it needs (lib/store/app-privileges). Without an owner URL, the
+ * app's own role migrates — and so owns the audit table and could drop its
+ * trigger, which the log says at every start — unless the owner already
+ * migrated this store, in which case there is nothing the app's role may do.
+ */
+export async function migrateStore(o: { url: string; ownerUrl: string | undefined }): Promise<void> {
+  const migrationsFolder = storeMigrationsFolder();
+  if (o.ownerUrl) {
+    await migrateWithLock({ url: o.ownerUrl, connectTimeoutMs: 5_000, migrationsFolder });
+    await withClient(o.ownerUrl, (owner) => grantAppPrivileges(owner, decodeURIComponent(new URL(o.url).username)));
+    return;
+  }
+  const auditOwner = await withClient(o.url, async (app) => {
+    const { rows } = await app.query<{ mine: boolean }>(
+      "select tableowner = current_user as mine from pg_tables where schemaname = 'public' and tablename = 'audit_entries'",
+    );
+    return rows[0] === undefined ? "none" : rows[0].mine ? "app" : "owner";
+  });
+  if (auditOwner === "owner") {
+    log().info("store migrations skipped: the tables' owner applies them (set RDSDECK_STORE_OWNER_URL)");
+    return;
+  }
+  await migrateWithLock({ url: o.url, connectTimeoutMs: 5_000, migrationsFolder });
+  log().warn(
+    "the audit trail is append-only only against rdsdeck's own code: the app's role owns it; set RDSDECK_STORE_OWNER_URL",
+  );
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: "rdsdeck-migrate",
+    connectionTimeoutMillis: 5_000,
+  });
+  client.on("error", () => {}); // a lost connection fails the pending query, which is what we report
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function prepareStore(): Promise<void> {
-  const { storeUrl, secret } = getConfig().auth;
+  const { storeUrl, storeOwnerUrl, secret } = getConfig().auth;
   if (!storeUrl || !secret) {
     log().error("sign-in disabled: RDSDECK_STORE_URL and RDSDECK_AUTH_SECRET must both be set");
     return;
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrateStore(storeUrl);
+      await migrateStore({ url: storeUrl, ownerUrl: storeOwnerUrl });
       await ensureFirstAdmin();
       await apiKeyRegistry().start();
       return;

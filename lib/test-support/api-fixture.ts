@@ -8,7 +8,6 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import pg from "pg";
 import { fleetEnv } from "../../infra/local/fleet-env";
 import { startTempFleet, type TempFleet } from "../../infra/local/test-support/temp-fleet";
@@ -17,6 +16,7 @@ import { createApiKey } from "../api-keys/manage-api-keys";
 import { closeDatabase, getDatabase } from "../db/database";
 import { migrateWithLock } from "../db/migrate";
 import { serveApiRequest } from "../http/node-adapter";
+import { migrateStore } from "../store/prepare-store";
 import { closeStore } from "../store/store-db";
 
 export type Reply = { status: number; headers: Headers; text: string; json: unknown };
@@ -56,9 +56,7 @@ export async function startApiFixture(env: Record<string, string> = {}): Promise
   // Twice at once, as two app processes starting together would: the advisory lock serialises them.
   await Promise.all([0, 1].map(() => migrateWithLock({ url, connectTimeoutMs: 5_000 })));
   await getDatabase().ready;
-  const storeUrl = process.env.RDSDECK_STORE_URL ?? "";
-  const storeMigrations = path.join(import.meta.dirname, "..", "..", "drizzle", "store");
-  await migrateWithLock({ url: storeUrl, connectTimeoutMs: 5_000, migrationsFolder: storeMigrations });
+  await migrateStore({ url: process.env.RDSDECK_STORE_URL ?? "", ownerUrl: process.env.RDSDECK_STORE_OWNER_URL });
   const createKey: ApiFixture["createKey"] = ({ scope, rateLimitPerSecond = 1_000_000, name = `test ${scope}` }) =>
     createApiKey({ name, scope, rateLimitPerSecond, createdBy: "tests" });
   const keys = {

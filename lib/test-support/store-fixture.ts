@@ -9,19 +9,24 @@ import pg from "pg";
 import pino from "pino";
 import { afterAll, beforeAll, vi } from "vitest";
 import { ensureCredentials, type FleetCredentials } from "../../infra/local/pg/credentials";
-import { type LocalStore, startLocalStore, storeUrl } from "../../infra/local/store/local-store";
+import { type LocalStore, startLocalStore, storeOwnerUrl, storeUrl } from "../../infra/local/store/local-store";
 import { makeTempDataDir } from "../../infra/local/test-support/temp-fleet";
 import { apiKeyRegistry } from "../api-keys/key-registry";
-import { migrateWithLock } from "../db/migrate";
+import { closeSignInLocks } from "../auth/sign-in-lock";
+import { migrateStore } from "../store/prepare-store";
 import { closeStore } from "../store/store-db";
 
 export type StoreFixture = {
   url: string;
+  /** The tables' owner, which ran the migrations. */
+  ownerUrl: string;
   dataDir: string;
   store: LocalStore;
   credentials: FleetCredentials;
   /** One statement as the app's own role, on a connection of its own. */
   query<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]>;
+  /** The same, as the tables' owner. */
+  queryAsOwner<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]>;
   stop(): Promise<void>;
 };
 
@@ -43,32 +48,38 @@ export async function startStoreFixture(opts: { dataDir?: string } = {}): Promis
       if (attempt >= 3 || !/already in use/.test(String(error))) throw error;
     }
   }
-  const url = storeUrl({ ...store, caCertPath: path.join(dataDir, "tls", "ca.crt"), credentials });
+  const address = { ...store, caCertPath: path.join(dataDir, "tls", "ca.crt"), credentials };
+  const url = storeUrl(address);
+  const ownerUrl = storeOwnerUrl(address);
   Object.assign(process.env, { RDSDECK_STORE_URL: url, RDSDECK_AUTH_SECRET: credentials.store.authSecret });
   // Twice at once, as two app processes starting together would: the advisory lock serialises them.
-  const migrationsFolder = path.join(import.meta.dirname, "..", "..", "drizzle", "store");
-  await Promise.all([0, 1].map(() => migrateWithLock({ url, connectTimeoutMs: 5_000, migrationsFolder })));
+  await Promise.all([0, 1].map(() => migrateStore({ url, ownerUrl })));
   const started = store;
   return {
     url,
+    ownerUrl,
     dataDir,
     store: started,
     credentials,
-    query: async (text, values) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        return (await client.query(text, values)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    query: (text, values) => queryOnce(url, text, values),
+    queryAsOwner: (text, values) => queryOnce(ownerUrl, text, values),
     stop: async () => {
       apiKeyRegistry().stop();
+      await closeSignInLocks();
       await closeStore();
       await started.stop();
     },
   };
+}
+
+async function queryOnce<R extends pg.QueryResultRow>(url: string, text: string, values?: unknown[]): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -21,6 +21,7 @@ const credentialsSchema = z.object({
   store: z
     .object({
       admin: z.object({ password: z.string() }),
+      owner: z.object({ password: z.string() }),
       app: z.object({ password: z.string() }),
       authSecret: z.string(),
     })
@@ -46,6 +47,7 @@ function fleetCredentials(dataDir: string): NamedSecret[] {
     ...(c.store
       ? [
           { name: "store admin password", value: c.store.admin.password },
+          { name: "store owner password", value: c.store.owner.password },
           { name: "store app password", value: c.store.app.password },
           { name: "session signing secret", value: c.store.authSecret },
         ]

@@ -2,10 +2,21 @@
 
 import { refresh } from "next/cache";
 import { validatedAction } from "@/lib/actions/validated-action";
+import { UNLOCK_SIGN_IN } from "@/lib/auth/sign-in-throttle";
 import { createDashboardUser } from "@/lib/dashboard-users/create-dashboard-user";
 import { resetDashboardUserPassword } from "@/lib/dashboard-users/dashboard-passwords";
-import { setDashboardUserDisabled, setDashboardUserRole } from "@/lib/dashboard-users/manage-dashboard-users";
-import { createUserForm, resetPasswordForm, setDisabledForm, setRoleForm } from "@/lib/dashboard-users/user-forms";
+import {
+  requireDashboardUser,
+  setDashboardUserDisabled,
+  setDashboardUserRole,
+} from "@/lib/dashboard-users/manage-dashboard-users";
+import {
+  createUserForm,
+  resetPasswordForm,
+  setDisabledForm,
+  setRoleForm,
+  unlockSignInForm,
+} from "@/lib/dashboard-users/user-forms";
 
 export const createUserAction = validatedAction(
   { action: "create-user", role: "admin", schema: createUserForm, target: (input) => input.email },
@@ -40,5 +51,14 @@ export const resetPasswordAction = validatedAction(
   async ({ userId, password }, { actor }): Promise<string> => {
     const email = await resetDashboardUserPassword({ userId, password, actorId: actor.id });
     return `${email}'s password is reset; their sessions have ended.`;
+  },
+);
+
+/** Lifts a lockout at once (someone may be keeping it up on purpose); the failure count starts again from here. */
+export const unlockSignInAction = validatedAction(
+  { action: UNLOCK_SIGN_IN, role: "admin", schema: unlockSignInForm, target: (input) => input.email },
+  async ({ email }): Promise<string> => {
+    await requireDashboardUser({ email });
+    return `${email} may sign in again now.`;
   },
 );

@@ -8,7 +8,7 @@ import { fieldStyle as field, labelStyle as label } from "@/components/form-styl
 import { requireRole } from "@/lib/auth/require-role";
 import { roles } from "@/lib/auth/roles";
 import { listDashboardUsers } from "@/lib/dashboard-users/manage-dashboard-users";
-import { createUserAction, resetPasswordAction, setDisabledAction, setRoleAction } from "./actions";
+import { createUserAction, resetPasswordAction, setDisabledAction, setRoleAction, unlockSignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -92,6 +92,16 @@ export default async function UsersPage() {
                     testId="reset-password"
                     title={`Reset the password of ${u.email}`}
                   />
+                )}
+                {u.id === actor.id ? null : (
+                  <ActionForm
+                    inline
+                    serverAction={unlockSignInAction}
+                    submitLabel="Unlock sign-in"
+                    testId="unlock-sign-in"
+                  >
+                    <input name="email" type="hidden" value={u.email} />
+                  </ActionForm>
                 )}
               </td>
             </tr>

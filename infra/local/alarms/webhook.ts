@@ -27,7 +27,9 @@ export interface DeliveryResult {
  * JSON document as a text/plain body with the x-amz-sns-* headers. Any
  * answer but 2xx, a network error or a timeout is retried with exponential
  * backoff; each failure is logged with the alarm, the message and the
- * attempt, the URL without any credentials it may carry.
+ * attempt, and the URL's origin only: user:password goes as Basic auth (never
+ * in a URL fetch could quote in its error), and the path may be the secret
+ * itself (a Slack-style https://hooks.example/services/T…/B…/<token>).
  */
 export async function deliverToWebhook(
   notification: SnsNotification & { readonly AlarmName: string },
@@ -37,13 +39,15 @@ export async function deliverToWebhook(
 ): Promise<DeliveryResult> {
   const { AlarmName, ...envelope } = notification;
   const body = JSON.stringify(envelope);
+  const { target, authorization, secrets } = splitCredentials(options.url);
   let lastError = "";
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
     if (stop.aborted) return { delivered: false, attempts: attempt - 1, aborted: true };
     try {
-      const response = await fetch(options.url, {
+      const response = await fetch(target, {
         method: "POST",
         headers: {
+          ...(authorization ? { authorization } : {}),
           "content-type": "text/plain; charset=UTF-8",
           "x-amz-sns-message-type": "Notification",
           "x-amz-sns-message-id": notification.MessageId,
@@ -58,7 +62,7 @@ export async function deliverToWebhook(
       lastError = `HTTP ${response.status}`;
     } catch (error) {
       if (stop.aborted) return { delivered: false, attempts: attempt - 1, aborted: true };
-      lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      lastError = scrub(error instanceof Error ? `${error.name}: ${error.message}` : String(error), secrets);
     }
     const final = attempt === options.attempts;
     const fields = {
@@ -79,13 +83,39 @@ export async function deliverToWebhook(
   return { delivered: false, attempts: options.attempts, lastError };
 }
 
+/** The URL to POST to without its user:password, which becomes a Basic Authorization header. */
+function splitCredentials(url: string): { target: string; authorization?: string; secrets: string[] } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { target: url, secrets: [url] };
+  }
+  const secrets = [url, parsed.pathname, parsed.search, parsed.password, decodeURIComponent(parsed.password)];
+  if (!parsed.username && !parsed.password) return { target: url, secrets };
+  const user = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return {
+    target: parsed.toString(),
+    authorization: `Basic ${Buffer.from(user).toString("base64")}`,
+    secrets: [...secrets, parsed.toString()],
+  };
+}
+
+/** An error's text with every secret part of the URL taken out (fetch quotes URLs in some of its errors). */
+function scrub(text: string, secrets: readonly string[]): string {
+  return secrets
+    .filter((secret) => secret.length > 1)
+    .sort((a, b) => b.length - a.length)
+    .reduce((kept, secret) => kept.replaceAll(secret, "…"), text);
+}
+
+/** What a log line may say of the webhook: its origin (scheme, host, port), never credentials, path or query. */
 function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    parsed.username = "";
-    parsed.password = "";
-    parsed.search = parsed.search ? "?…" : "";
-    return parsed.toString();
+    return parsed.pathname === "/" && !parsed.search ? parsed.origin : `${parsed.origin}/…`;
   } catch {
     return "(invalid URL)";
   }

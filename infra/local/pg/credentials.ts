@@ -3,7 +3,8 @@
  * its owner: the master user apps sign in with, the engine's own superuser and
  * replication user (as RDS keeps rdsadmin and rdsrepladmin), the access key
  * that signs requests to the local AWS API, and rdsdeck's own store (its
- * superuser, the app's login, and the secret that signs dashboard sessions).
+ * superuser, the owner that runs its migrations, the app's login — which owns
+ * nothing — and the secret that signs dashboard sessions).
  */
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -17,6 +18,7 @@ const credentialsSchema = z.object({
   aws: z.object({ accessKeyId: z.string(), secretAccessKey: z.string() }),
   store: z.object({
     admin: z.object({ username: z.literal("rdsdeck_store_admin"), password: z.string() }),
+    owner: z.object({ username: z.literal("rdsdeck_store_owner"), password: z.string() }),
     app: z.object({ username: z.literal("rdsdeck"), password: z.string() }),
     authSecret: z.string(),
   }),
@@ -29,8 +31,11 @@ export const credentialsPath = (dataDir: string) => path.join(dataDir, "credenti
 // URL- and conninfo-safe alphabet, so a password never needs quoting.
 const secret = (bytes: number) => randomBytes(bytes).toString("base64url");
 
+const newStoreOwner = () => ({ username: "rdsdeck_store_owner" as const, password: secret(24) });
+
 const newStoreCredentials = (): FleetCredentials["store"] => ({
   admin: { username: "rdsdeck_store_admin", password: secret(24) },
+  owner: newStoreOwner(),
   app: { username: "rdsdeck", password: secret(24) },
   authSecret: secret(32),
 });
@@ -40,9 +45,7 @@ export function ensureCredentials(dataDir: string, masterUsername: string): Flee
   if (existsSync(file)) {
     chmodSync(file, 0o600);
     const raw = JSON.parse(readFileSync(file, "utf8"));
-    // A data directory from before rdsdeck had its own store: add the store's credentials, keep the rest.
-    const upgraded =
-      raw && typeof raw === "object" && !("store" in raw) ? { ...raw, store: newStoreCredentials() } : raw;
+    const upgraded = upgradeCredentials(raw);
     const parsed = credentialsSchema.safeParse(upgraded);
     if (!parsed.success) throw new Error(`${file} is not a valid rdsdeck credentials file; run npm run fleet:reset`);
     if (upgraded !== raw) writeCredentials(file, parsed.data);
@@ -57,6 +60,21 @@ export function ensureCredentials(dataDir: string, masterUsername: string): Flee
   };
   writeCredentials(file, created);
   return created;
+}
+
+/**
+ * A data directory from before rdsdeck had its own store gets the store's
+ * credentials; one from before the store had an owner apart from the app gets
+ * the owner's. Everything else is kept.
+ */
+function upgradeCredentials(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  if (!("store" in raw)) return { ...raw, store: newStoreCredentials() };
+  const store = raw.store;
+  if (store && typeof store === "object" && !("owner" in store)) {
+    return { ...raw, store: { ...store, owner: newStoreOwner() } };
+  }
+  return raw;
 }
 
 function writeCredentials(file: string, credentials: FleetCredentials): void {

@@ -21,6 +21,7 @@ import { Postmaster, reclaimStalePostmaster } from "../pg/postmaster.js";
 import { resolveRunAs } from "../pg/run-as.js";
 import { SLOW_STATEMENT_TIMEOUT_MS, waitAccepting, withNode } from "../pg/sql-client.js";
 import { ensureFleetTls, type FleetTls } from "../pg/tls.js";
+import { ensureStoreRoles, reassignToOwner } from "./store-roles.js";
 
 export const STORE_NAME = "rdsdeck-store";
 export const STORE_DATABASE = "rdsdeck";
@@ -52,7 +53,7 @@ export async function startLocalStore(o: LocalStoreOptions): Promise<LocalStore>
   const pgData = storeDataDir(o.dataDir);
   const tls = await ensureFleetTls(o.dataDir);
   const bin = locateBinaries(o.dataDir, runAs);
-  const { admin, app } = o.credentials.store;
+  const { admin, owner, app } = o.credentials.store;
   const address = { host: o.host, port: o.port };
   const logFile = path.join(o.dataDir, "logs", `${STORE_NAME}.log`);
 
@@ -80,21 +81,21 @@ export async function startLocalStore(o: LocalStoreOptions): Promise<LocalStore>
   await waitAccepting(address, admin, tls.caCertPem, START_TIMEOUT_MS, () => postmaster.running).catch((error) => {
     throw new Error(`the store failed to start: ${(error as Error).message}; ${logPointer(logFile)}`);
   });
-  if (fresh) {
-    progress(`store ${STORE_NAME}: creating role ${app.username} and database ${STORE_DATABASE}`);
-    await withNode(
-      address,
-      admin,
-      tls.caCertPem,
-      async (db) => {
-        await db.query(
-          `create role ${db.escapeIdentifier(app.username)} with login password ${db.escapeLiteral(app.password)}`,
-        );
-        await db.query(`create database ${STORE_DATABASE} owner ${db.escapeIdentifier(app.username)}`);
-      },
-      { queryTimeoutMs: SLOW_STATEMENT_TIMEOUT_MS },
-    );
-  }
+  progress(
+    `store ${STORE_NAME}: roles ${owner.username} (owner) and ${app.username} (app), database ${STORE_DATABASE}`,
+  );
+  const options = { queryTimeoutMs: SLOW_STATEMENT_TIMEOUT_MS };
+  await withNode(
+    address,
+    admin,
+    tls.caCertPem,
+    (db) => ensureStoreRoles(db, o.credentials.store, STORE_DATABASE),
+    options,
+  );
+  await withNode(address, admin, tls.caCertPem, (db) => reassignToOwner(db, o.credentials.store), {
+    ...options,
+    database: STORE_DATABASE,
+  });
   progress(`store ${STORE_NAME}: ready on port ${o.port}`);
   return {
     host: o.host,
@@ -156,9 +157,15 @@ function writeStoreFiles(pgData: string, port: number, tls: FleetTls, runAs: Ret
   if (!text.includes("include 'rdsdeck.conf'")) writeFileSync(main, `${text}\ninclude 'rdsdeck.conf'\n`);
 }
 
-/** The app's URL for the store: TLS verified against the fleet CA, as every other connection. */
-export function storeUrl(o: { host: string; port: number; caCertPath: string; credentials: FleetCredentials }): string {
-  const { app } = o.credentials.store;
+type StoreAddress = { host: string; port: number; caCertPath: string; credentials: FleetCredentials };
+
+function urlAs(login: { username: string; password: string }, o: StoreAddress): string {
   const ca = encodeURIComponent(o.caCertPath);
-  return `postgres://${app.username}:${encodeURIComponent(app.password)}@${o.host}:${o.port}/${STORE_DATABASE}?sslmode=verify-full&sslrootcert=${ca}`;
+  return `postgres://${login.username}:${encodeURIComponent(login.password)}@${o.host}:${o.port}/${STORE_DATABASE}?sslmode=verify-full&sslrootcert=${ca}`;
 }
+
+/** The app's URL for the store: TLS verified against the fleet CA, as every other connection. */
+export const storeUrl = (o: StoreAddress): string => urlAs(o.credentials.store.app, o);
+
+/** The owner's URL, for migrations only (RDSDECK_STORE_OWNER_URL). */
+export const storeOwnerUrl = (o: StoreAddress): string => urlAs(o.credentials.store.owner, o);

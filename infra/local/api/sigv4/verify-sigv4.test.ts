@@ -139,6 +139,39 @@ describe("SigV4 verification on the wire", () => {
     });
   });
 
+  test("a signed request sent a second time is refused as a replay; signed afresh, the same call is answered", async () => {
+    const { url } = await start();
+    const signingDate = new Date();
+    const once = () =>
+      signedFetch(url, {
+        headers: { "content-type": FORM_CONTENT_TYPE, "amz-sdk-invocation-id": "0b7a4a8e-replayed" },
+        body: describeBody,
+        signingDate,
+      });
+    const first = await once();
+    expect(first.response.status).toBe(200);
+    const replayed = await once();
+    expect(replayed.authorization).toBe(first.authorization);
+    expect(replayed.response.status).toBe(403);
+    expect(parseQueryError(replayed.text)).toMatchObject({
+      code: "SignatureDoesNotMatch",
+      message: expect.stringContaining("Signature already used"),
+    });
+    const fresh = await signedFetch(url, {
+      headers: { "content-type": FORM_CONTENT_TYPE },
+      body: describeBody,
+      signingDate,
+    });
+    expect(fresh.response.status).toBe(200);
+  });
+
+  test("the SDK may send the very same call twice at once: each invocation is signed apart", async () => {
+    const { client } = await start();
+    const rds = client();
+    const answers = await Promise.all([1, 2, 3].map(() => rds.send(new DescribeDBInstancesCommand({}))));
+    expect(answers.map((a) => a.$metadata.httpStatusCode)).toEqual([200, 200, 200]);
+  });
+
   test("a signature more than 15 minutes old has expired", async () => {
     const now = new Date("2025-06-01T12:00:00Z");
     const { url } = await start({ now: () => now });
@@ -191,7 +224,9 @@ describe("SigV4 verification on the wire", () => {
       },
       body: describeBody,
     });
-    expect(authorization).toContain("SignedHeaders=content-type;host;user-agent;x-amz-content-sha256;x-amz-date,");
+    expect(authorization).toContain(
+      "SignedHeaders=amz-sdk-invocation-id;content-type;host;user-agent;x-amz-content-sha256;x-amz-date,",
+    );
     // The listed x-amz-content-sha256 is not the body's hash; AWS hashes the body it got, and so do we.
     expect(response.status).toBe(403);
   });
@@ -206,7 +241,9 @@ describe("SigV4 verification on the wire", () => {
       },
       body: describeBody,
     });
-    expect(authorization).toContain("SignedHeaders=content-type;host;user-agent;x-amz-content-sha256;x-amz-date,");
+    expect(authorization).toContain(
+      "SignedHeaders=amz-sdk-invocation-id;content-type;host;user-agent;x-amz-content-sha256;x-amz-date,",
+    );
     expect(response.status).toBe(200);
   });
 

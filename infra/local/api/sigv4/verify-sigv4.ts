@@ -5,6 +5,7 @@ import { commonErrors } from "../common-errors";
 import { parseAuthorizationHeader, type SigV4Authorization } from "./authorization-header";
 import { CanonicalSigner } from "./canonical-signer";
 import { sha256Hex } from "./node-sha256";
+import { SeenSignatures } from "./seen-signatures";
 import { parseSigningDate, toBasicFormat } from "./signing-date";
 
 export interface SigV4VerifierOptions {
@@ -29,10 +30,12 @@ export type SigV4Verifier = (request: AwsRequest) => Promise<VerifiedCaller>;
 /**
  * Verifies the `Authorization` header of every request, in the order AWS
  * reports problems: missing or malformed header, unknown key, clock skew,
- * credential scope, then the signature itself.
+ * credential scope, then the signature itself; and last, a signature seen
+ * before within the skew window is a replay.
  */
 export function createSigV4Verifier(options: SigV4VerifierOptions): SigV4Verifier {
   const signer = new CanonicalSigner(options.credentials, options.region);
+  const seen = new SeenSignatures(MAX_CLOCK_SKEW_MS);
 
   return async (request) => {
     const header = request.headers.get("authorization");
@@ -66,6 +69,11 @@ export function createSigV4Verifier(options: SigV4VerifierOptions): SigV4Verifie
       service: auth.scopeService,
     });
     if (!sameSignature(expected, auth.signature)) throw commonErrors.signatureDoesNotMatch();
+    if (!seen.firstUse(auth.signature, signingDate.date, options.now())) {
+      throw commonErrors.signatureDoesNotMatch(
+        "Signature already used: this request was sent before. Sign each request afresh (a replay is refused).",
+      );
+    }
     return { accessKeyId: auth.accessKeyId, service: auth.scopeService };
   };
 }

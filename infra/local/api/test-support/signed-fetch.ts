@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { NodeSha256 } from "../sigv4/node-sha256";
 import { CREDENTIALS, REGION } from "./test-server";
@@ -47,10 +48,14 @@ export async function signedFetch(url: string, options: SignedFetchOptions = {})
       port: Number(target.port),
       path,
       query,
-      headers: { host: target.host, ...options.headers },
+      // botocore signs a fresh invocation id into every call: a request is never signed the same twice.
+      headers: { host: target.host, "amz-sdk-invocation-id": randomUUID(), ...options.headers },
       body: options.body,
     },
-    { signingDate: options.signingDate ?? new Date(), signableHeaders: new Set(Object.keys(options.headers ?? {})) },
+    {
+      signingDate: options.signingDate ?? new Date(),
+      signableHeaders: new Set(["amz-sdk-invocation-id", ...Object.keys(options.headers ?? {})]),
+    },
   );
   const { host: _host, ...headers } = signed.headers;
   const response = await fetch(`${url}${path}${options.query ? `?${options.query}` : ""}`, {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { NodeSha256 } from "../../sigv4/node-sha256";
 import { CREDENTIALS, REGION } from "../../test-support/test-server";
@@ -33,7 +34,8 @@ export async function signedRequest(url: string, options: SignedRequestOptions =
     sha256: NodeSha256,
     applyChecksum: false,
   });
-  const headers = { host: target.host, ...options.headers };
+  // botocore signs a fresh invocation id into every call: a request is never signed the same twice.
+  const headers = { host: target.host, "amz-sdk-invocation-id": randomUUID(), ...options.headers };
   const signed = await signer.sign(
     {
       method,
