@@ -39,10 +39,13 @@ test("sign-in never sends you to another site, whatever next= says", async ({ br
     const page = await (await browser.newContext()).newPage();
     const offSite: string[] = [];
     // By host: the sign-in page's own URL carries "evil.example" in its query.
-    await page.route((url) => url.hostname.endsWith("evil.example"), async (route) => {
-      offSite.push(route.request().url());
-      await route.abort();
-    });
+    await page.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      async (route) => {
+        offSite.push(route.request().url());
+        await route.abort();
+      },
+    );
     await page.goto(`/sign-in?${query}`);
     await new SignInPage(page).signIn(E2E_USERS.viewer.email, E2E_USERS.viewer.password);
     await expect(page.getByTestId("signed-in-as")).toContainText(E2E_USERS.viewer.email);
