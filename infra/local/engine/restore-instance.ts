@@ -15,7 +15,9 @@ import { cutWalAt, isSegmentFile, parseLsn } from "../pg/wal-files.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
 import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
+import type { RdsEventKind } from "./rds-events.js";
 import type { RuntimeNode } from "./runtime-node.js";
+import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
 
 /** Inside the node's own directory, so postgres (running unprivileged) can read it; removed after promotion. */
 export const RESTORE_WAL_DIR = "rdsdeck_restore_wal";
@@ -46,34 +48,66 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
       "The local fleet restores snapshots as Single-AZ instances; MultiAZ is not supported for RestoreDBInstanceFromDBSnapshot.",
     );
   }
+  return startRestore(ops, {
+    instanceId: req.instanceId,
+    availabilityZone: req.availabilityZone ?? snapshot.availabilityZone,
+    port: req.port,
+    instanceClass: req.instanceClass ?? snapshot.instanceClass,
+    deletionProtection: req.deletionProtection ?? false,
+    base: snapshot,
+    recover: (node, id) => restoreNode(ops, node, ops.snapshots.dirOf(snapshot.id), snapshot.stopLsn, id),
+    restored: { event: "restoredFromSnapshot", detail: snapshot.id, what: `snapshot ${snapshot.id}` },
+  });
+}
+
+/**
+ * The life of a restored instance, whatever it is restored from: the
+ * identifier and a port claimed now (`creating`), the base snapshot held
+ * until `recover` is done, then `available` with RDS's events — or, on any
+ * failure, nothing left but an event saying why.
+ */
+export async function startRestore(
+  ops: FleetOps,
+  req: {
+    instanceId: string;
+    availabilityZone: string;
+    port: number | undefined;
+    instanceClass: string;
+    deletionProtection: boolean;
+    base: SnapshotRecord;
+    recover: (node: RuntimeNode, id: string) => Promise<void>;
+    /** The restoration event, its detail, and how messages name the source. */
+    restored: { event: RdsEventKind; detail: string; what: string };
+  },
+): Promise<InstanceRecord> {
   assertFleetZone(ops, req.availabilityZone);
   const { record, node } = await addInstance(
     ops,
     {
       id: req.instanceId,
       role: "primary",
-      az: req.availabilityZone ?? snapshot.availabilityZone,
+      az: req.availabilityZone,
       port: req.port,
-      instanceClass: req.instanceClass ?? snapshot.instanceClass,
-      deletionProtection: req.deletionProtection ?? false,
+      instanceClass: req.instanceClass,
+      deletionProtection: req.deletionProtection,
       backupRetentionPeriod: ops.fleet.backupRetentionDays,
     },
     "restore",
   );
-  const release = ops.snapshots.use(snapshot.id);
+  const release = ops.snapshots.use(req.base.id);
   ops.actions.continue(
     record.id,
     "restore",
     async () => {
       try {
-        await restoreNode(ops, node, ops.snapshots.dirOf(snapshot.id), snapshot.stopLsn, record.id);
+        await req.recover(node, record.id);
       } finally {
         release();
       }
       await finishInstance(ops, record, node);
       ops.events.record("instanceCreated", record.id);
-      ops.events.record("restoredFromSnapshot", record.id, snapshot.id);
-      ops.progress(`${record.id}: restored from snapshot ${snapshot.id}, available on port ${record.endpointPort}`);
+      ops.events.record(req.restored.event, record.id, req.restored.detail);
+      ops.progress(`${record.id}: restored from ${req.restored.what}, available on port ${record.endpointPort}`);
     },
     async (error) => {
       release();
@@ -81,7 +115,7 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
         ops,
         record,
         "instanceFailed",
-        `Restore from snapshot ${snapshot.id} failed: ${error.message}`,
+        `Restore from ${req.restored.what} failed: ${error.message}`,
       );
     },
   );

@@ -9,8 +9,7 @@ import { lastProblems } from "../pg/log-tail.js";
 import { chownTree } from "../pg/ownership.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
-import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
-import { copySnapshotInto, RESTORE_WAL_DIR, recoverAndPromote } from "./restore-instance.js";
+import { copySnapshotInto, RESTORE_WAL_DIR, recoverAndPromote, startRestore } from "./restore-instance.js";
 import type { RuntimeNode } from "./runtime-node.js";
 import { baseBackupsOf, restoreWindowOf, retainedWindowOf } from "./snapshots/restore-window.js";
 import type { RetainedBackup } from "./snapshots/retained-backups.js";
@@ -47,7 +46,6 @@ type RestoreSource = {
 export async function restoreToPointInTime(ops: FleetOps, req: PointInTimeRestoreRequest): Promise<InstanceRecord> {
   const source = sourceOf(ops, req);
   const time = restoreTimeOf(ops, source, req);
-  assertFleetZone(ops, req.availabilityZone);
   const base = baseBackupsOf(ops, source.dbiResourceId)
     .filter((s) => Date.parse(s.completedAt ?? "") <= time.getTime())
     .at(-1);
@@ -57,55 +55,22 @@ export async function restoreToPointInTime(ops: FleetOps, req: PointInTimeRestor
       `No automated backup of ${source.id} finished before ${time.toISOString()}.`,
     );
   }
-  const { record, node } = await addInstance(
-    ops,
-    {
-      id: req.targetId,
-      role: "primary",
-      az: req.availabilityZone ?? source.az,
-      port: req.port,
-      instanceClass: req.instanceClass ?? source.instanceClass,
-      deletionProtection: req.deletionProtection ?? false,
-      backupRetentionPeriod: ops.fleet.backupRetentionDays,
+  return startRestore(ops, {
+    instanceId: req.targetId,
+    availabilityZone: req.availabilityZone ?? source.az,
+    port: req.port,
+    instanceClass: req.instanceClass ?? source.instanceClass,
+    deletionProtection: req.deletionProtection ?? false,
+    base,
+    // The latest: all the archive holds, which reaches at least LatestRestorableTime.
+    recover: (node, id) =>
+      recoverTo(ops, node, base, source.dbiResourceId, req.useLatestRestorableTime ? undefined : time, id),
+    restored: {
+      event: "restoredFromInstance",
+      detail: `${source.id} to ${req.targetId}`,
+      what: `${source.id} as of ${time.toISOString()}`,
     },
-    "restore",
-  );
-  const release = ops.snapshots.use(base.id);
-  ops.actions.continue(
-    record.id,
-    "restore",
-    async () => {
-      try {
-        // The latest: all the archive holds, which reaches at least LatestRestorableTime.
-        await recoverTo(
-          ops,
-          node,
-          base,
-          source.dbiResourceId,
-          req.useLatestRestorableTime ? undefined : time,
-          record.id,
-        );
-      } finally {
-        release();
-      }
-      await finishInstance(ops, record, node);
-      ops.events.record("instanceCreated", record.id);
-      ops.events.record("restoredFromInstance", record.id, `${source.id} to ${record.id}`);
-      ops.progress(
-        `${record.id}: restored ${source.id} as of ${time.toISOString()}, available on port ${record.endpointPort}`,
-      );
-    },
-    async (error) => {
-      release();
-      await discardInstance(
-        ops,
-        record,
-        "instanceFailed",
-        `Point-in-time restore of ${source.id} failed: ${error.message}`,
-      );
-    },
-  );
-  return record;
+  });
 }
 
 function sourceOf(ops: FleetOps, req: PointInTimeRestoreRequest): RestoreSource {

@@ -3,18 +3,15 @@ import { z } from "zod";
 import { commonErrors } from "../common-errors";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
-import { dbInstanceIdentifier, lookupIdentifier } from "./identifiers";
+import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
 
 const input = z.object({
   DBInstanceIdentifier: dbInstanceIdentifier,
   // An identifier or the source's ARN.
   SourceDBInstanceIdentifier: lookupIdentifier,
   AvailabilityZone: z.string().min(1).optional(),
-  DBInstanceClass: z
-    .string()
-    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "not a DB instance class")
-    .optional(),
-  Port: z.number().int().min(1150).max(65535).optional(),
+  DBInstanceClass: dbInstanceClass.optional(),
+  Port: dbPort.optional(),
   MultiAZ: z.boolean().optional(),
   DeletionProtection: z.boolean().optional(),
 });

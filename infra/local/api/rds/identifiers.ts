@@ -29,3 +29,9 @@ export const lookupIdentifier = z
   .string()
   .min(1)
   .transform((s) => s.toLowerCase());
+
+/** A DB instance class as RDS names them ("db.r6g.large"). */
+export const dbInstanceClass = z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "not a DB instance class");
+
+/** RDS for PostgreSQL accepts ports 1150–65535. */
+export const dbPort = z.number().int().min(1150).max(65535);

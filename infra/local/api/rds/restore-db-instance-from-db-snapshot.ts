@@ -2,17 +2,13 @@ import { RestoreDBInstanceFromDBSnapshot$, type RestoreDBInstanceFromDBSnapshotR
 import { z } from "zod";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
-import { dbInstanceIdentifier, lookupIdentifier } from "./identifiers";
+import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
 
 const input = z.object({
   DBInstanceIdentifier: dbInstanceIdentifier,
   DBSnapshotIdentifier: lookupIdentifier,
-  DBInstanceClass: z
-    .string()
-    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "not a DB instance class")
-    .optional(),
-  // RDS for PostgreSQL accepts ports 1150–65535.
-  Port: z.number().int().min(1150).max(65535).optional(),
+  DBInstanceClass: dbInstanceClass.optional(),
+  Port: dbPort.optional(),
   AvailabilityZone: z.string().min(1).optional(),
   MultiAZ: z.boolean().optional(),
   DeletionProtection: z.boolean().optional(),

@@ -2,7 +2,7 @@ import { RestoreDBInstanceToPointInTime$, type RestoreDBInstanceToPointInTimeRes
 import { z } from "zod";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
-import { dbInstanceIdentifier, lookupIdentifier } from "./identifiers";
+import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
 import { rdsErrors } from "./rds-errors";
 
 const input = z.object({
@@ -11,12 +11,8 @@ const input = z.object({
   TargetDBInstanceIdentifier: dbInstanceIdentifier,
   RestoreTime: z.date().optional(),
   UseLatestRestorableTime: z.boolean().optional(),
-  DBInstanceClass: z
-    .string()
-    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "not a DB instance class")
-    .optional(),
-  // RDS for PostgreSQL accepts ports 1150–65535.
-  Port: z.number().int().min(1150).max(65535).optional(),
+  DBInstanceClass: dbInstanceClass.optional(),
+  Port: dbPort.optional(),
   AvailabilityZone: z.string().min(1).optional(),
   DeletionProtection: z.boolean().optional(),
 });
