@@ -14,7 +14,8 @@ import { runReadAt } from "../../db/run-read";
 import type { Cursor } from "../cursor";
 import { USER_COLUMNS_SQL, type UserRecord } from "../user-columns";
 
-const NEWEST_FIRST = "order by created_at desc, id desc";
+// Qualified: a bare created_at in ORDER BY would name the output column (the formatted text), which no index serves.
+const NEWEST_FIRST = "order by users.created_at desc, users.id desc";
 const SELECT_PAGE = {
   name: "users_list",
   text: `select ${USER_COLUMNS_SQL} from users ${NEWEST_FIRST} limit $1 offset $2`,
