@@ -2,7 +2,8 @@
  * The peer service bench:api measures rdsdeck against: any command (BENCH_PEER_CMD, run with
  * `sh -c`) that serves the users API's paths on $PORT from the database named by the seed's
  * variables (DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME). It is pointed at the writer's
- * own postgres node, not the endpoint's forwarder, so it pays no extra hop.
+ * own postgres node, not the endpoint's forwarder, so it pays no extra hop. BENCH_DATA_DIR names
+ * the fleet's data directory, for a peer that reads its settings there.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { defineFleet } from "../../infra/fleet.js";
@@ -37,6 +38,8 @@ export async function startPeer(command: string, dataDir: string, port: number):
       DB_USER: creds.master.username,
       DB_PASSWORD: creds.master.password,
       DB_NAME: info.databaseName,
+      // For a peer that needs more than the seed's variables (e.g. another rdsdeck build: `npm run fleet:env`).
+      BENCH_DATA_DIR: dataDir,
     },
   });
   let stderr = "";
