@@ -11,7 +11,7 @@
 export type MicroBatchOptions<T> = {
   maxSize: number;
   maxInFlight: number;
-  /** Sends one batch and answers every item of it; resolves (never rejects) once all are answered. */
+  /** Sends one batch and answers every item of it; resolves once it no longer needs its slot. */
   send: (items: T[]) => Promise<void>;
 };
 

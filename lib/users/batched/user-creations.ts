@@ -65,7 +65,12 @@ async function commitGroup(group: Creation[]): Promise<void> {
     }
     return;
   }
-  const lsn = await positionAfterCommit(pool);
+  // The group's slot is free once it has committed: the next group need not wait for this position.
+  void answerGroup(group, rows, positionAfterCommit(pool));
+}
+
+async function answerGroup(group: Creation[], rows: UserRecord[], position: Promise<string>): Promise<void> {
+  const lsn = await position;
   // Each returned row is the first request (in order) with exactly its email: distinct on kept the lowest ordinality.
   const inserted = new Map<string, UserRecord>();
   for (const row of rows) inserted.set(row.email, row);
