@@ -7,6 +7,7 @@
  * the log says how many, so an outage of the store cannot exhaust memory.
  */
 import "server-only";
+import { driverError } from "../db/driver-error";
 import { log } from "../log";
 import { auditEntries, type NewAuditEntry } from "../store/schema";
 import { getStore } from "../store/store-db";
@@ -62,8 +63,10 @@ export class AuditBatch {
       const unwritten = rows.slice(written);
       this.queued = [...unwritten, ...this.queued].slice(0, MAX_QUEUED);
       this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS * 4).unref();
+      // The driver's own error, not Drizzle's wrapper: its message would carry the statement's parameters.
+      const { code, message } = driverError(error);
       log().error(
-        { reason: (error as Error).message, queued: this.queued.length },
+        { code, reason: message, queued: this.queued.length },
         "audit entries could not be written to the store; retrying",
       );
     }
