@@ -61,7 +61,14 @@ if (cluster.isPrimary && workers > 1) {
   });
   server.keepAliveTimeout = 65_000;
 
-  const stop = () => server.close(() => process.exit(0)).closeAllConnections();
+  // The API's audit entries are written in batches: the last one goes to the store before the exit.
+  const stop = () =>
+    server
+      .close(async () => {
+        await globalThis[FAST_PATH]?.drain?.();
+        process.exit(0);
+      })
+      .closeAllConnections();
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   process.on("disconnect", stop);

@@ -12,6 +12,7 @@ export const fuzzShares = {
   "users API: POST bodies": 3,
   "users API: PUT and DELETE by id": 3,
   "users API: GET query strings, ids and read tokens": 2,
+  "users API: concurrent creates with colliding emails": 1,
   "RDS Query: form-encoded parameters": 6,
   "RDS Query: operation inputs": 12,
   "CloudWatch: JSON 1.0 requests": 10,

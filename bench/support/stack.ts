@@ -12,7 +12,10 @@ export type Stack = { url: string; dataDir: string; env: Record<string, string>;
 export async function startStack(appPort: number): Promise<Stack> {
   const dataDir = makeTempDataDir();
   const root = path.join(import.meta.dirname, "..", "..");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": flags for the launcher, which its
+  // children (the fleet, the app server) inherit — NODE_OPTIONS refuses --cpu-prof.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,

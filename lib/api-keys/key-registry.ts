@@ -18,7 +18,10 @@ import { type ApiKeyScope, hashApiKey } from "./api-key-format";
 const REFRESH_MS = 2_000;
 const LAST_USE_FLUSH_MS = 5_000;
 
-type Entry = { id: number; scope: ApiKeyScope; ratePerSecond: number; tokens: number; refilledAt: number };
+/** Who a key is, as the audit trail names it (never the key itself). */
+export type ApiKeyIdentity = { id: number; name: string; prefix: string; scope: ApiKeyScope };
+
+type Entry = ApiKeyIdentity & { ratePerSecond: number; tokens: number; refilledAt: number };
 
 export class ApiKeyRegistry {
   private keys = new Map<string, Entry>();
@@ -62,6 +65,8 @@ export class ApiKeyRegistry {
       const rows = await getStore()
         .db.select({
           id: apiKeys.id,
+          name: apiKeys.name,
+          prefix: apiKeys.prefix,
           hash: apiKeys.hash,
           scope: apiKeys.scope,
           rate: apiKeys.rateLimitPerSecond,
@@ -74,10 +79,12 @@ export class ApiKeyRegistry {
         // A key keeps its bucket across reloads, so reloading never hands out a fresh burst.
         next.set(
           row.hash,
-          previous && previous.ratePerSecond === row.rate
+          previous && previous.ratePerSecond === row.rate && previous.name === row.name
             ? previous
             : {
                 id: row.id,
+                name: row.name,
+                prefix: row.prefix,
                 scope: row.scope === "read-write" ? "read-write" : "read",
                 ratePerSecond: row.rate,
                 tokens: row.rate,
@@ -135,6 +142,13 @@ export class ApiKeyRegistry {
     }
     entry.tokens -= 1;
     this.used.add(entry.id);
+  }
+
+  /** The key a request's Authorization header names, if it is an active one: for the audit trail. */
+  identify(authorization: string | undefined): ApiKeyIdentity | undefined {
+    const key = bearer(authorization);
+    const entry = key === undefined ? undefined : this.keys.get(hashApiKey(key));
+    return entry && { id: entry.id, name: entry.name, prefix: entry.prefix, scope: entry.scope };
   }
 
   async flushLastUse(): Promise<void> {

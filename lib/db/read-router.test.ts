@@ -30,4 +30,22 @@ describe("read routing", () => {
   test("never trusts a reader whose position is unknown with a write's position", () => {
     expect(new ReadRouter([reader("a", true, undefined)]).pick(0n)).toBeUndefined();
   });
+
+  test("splits reads that go out together: each joins only an endpoint that has replayed its position", () => {
+    const router = new ReadRouter([reader("behind", true, 99n), reader("there", true, 100n)]);
+    const reads = [{ n: 1 }, { n: 2, minLsn: 50n }, { n: 3, minLsn: 100n }, { n: 4, minLsn: 101n }];
+    const groups = router.split(reads);
+    const named = [...groups].map(([r, group]) => [r?.endpoint ?? "writer", group.map((g) => g.n)]);
+    // The batch's reader is "behind" (first in the round-robin): 3 needs "there", 4 only the writer has.
+    expect(named).toEqual([
+      ["behind", [1, 2]],
+      ["there", [3]],
+      ["writer", [4]],
+    ]);
+  });
+
+  test("splits everything to the writer when no reader is in rotation", () => {
+    const router = new ReadRouter([reader("a", false, 100n)]);
+    expect([...router.split([{ minLsn: 1n }, {}])].map(([r, g]) => [r, g.length])).toEqual([[undefined, 2]]);
+  });
 });

@@ -11,6 +11,7 @@
  * acknowledged.
  */
 import "server-only";
+import type pg from "pg";
 import { getDatabase } from "./database";
 import { isUnavailableError } from "./driver-error";
 import type { Db } from "./drizzle-db";
@@ -22,20 +23,28 @@ const CURRENT_LSN = { name: "wal_current_lsn", text: "select pg_current_wal_lsn(
 
 export type Written<T> = { result: T; lsn: string };
 
-export async function runWrite<T>(write: (db: Db) => Promise<T>): Promise<Written<T>> {
+/** A write: through Drizzle, or on the writer's pool for statements written by hand. */
+export type WriteQuery<T> = (db: Db, pool: pg.Pool) => Promise<T>;
+
+export async function runWrite<T>(write: WriteQuery<T>): Promise<Written<T>> {
   const { writer } = getDatabase();
   let result: T;
   try {
-    result = await write(writer.db);
+    result = await write(writer.db, writer.pool);
   } catch (error) {
     throw isUnavailableError(error) ? writerUnavailable(error) : error;
   }
+  return { result, lsn: await positionAfterCommit(writer.pool) };
+}
+
+/** The writer's WAL position, read after a commit returned: at or past that commit's record. */
+export async function positionAfterCommit(pool: pg.Pool): Promise<string> {
   try {
-    const { rows } = await writer.pool.query<{ lsn: string }>(CURRENT_LSN);
-    return { result, lsn: rows[0]?.lsn ?? formatLsn(MAX_LSN) };
+    const { rows } = await pool.query<{ lsn: string }>(CURRENT_LSN);
+    return rows[0]?.lsn ?? formatLsn(MAX_LSN);
   } catch {
     // The write is committed and must be acknowledged. Without its position, hand out one
     // no replica reaches, so the client's next reads go to the writer until the token expires.
-    return { result, lsn: formatLsn(MAX_LSN) };
+    return formatLsn(MAX_LSN);
   }
 }

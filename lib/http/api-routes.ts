@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { apiKeyRegistry } from "../api-keys/key-registry";
+import { auditApiWrite, isAuditedMethod } from "../audit/api-write-audit";
 import { MethodNotAllowed, NotFound } from "../errors";
 import { handleHealth } from "../health/handle-health";
 import { handleCreateUser } from "../users/http/handle-create-user";
@@ -15,6 +16,7 @@ import { handleOpenApi } from "../users/http/handle-openapi";
 import { handleUpdateUser } from "../users/http/handle-update-user";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./api-types";
 import { errorResponse } from "./error-response";
+import { requestId } from "./request-id";
 
 /**
  * `access` is part of every route, so none can forget it: "api-key" routes
@@ -55,8 +57,25 @@ export const unknownApiRoute: ApiRoute = {
   handlers: { GET: noSuchRoute, POST: noSuchRoute, PUT: noSuchRoute, PATCH: noSuchRoute, DELETE: noSuchRoute },
 };
 
-/** Runs the route's handler for the request's method; never throws: every failure becomes its error response. */
+/**
+ * Runs the route's handler for the request's method; never throws: every failure becomes its error
+ * response. A request with a valid key that may change data is recorded in the audit trail, in a
+ * batch written after the response (see lib/audit/api-write-audit.ts), and answered with its X-Request-Id.
+ */
 export async function dispatch(route: ApiRoute, req: ApiRequest): Promise<ApiResponse> {
+  const response = await answer(route, req);
+  if (route.access === "api-key" && isAuditedMethod(req.method)) {
+    const key = apiKeyRegistry().identify(req.header("authorization"));
+    if (key) {
+      const id = requestId(req);
+      response.headers["x-request-id"] = id;
+      auditApiWrite(key, req, response, id);
+    }
+  }
+  return response;
+}
+
+async function answer(route: ApiRoute, req: ApiRequest): Promise<ApiResponse> {
   try {
     if (route.access === "api-key") {
       const check = apiKeyRegistry().check(

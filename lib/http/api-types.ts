@@ -34,5 +34,10 @@ const JSON_TYPE = "application/json; charset=utf-8";
 
 /** A JSON response; `body` is a plain object built by the handler, serialised once. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+  return jsonTextResponse(status, JSON.stringify(body), headers);
+}
+
+/** A JSON response from text serialised already (one serialisation shared by requests answered alike). */
+export function jsonTextResponse(status: number, json: string, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: json };
 }

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { flushApiAudit } from "../audit/api-write-audit";
 import { matchApiRoute } from "./api-router";
 import { serveApiRequest } from "./node-adapter";
 
@@ -14,6 +15,8 @@ export type ApiFastPath = {
   matches(url: string | undefined): boolean;
   /** Serves one of them; never throws. */
   serve(req: IncomingMessage, res: ServerResponse): void;
+  /** Writes what is still queued (the API's audit entries) before the process exits; never rejects. */
+  drain(): Promise<void>;
 };
 
 export const API_FAST_PATH = Symbol.for("rdsdeck.apiFastPath");
@@ -25,6 +28,7 @@ export const apiFastPath: ApiFastPath = {
     return matchApiRoute(q < 0 ? url : url.slice(0, q)) !== undefined;
   },
   serve: (req, res) => void serveApiRequest(req, res),
+  drain: () => flushApiAudit().catch(() => {}),
 };
 
 export function registerApiFastPath(): void {

@@ -1,26 +1,13 @@
-/** Creates a user on the writer; a duplicate email (in any letter case) is a 409. */
+/**
+ * Creates a user on the writer, in a group commit with the creates that
+ * arrive together (batched/user-creations.ts); a duplicate email (in any
+ * letter case) is a 409.
+ */
 import "server-only";
-import { sql } from "drizzle-orm";
-import { preparedFor } from "../db/drizzle-db";
-import { runWrite, type Written } from "../db/run-write";
-import { users } from "../db/schema";
-import { emailTaken } from "./email-taken";
-import { type UserRecord, userColumns } from "./user-columns";
+import type { Written } from "../db/run-write";
+import { createInGroup } from "./batched/user-creations";
+import type { UserRecord } from "./user-columns";
 
-const insertUser = preparedFor((db) =>
-  db
-    .insert(users)
-    .values({ name: sql.placeholder("name"), email: sql.placeholder("email") })
-    .returning(userColumns)
-    .prepare("users_create"),
-);
-
-export async function createUser({ name, email }: { name: string; email: string }): Promise<Written<UserRecord>> {
-  try {
-    const written = await runWrite(async (db) => (await insertUser(db).execute({ name, email }))[0]);
-    if (!written.result) throw new Error("insert returned no row");
-    return { result: written.result, lsn: written.lsn };
-  } catch (error) {
-    throw emailTaken(error) ?? error;
-  }
+export function createUser({ name, email }: { name: string; email: string }): Promise<Written<UserRecord>> {
+  return createInGroup({ name, email });
 }

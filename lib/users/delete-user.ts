@@ -1,22 +1,11 @@
-/** Deletes a user on the writer; a missing one is a 404. */
+/** Deletes a user on the writer, in a group commit with the deletes that arrive together; a missing one is a 404. */
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { preparedFor } from "../db/drizzle-db";
-import { runWrite } from "../db/run-write";
-import { users } from "../db/schema";
 import { NotFound } from "../errors";
-
-const deleteById = preparedFor((db) =>
-  db
-    .delete(users)
-    .where(eq(users.id, sql.placeholder("id")))
-    .returning({ id: users.id })
-    .prepare("users_delete"),
-);
+import { deleteInGroup } from "./batched/user-deletions";
 
 /** Resolves to the writer's WAL position after the delete, for read-your-writes. */
 export async function deleteUser({ id }: { id: number }): Promise<{ lsn: string }> {
-  const written = await runWrite(async (db) => (await deleteById(db).execute({ id })).length);
-  if (written.result === 0) throw new NotFound("User not found");
-  return { lsn: written.lsn };
+  const { deleted, lsn } = await deleteInGroup(id);
+  if (!deleted) throw new NotFound("User not found");
+  return { lsn };
 }

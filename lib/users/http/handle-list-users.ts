@@ -1,9 +1,12 @@
 /** GET /api/v1/users?limit&offset&cursor → 200 `{ users, limit, offset, next_cursor }`, newest first. */
 import "server-only";
-import { type ApiRequest, type ApiResponse, jsonResponse } from "../../http/api-types";
-import { listUsers } from "../list-users";
+import { type ApiRequest, type ApiResponse, jsonTextResponse } from "../../http/api-types";
+import { listUsers, type UserPage } from "../list-users";
 import { listQuerySchema } from "../user-schemas";
 import { readAfterLsn } from "./read-your-writes";
+
+// A page shared by identical requests is serialised once; its limit and offset are the same for all of them.
+const bodies = new WeakMap<UserPage, string>();
 
 export async function handleListUsers(req: ApiRequest): Promise<ApiResponse> {
   const q = req.query;
@@ -13,5 +16,10 @@ export async function handleListUsers(req: ApiRequest): Promise<ApiResponse> {
     cursor: q.get("cursor") ?? undefined,
   });
   const page = await listUsers({ limit, offset, cursor, minLsn: readAfterLsn(req) });
-  return jsonResponse(200, { users: page.users, limit, offset, next_cursor: page.nextCursor });
+  let body = bodies.get(page);
+  if (body === undefined) {
+    body = JSON.stringify({ users: page.users, limit, offset, next_cursor: page.nextCursor });
+    bodies.set(page, body);
+  }
+  return jsonTextResponse(200, body);
 }
