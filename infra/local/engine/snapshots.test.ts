@@ -367,6 +367,25 @@ describe("automated backups", () => {
   });
 });
 
+describe("the first automated backup", () => {
+  test("an instance that keeps backups but has none yet gets one at once, outside the window; then no more", async () => {
+    // A restored instance keeps backups (7 days) and has none yet; every other one has its daily backups by now.
+    await rds.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: "restored-first",
+        DBSnapshotIdentifier: "snap-one",
+      }),
+    );
+    await waitInstance("restored-first");
+    const outside = new Date("2031-03-10T12:00:00Z");
+    const run = f.engine.backups.firstBackups(outside);
+    expect(run.started).toEqual(["rds:restored-first-2031-03-10-12-00"]);
+    await waitSnapshot(run.started[0]!);
+    await waitInstance("restored-first");
+    expect(f.engine.backups.firstBackups(outside).started).toEqual([]);
+  });
+});
+
 describe("a replica's snapshot across a writer failover", () => {
   test("its WAL spans both timelines and the restore holds the rows of both", async () => {
     const replica = "production-myapp-replica-1";

@@ -39,14 +39,35 @@ export class AutomatedBackups {
   constructor(private readonly ops: FleetOps) {}
 
   start(): void {
-    this.timer = setInterval(() => {
+    const check = () => {
       try {
+        this.firstBackups(this.ops.now());
         this.runDue(this.ops.now());
       } catch (error) {
         this.ops.log.error({ err: error }, "automated backup check failed");
       }
-    }, CHECK_EVERY_MS);
+    };
+    check();
+    this.timer = setInterval(check, CHECK_EVERY_MS);
     this.timer.unref();
+  }
+
+  /**
+   * As RDS backs an instance up when it is created: one that keeps backups
+   * but has no automated snapshot yet gets one now, whatever the window, so
+   * point-in-time restore works from the start rather than after the next
+   * backup window.
+   */
+  firstBackups(now: Date): BackupRun {
+    const run: BackupRun = { started: [], pruned: [], skipped: [] };
+    for (const instance of this.backedUpInstances()) {
+      const dbi = this.ops.state.instances.find((i) => i.id === instance)?.dbiResourceId;
+      const has = this.ops.snapshots
+        .all()
+        .some((s) => s.type === "automated" && s.dbiResourceId === dbi && s.status !== "failed");
+      if (!has) this.startOne(instance, now, run);
+    }
+    return run;
   }
 
   stop(): void {
