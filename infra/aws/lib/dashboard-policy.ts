@@ -96,13 +96,21 @@ export class DashboardPolicy extends Construct {
       }),
       new PolicyStatement({
         sid: "CreateReplicasAndRestore",
-        actions: ["rds:CreateDBInstanceReadReplica", "rds:RestoreDBInstanceFromDBSnapshot"],
+        actions: [
+          "rds:CreateDBInstanceReadReplica",
+          "rds:RestoreDBInstanceFromDBSnapshot",
+          "rds:RestoreDBInstanceToPointInTime",
+        ],
         resources: [...instances, ...manualSnapshots, ...automatedSnapshots, ...newInstanceDependencies],
       }),
       new PolicyStatement({
         sid: "NeverPublicInstances",
         effect: Effect.DENY,
-        actions: ["rds:CreateDBInstanceReadReplica", "rds:RestoreDBInstanceFromDBSnapshot"],
+        actions: [
+          "rds:CreateDBInstanceReadReplica",
+          "rds:RestoreDBInstanceFromDBSnapshot",
+          "rds:RestoreDBInstanceToPointInTime",
+        ],
         resources: ["*"],
         conditions: { Bool: { "rds:PubliclyAccessible": "true" } },
       }),

@@ -62,6 +62,7 @@ test("grants exactly the calls rdsdeck makes", () => {
       "rds:RebootDBInstance",
       "rds:PromoteReadReplica",
       "rds:RestoreDBInstanceFromDBSnapshot",
+      "rds:RestoreDBInstanceToPointInTime",
       "rds:CreateDBInstanceReadReplica",
       "rds:ModifyDBInstance",
       "rds:DeleteDBInstance",
@@ -152,7 +153,11 @@ describe("RDS", () => {
     expect(bySid("CreateReplicasAndRestore")).toEqual({
       Sid: "CreateReplicasAndRestore",
       Effect: "Allow",
-      Action: ["rds:CreateDBInstanceReadReplica", "rds:RestoreDBInstanceFromDBSnapshot"],
+      Action: [
+        "rds:CreateDBInstanceReadReplica",
+        "rds:RestoreDBInstanceFromDBSnapshot",
+        "rds:RestoreDBInstanceToPointInTime",
+      ],
       Resource: expect.arrayContaining([
         ...fleetInstances,
         ...manualSnapshots,
@@ -168,7 +173,11 @@ describe("RDS", () => {
     expect(bySid("NeverPublicInstances")).toEqual({
       Sid: "NeverPublicInstances",
       Effect: "Deny",
-      Action: ["rds:CreateDBInstanceReadReplica", "rds:RestoreDBInstanceFromDBSnapshot"],
+      Action: [
+        "rds:CreateDBInstanceReadReplica",
+        "rds:RestoreDBInstanceFromDBSnapshot",
+        "rds:RestoreDBInstanceToPointInTime",
+      ],
       Resource: ["*"],
       Condition: { Bool: { "rds:PubliclyAccessible": "true" } },
     }));
