@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
 import { readCredentials } from "../infra/local/pg/credentials.js";
-import { makeTempDataDir, testPorts } from "../infra/local/test-support/temp-fleet.js";
+import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../infra/local/test-support/temp-fleet.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -16,7 +16,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function bootOnce(dataDir: string, ports: Record<string, string>): Promise<{ ms: number; child: ChildProcess }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "infra/local/main.ts"], {
-    env: { ...process.env, ...ports, RDSDECK_DATA_DIR: dataDir },
+    // Boot alone: the first automated backup an engine takes at start is not part of it.
+    env: { ...process.env, ...TEST_ENGINE_ENV, ...ports, RDSDECK_DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise((_, reject) => child.once("exit", (c) => reject(new Error(`engine exited with ${c}`))));

@@ -4,7 +4,14 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { readRuntimeInfo } from "../runtime-info.js";
-import { connectAsMaster, eventually, makeTempDataDir, startTempFleet, testPorts } from "../test-support/temp-fleet.js";
+import {
+  connectAsMaster,
+  eventually,
+  makeTempDataDir,
+  startTempFleet,
+  TEST_ENGINE_ENV,
+  testPorts,
+} from "../test-support/temp-fleet.js";
 import { readState, writeState } from "./fleet-state.js";
 
 const dirs: string[] = [];
@@ -180,7 +187,7 @@ describe("fleet lifecycle", () => {
 
   test("an engine killed with SIGKILL leaves nothing that blocks the next start", async () => {
     const dataDir = tempDir();
-    const env = { ...process.env, ...testPorts(), RDSDECK_DATA_DIR: dataDir };
+    const env = { ...process.env, ...TEST_ENGINE_ENV, ...testPorts(), RDSDECK_DATA_DIR: dataDir };
     const start = () =>
       spawn(process.execPath, ["--import", "tsx", "infra/local/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     const ready = (child: ChildProcess) =>
