@@ -157,6 +157,11 @@ describe("RestoreDBInstanceToPointInTime", () => {
       "DBInstanceAutomatedBackupNotFoundFault",
     ],
     [
+      "Tags (the local fleet keeps none yet)",
+      { Tags: [{ Key: "team", Value: "db" }], UseLatestRestorableTime: true },
+      "InvalidParameterValue",
+    ],
+    [
       "a bad target identifier",
       { TargetDBInstanceIdentifier: "pitr_x", UseLatestRestorableTime: true },
       "InvalidParameterValue",

@@ -15,6 +15,8 @@ const input = z.object({
   Port: dbPort.optional(),
   AvailabilityZone: z.string().min(1).optional(),
   DeletionProtection: z.boolean().optional(),
+  // Refused, never silently dropped: the local fleet keeps no tags yet.
+  Tags: z.undefined({ error: "the local fleet does not keep tags yet" }).optional(),
 });
 
 /** RestoreDBInstanceToPointInTime: asynchronous; the answer shows the new instance `creating`. */
