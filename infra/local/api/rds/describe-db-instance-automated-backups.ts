@@ -4,12 +4,12 @@ import {
   DescribeDBInstanceAutomatedBackups$,
 } from "@aws-sdk/client-rds";
 import { z } from "zod";
-import { commonErrors } from "../common-errors";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { lookupIdentifier } from "./identifiers";
 import { paginate, resolveMaxRecords } from "./paging";
 import { rdsFault } from "./rds-errors";
+import { compareKeys, type FilterMatchers, filtersPredicate } from "./record-filters";
 
 const input = z.object({
   DbiResourceId: z.string().min(1).optional(),
@@ -21,7 +21,7 @@ const input = z.object({
 });
 
 /** The filters DescribeDBInstanceAutomatedBackups documents; values of one filter are alternatives. */
-const matchers: Record<string, (b: DBInstanceAutomatedBackup, value: string) => boolean> = {
+const matchers: FilterMatchers<DBInstanceAutomatedBackup> = {
   status: (b, v) => b.Status === v,
   "db-instance-id": (b, v) => b.DBInstanceIdentifier === v.toLowerCase() || b.DBInstanceArn === v,
   "dbi-resource-id": (b, v) => b.DbiResourceId === v,
@@ -37,19 +37,15 @@ export function describeDBInstanceAutomatedBackupsOperation(backend: RdsBackend)
     input,
     handle: (request): DBInstanceAutomatedBackupMessage => {
       const maxRecords = resolveMaxRecords(request.MaxRecords);
-      const checks = (request.Filters ?? []).map((f) => {
-        const matcher = matchers[f.Name];
-        if (!matcher) throw commonErrors.invalidParameterValue(`Unrecognized filter name: ${f.Name}`);
-        return (b: DBInstanceAutomatedBackup) => f.Values.some((v) => matcher(b, v));
-      });
-      const all = [...backend.describeDBInstanceAutomatedBackups()].sort((a, b) => compare(keyOf(a), keyOf(b)));
+      const matchesFilters = filtersPredicate(request.Filters, matchers);
+      const all = [...backend.describeDBInstanceAutomatedBackups()].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
       const matching = all.filter(
         (b) =>
           (request.DbiResourceId === undefined || b.DbiResourceId === request.DbiResourceId) &&
           (request.DBInstanceIdentifier === undefined || b.DBInstanceIdentifier === request.DBInstanceIdentifier) &&
           (request.DBInstanceAutomatedBackupsArn === undefined ||
             b.DBInstanceAutomatedBackupsArn === request.DBInstanceAutomatedBackupsArn) &&
-          checks.every((check) => check(b)),
+          matchesFilters(b),
       );
       const named = request.DbiResourceId ?? request.DBInstanceAutomatedBackupsArn;
       if (named !== undefined && matching.length === 0) {
@@ -62,4 +58,3 @@ export function describeDBInstanceAutomatedBackupsOperation(backend: RdsBackend)
 }
 
 const keyOf = (b: DBInstanceAutomatedBackup) => b.DbiResourceId ?? "";
-const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);

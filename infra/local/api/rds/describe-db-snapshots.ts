@@ -1,11 +1,11 @@
 import { type DBSnapshot, type DBSnapshotMessage, DescribeDBSnapshots$ } from "@aws-sdk/client-rds";
 import { z } from "zod";
-import { commonErrors } from "../common-errors";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { lookupIdentifier } from "./identifiers";
 import { paginate, resolveMaxRecords } from "./paging";
 import { rdsErrors } from "./rds-errors";
+import { compareKeys, type FilterMatchers, filtersPredicate } from "./record-filters";
 
 const SNAPSHOT_TYPES = ["automated", "manual", "shared", "public", "awsbackup"] as const;
 
@@ -24,7 +24,7 @@ const input = z.object({
 const lower = (s: string | undefined) => s?.toLowerCase();
 
 /** The filters DescribeDBSnapshots documents; values of one filter are alternatives. */
-const matchers: Record<string, (s: DBSnapshot, value: string) => boolean> = {
+const matchers: FilterMatchers<DBSnapshot> = {
   "db-instance-id": (s, v) => lower(s.DBInstanceIdentifier) === lower(v) || v.endsWith(`:db:${s.DBInstanceIdentifier}`),
   "db-snapshot-id": (s, v) => lower(s.DBSnapshotIdentifier) === lower(v) || s.DBSnapshotArn === v,
   "dbi-resource-id": (s, v) => s.DbiResourceId === v,
@@ -43,12 +43,8 @@ export function describeDBSnapshotsOperation(backend: RdsBackend): QueryOperatio
     input,
     handle: (request): DBSnapshotMessage => {
       const maxRecords = resolveMaxRecords(request.MaxRecords);
-      const checks = (request.Filters ?? []).map((f) => {
-        const matcher = matchers[f.Name];
-        if (!matcher) throw commonErrors.invalidParameterValue(`Unrecognized filter name: ${f.Name}`);
-        return (s: DBSnapshot) => f.Values.some((v) => matcher(s, v));
-      });
-      let snapshots = [...backend.describeDBSnapshots()].sort((a, b) => compare(idOf(a), idOf(b)));
+      const matchesFilters = filtersPredicate(request.Filters, matchers);
+      let snapshots = [...backend.describeDBSnapshots()].sort((a, b) => compareKeys(idOf(a), idOf(b)));
       const wanted = request.DBSnapshotIdentifier;
       if (wanted !== undefined) {
         snapshots = snapshots.filter((s) => idOf(s) === wanted || s.DBSnapshotArn === wanted);
@@ -60,7 +56,7 @@ export function describeDBSnapshotsOperation(backend: RdsBackend): QueryOperatio
             lower(s.DBInstanceIdentifier) === request.DBInstanceIdentifier) &&
           (request.SnapshotType === undefined || s.SnapshotType === request.SnapshotType) &&
           (request.DbiResourceId === undefined || s.DbiResourceId === request.DbiResourceId) &&
-          checks.every((check) => check(s)),
+          matchesFilters(s),
       );
       const { page, nextMarker } = paginate(matching, idOf, { maxRecords, marker: request.Marker });
       return { DBSnapshots: page, ...(nextMarker === undefined ? {} : { Marker: nextMarker }) };
@@ -69,4 +65,3 @@ export function describeDBSnapshotsOperation(backend: RdsBackend): QueryOperatio
 }
 
 const idOf = (s: DBSnapshot) => s.DBSnapshotIdentifier ?? "";
-const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
