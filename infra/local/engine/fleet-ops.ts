@@ -28,6 +28,8 @@ import type { SnapshotStore } from "./snapshots/snapshot-store.js";
 export type EngineHooks = {
   /** After a snapshot's files are copied, before its backup is stopped. */
   beforeSnapshotStop?: (snapshotId: string) => Promise<void>;
+  /** Before a point-in-time restore starts postgres on its files (attempt 1, then 2 on a retry without a target). */
+  beforeRecoveryAttempt?: (instanceId: string, attempt: number) => Promise<void>;
 };
 
 export interface FleetOps {

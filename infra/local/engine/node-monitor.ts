@@ -33,8 +33,8 @@ select pg_is_in_recovery() as in_recovery,
   (select status = 'streaming' from pg_stat_wal_receiver) as streaming,
   (select coalesce(json_agg(json_build_object('name', application_name, 'syncState', sync_state, 'replayLsn', replay_lsn)), '[]'::json)
      from pg_stat_replication where application_name <> 'rdsdeck-engine') as followers,
-  case when pg_is_in_recovery() then null else pg_current_wal_lsn()::text end as wal_lsn,
-  (select extract(epoch from timestamp) * 1000 from pg_last_committed_xact()) as last_commit_ms`;
+  (select extract(epoch from timestamp) * 1000 from pg_last_committed_xact()) as last_commit_ms,
+  case when pg_is_in_recovery() then null else pg_current_wal_insert_lsn()::text end as wal_lsn`;
 
 /** How long a writer's WAL positions are remembered: LatestRestorableTime looks back this far at most. */
 const WAL_SAMPLES_KEPT = 900;
@@ -85,6 +85,10 @@ export class NodeMonitor {
         await c.connect();
         this.client = c;
       }
+      // A WAL sample claims "every commit before this moment is at or before this position", so the moment is
+      // taken before the query reads the position (a commit during the query must not count as before it), and
+      // the position is the insert one, which includes a commit record before its transaction shows committed.
+      const sampledAt = Date.now();
       const { rows } = await this.client.query(PROBE);
       const r = rows[0] as {
         in_recovery: boolean;
@@ -105,7 +109,7 @@ export class NodeMonitor {
         checkedAt: Date.now(),
       };
       if (r.wal_lsn !== null) {
-        this.walSamples.push({ at: this.health.checkedAt, lsn: parseLsn(r.wal_lsn) });
+        this.walSamples.push({ at: sampledAt, lsn: parseLsn(r.wal_lsn) });
         if (this.walSamples.length > WAL_SAMPLES_KEPT) this.walSamples.shift();
       }
     } catch (error) {

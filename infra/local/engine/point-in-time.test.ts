@@ -56,6 +56,16 @@ async function mark(id: number): Promise<Date> {
   }
 }
 
+/** The ids in `marks` on the instance at `port`. */
+async function marksAt(port: number): Promise<number[]> {
+  const db = await connectAsMaster(f, port);
+  try {
+    return (await db.query<{ id: number }>("select id from marks order by id")).rows.map((r) => r.id);
+  } finally {
+    await db.end();
+  }
+}
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function restorableAtLeast(at: Date): Promise<Date> {
@@ -75,12 +85,7 @@ async function restoredMarks(input: Omit<RestoreDBInstanceToPointInTimeCommandIn
   );
   expect(out.DBInstance).toMatchObject({ DBInstanceStatus: "creating", MultiAZ: false });
   const restored = await waitForInstance(rds, input.TargetDBInstanceIdentifier!, "available", 180_000);
-  const db = await connectAsMaster(f, restored.Endpoint!.Port!);
-  try {
-    return (await db.query<{ id: number }>("select id from marks order by id")).rows.map((r) => r.id);
-  } finally {
-    await db.end();
-  }
+  return marksAt(restored.Endpoint!.Port!);
 }
 
 const between = (a: Date, b: Date) => new Date((a.getTime() + b.getTime()) / 2);
@@ -125,6 +130,27 @@ describe("RestoreDBInstanceToPointInTime", () => {
     expect(
       await restoredMarks({ TargetDBInstanceIdentifier: "pitr-before-failover", RestoreTime: between(t3, t4) }),
     ).toEqual([1, 2, 3]);
+  });
+
+  test("a commit archived while the restore runs is not in it, even when postgres is started again without a target", async () => {
+    const latest = await restorableAtLeast(await mark(5));
+    const committed = await marksAt(f.info.endpoints[0]!.port);
+    // Nothing is committed after `latest`, so the first recovery ends before its target and the restore starts
+    // postgres again to replay all the archive it read: a commit archived in between must not be part of that.
+    let committedBetween = false;
+    f.engine.hooks.beforeRecoveryAttempt = async (id, attempt) => {
+      if (id !== "pitr-during" || attempt !== 2) return;
+      await restorableAtLeast(await mark(6));
+      committedBetween = true;
+    };
+    try {
+      expect(await restoredMarks({ TargetDBInstanceIdentifier: "pitr-during", RestoreTime: latest })).toEqual(
+        committed,
+      );
+    } finally {
+      f.engine.hooks.beforeRecoveryAttempt = undefined;
+    }
+    expect(committedBetween).toBe(true);
   });
 
   test.each([

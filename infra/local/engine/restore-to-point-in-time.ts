@@ -5,16 +5,18 @@
  * WAL archive up to that moment (recovery_target_time, to the transaction)
  * and promotes itself.
  */
+import path from "node:path";
 import { lastProblems } from "../pg/log-tail.js";
 import { chownTree } from "../pg/ownership.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
 import { copySnapshotInto, RESTORE_WAL_DIR, recoverAndPromote, startRestore } from "./restore-instance.js";
 import type { RuntimeNode } from "./runtime-node.js";
+import { flushArchive } from "./snapshots/flush-archive.js";
 import { baseBackupsOf, restoreWindowOf, retainedWindowOf } from "./snapshots/restore-window.js";
 import type { RetainedBackup } from "./snapshots/retained-backups.js";
 import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
-import { archiveDirOf, restoreFromArchiveCommand } from "./snapshots/wal-archive.js";
+import { archiveContents, archiveDirOf, linkArchiveFiles, restoreFromArchiveCommand } from "./snapshots/wal-archive.js";
 
 export type PointInTimeRestoreRequest = {
   targetId: string;
@@ -63,8 +65,7 @@ export async function restoreToPointInTime(ops: FleetOps, req: PointInTimeRestor
     deletionProtection: req.deletionProtection ?? false,
     base,
     // The latest: all the archive holds, which reaches at least LatestRestorableTime.
-    recover: (node, id) =>
-      recoverTo(ops, node, base, source.dbiResourceId, req.useLatestRestorableTime ? undefined : time, id),
+    recover: (node, id) => recoverTo(ops, node, base, source, req.useLatestRestorableTime ? undefined : time, id),
     restored: {
       event: "restoredFromInstance",
       detail: `${source.id} to ${req.targetId}`,
@@ -132,18 +133,39 @@ function restoreTimeOf(ops: FleetOps, source: RestoreSource, req: PointInTimeRes
   return time;
 }
 
+/**
+ * Replays the archive onto the base backup up to `time` (all of it when
+ * undefined). The archive is first brought up to now (a live source's
+ * current segment completed and archived), then fixed: recovery reads only
+ * the files archived by then, so a retry below sees exactly the WAL the first
+ * attempt saw, not commits made while it ran.
+ */
 async function recoverTo(
   ops: FleetOps,
   node: RuntimeNode,
   base: SnapshotRecord,
-  dbiResourceId: string,
+  source: RestoreSource,
   time: Date | undefined,
   id: string,
 ): Promise<void> {
-  const restoreCommand = restoreFromArchiveCommand(archiveDirOf(ops.config.dataDir, dbiResourceId), RESTORE_WAL_DIR);
+  const archiveDir = archiveDirOf(ops.config.dataDir, source.dbiResourceId);
+  const writer = source.live && ops.findNode(source.live.node.name);
+  if (writer?.postmaster.running) {
+    await flushArchive(ops, writer, archiveDir).catch((error: Error) =>
+      // The archive still reaches LatestRestorableTime, which the restore time was checked against.
+      ops.log.warn({ instance: source.id, err: error.message }, "could not archive the current WAL before a restore"),
+    );
+  }
+  const archived = archiveContents(archiveDir);
+  const frozenDir = path.join(RESTORE_WAL_DIR, "archive");
+  // restore_command runs in the data directory: the fixed archive first, then the base backup's own WAL.
+  const restoreCommand = restoreFromArchiveCommand(frozenDir, RESTORE_WAL_DIR);
+  let attempts = 0;
   const attempt = async (targetTime: string | undefined) => {
     await copySnapshotInto(ops, node, ops.snapshots.dirOf(base.id), id);
+    linkArchiveFiles(archiveDir, archived, path.join(node.pgData, frozenDir));
     chownTree(node.pgData, ops.nodeContext.runAs);
+    await ops.hooks.beforeRecoveryAttempt?.(id, ++attempts);
     await recoverAndPromote(ops, node, id, { restoreCommand, targetTime });
   };
   if (!time) return attempt(undefined);
@@ -152,7 +174,7 @@ async function recoverTo(
     await attempt(time.toISOString().replace("T", " ").replace("Z", "+00"));
   } catch (error) {
     if (!lastProblems(node.logFile).some((line) => line.includes(NOTHING_AFTER_TARGET))) throw error;
-    // No commit after the target is archived: every archived commit is at or before it, so all of it is the answer.
+    // No commit after the target in the fixed archive: every commit in it is at or before the target.
     ops.progress(`${id}: nothing archived after ${time.toISOString()}; replaying the whole archive`);
     await node.postmaster.stop();
     await attempt(undefined);

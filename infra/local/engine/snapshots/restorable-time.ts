@@ -9,6 +9,13 @@
  */
 export type WalSample = { at: number; lsn: bigint };
 
+/**
+ * Samples are WAL *insert* positions, which right after a segment switch
+ * point past the new segment's long page header (SizeOfXLogLongPHD, 40
+ * bytes): a position inside it means nothing was written to that segment yet.
+ */
+const LONG_PAGE_HEADER_BYTES = 40n;
+
 export function latestRestorableTime(
   samples: readonly WalSample[],
   archivedEnd: bigint | undefined,
@@ -16,7 +23,8 @@ export function latestRestorableTime(
 ): Date | undefined {
   if (archivedEnd === undefined || samples.length === 0) return undefined;
   let covered: number | undefined;
-  for (const s of samples) if (s.lsn <= archivedEnd && (covered === undefined || s.at > covered)) covered = s.at;
+  const archivedUpTo = archivedEnd + LONG_PAGE_HEADER_BYTES;
+  for (const s of samples) if (s.lsn <= archivedUpTo && (covered === undefined || s.at > covered)) covered = s.at;
   if (covered === undefined) return undefined;
   const newest = Math.max(...samples.map((s) => s.at));
   // The newest commit already archived: nothing is missing up to now. (Unknown: only what is covered.)

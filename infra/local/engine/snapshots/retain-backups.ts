@@ -3,16 +3,12 @@
  * nodes stop, its last WAL goes to the archive, and the record of what it
  * was and how far it can be restored is written.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { FleetOps } from "../fleet-ops.js";
 import type { InstanceRecord } from "../fleet-state.js";
-import type { RuntimeNode } from "../runtime-node.js";
+import { flushArchive } from "./flush-archive.js";
 import { restoreWindowOf } from "./restore-window.js";
 import type { RetainedBackup } from "./retained-backups.js";
 import { archiveDirOf } from "./wal-archive.js";
-
-const FLUSH_TIMEOUT_MS = 15_000;
 
 /** What the deleted instance will leave, or undefined when nothing of it is restorable (no automated backup yet). */
 export async function prepareRetainedBackup(
@@ -43,18 +39,4 @@ export async function prepareRetainedBackup(
     latestRestorableTime: window.latest.toISOString(),
     deletedAt: ops.now().toISOString(),
   };
-}
-
-/** Completes the current segment, waits until the archive has it, and samples the writer's position after it. */
-async function flushArchive(ops: FleetOps, node: RuntimeNode, dir: string): Promise<void> {
-  const { rows } = await ops.asAdmin(node, (db) =>
-    db.query<{ segment: string }>("select pg_walfile_name(pg_switch_wal()) as segment"),
-  );
-  const file = path.join(dir, `${rows[0]?.segment}.gz`);
-  const deadline = Date.now() + FLUSH_TIMEOUT_MS;
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`${path.basename(file)} was not archived within ${FLUSH_TIMEOUT_MS} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await node.monitor.probe();
 }

@@ -7,7 +7,7 @@
  * file and the old timeline's last partial segment) and outlives the
  * instance as a retained backup. Automated snapshots are its base backups.
  */
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chownFile } from "../../pg/ownership.js";
 import type { RunAs } from "../../pg/run-as.js";
@@ -76,6 +76,30 @@ export function archivedEnd(dir: string): bigint | undefined {
     if (s && (end === undefined || (s.segno + 1n) * SEGMENT_BYTES > end)) end = (s.segno + 1n) * SEGMENT_BYTES;
   }
   return end;
+}
+
+/** The archive's complete files (segments, partial segments, history files) as of now. */
+export function archiveContents(dir: string): string[] {
+  return archivedFiles(dir).filter((n) => n.endsWith(".gz"));
+}
+
+/**
+ * Puts `names` of the archive into `dest` as hard links (a copy where a link
+ * cannot be made): a fixed view of the archive that what is archived later,
+ * or pruned meanwhile, does not change.
+ */
+export function linkArchiveFiles(dir: string, names: readonly string[], dest: string): void {
+  mkdirSync(dest, { recursive: true, mode: 0o700 });
+  for (const name of names) {
+    const from = path.join(dir, name);
+    const to = path.join(dest, name);
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      if (!["EXDEV", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      copyFileSync(from, to);
+    }
+  }
 }
 
 /** Removes the archived segments wholly before `keepFrom` (the oldest base backup's start); history files stay. */

@@ -1,0 +1,26 @@
+/**
+ * Makes a live writer's archive reach "now": completes its current WAL
+ * segment, waits until the archive holds it, and samples the writer's
+ * position after it. Used where what the archive holds must include every
+ * commit made so far: before a deleted instance's backup is retained, and
+ * before a point-in-time restore reads the archive.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { FleetOps } from "../fleet-ops.js";
+import type { RuntimeNode } from "../runtime-node.js";
+
+const FLUSH_TIMEOUT_MS = 15_000;
+
+export async function flushArchive(ops: FleetOps, node: RuntimeNode, dir: string): Promise<void> {
+  const { rows } = await ops.asAdmin(node, (db) =>
+    db.query<{ segment: string }>("select pg_walfile_name(pg_switch_wal()) as segment"),
+  );
+  const file = path.join(dir, `${rows[0]?.segment}.gz`);
+  const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${path.basename(file)} was not archived within ${FLUSH_TIMEOUT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await node.monitor.probe();
+}
