@@ -169,8 +169,8 @@ function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy 
         description: (
           <>
             <p>
-              DeleteDBInstance: <strong>{id}</strong> and its endpoint go away. A final snapshot keeps its data
-              restorable; without one, the data is gone for good.
+              DeleteDBInstance: <strong>{id}</strong> and its endpoint go away. A final snapshot, or its automated
+              backups kept, leave its data restorable; without either, the data is gone for good.
             </p>
             {instance.replicaIdentifiers.length > 0 ? (
               <p>Its read replicas ({instance.replicaIdentifiers.join(", ")}) are promoted to standalone instances.</p>
@@ -189,6 +189,16 @@ function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy 
             name: "skipFinalSnapshot",
             label: "Skip the final snapshot (the data cannot be restored)",
           },
+          ...(instance.latestRestorableTime
+            ? [
+                {
+                  kind: "checkbox" as const,
+                  name: "retainAutomatedBackups",
+                  label:
+                    "Keep its automated backups: restorable to any second of their window from the Snapshots page, until deleted there",
+                },
+              ]
+            : []),
         ],
       };
   }

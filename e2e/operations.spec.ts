@@ -13,6 +13,7 @@ const RESTORED = "e2e-restored";
 const NEW_REPLICA = "e2e-replica";
 const FORM_SNAPSHOT = "e2e-from-the-form";
 const PITR = "e2e-point-in-time";
+const FROM_RETAINED = "e2e-from-retained";
 
 test.describe.configure({ mode: "serial" });
 
@@ -173,6 +174,79 @@ test("restore to a point in time from the writer's page: a bad time is refused, 
   } finally {
     await client.end();
   }
+});
+
+test("the snapshots page lists automated backups with their windows; a deleted instance's kept ones restore from there, then are deleted", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const backupRow = (instance: string) =>
+    page.locator(`[data-testid="automated-backup-row"][data-instance="${instance}"]`);
+  // The restored instance's first automated backup opens its window.
+  const engine = JSON.parse(readFileSync(path.join(e2eDataDir(), "engine.json"), "utf8")) as { pid: number };
+  process.kill(engine.pid, "SIGUSR2");
+  await page.goto("/snapshots");
+  await expect(backupRow(WRITER).getByTestId("automated-backup-status")).toHaveText("active");
+  await expect(backupRow(WRITER).getByTestId("restorable-from").locator("time")).toHaveCount(1);
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/snapshots");
+        return backupRow(PITR).getByTestId("restorable-to").locator("time").count();
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe(1);
+
+  // Deleted with its automated backups kept: the row stays, retained.
+  const instance = new InstancePage(page, PITR);
+  await instance.goto();
+  await page.getByTestId("action-delete").click();
+  await instance.confirmInput.fill(PITR);
+  await instance.dialog.getByTestId("action-field-skipFinalSnapshot").check();
+  await instance.dialog.getByTestId("action-field-retainAutomatedBackups").check();
+  await instance.confirmButton.click();
+  await expect(page).toHaveURL(/\/\?deleting=/);
+  await expect(page.getByTestId(`instance-${PITR}`)).toHaveCount(0, { timeout: 60_000 });
+  await page.goto("/snapshots");
+  const retained = backupRow(PITR);
+  await expect(retained.getByTestId("automated-backup-status")).toHaveText("retained");
+  await expect(retained.getByRole("link")).toHaveCount(0);
+
+  // Restored from the retained backup: a bad time is refused keeping what was typed, then the latest.
+  await retained.getByTestId("restore-backup").click();
+  const dialog = page.getByTestId("confirm-dialog");
+  const target = dialog.getByTestId("dialog-field-target");
+  const time = dialog.getByTestId("dialog-field-restoreTime");
+  await target.fill(FROM_RETAINED);
+  await time.fill("noon");
+  await dialog.getByTestId("confirm-action").click();
+  await expect(page.getByTestId("action-error")).toContainText(
+    "restoreTime: expected a UTC time such as 2026-12-06 09:15:30",
+  );
+  await expect(time).toHaveValue("noon");
+  await expect(target).toHaveValue(FROM_RETAINED);
+  await time.fill("");
+  await dialog.getByTestId("confirm-action").click();
+  await expect(page).toHaveURL(new RegExp(`/instances/${FROM_RETAINED}$`));
+  const fromRetained = new InstancePage(page, FROM_RETAINED);
+  await expect(fromRetained.status).toHaveText("available", { timeout: 180_000 });
+  const { host, port } = await endpointOf(page);
+  const client = await connectAsMaster(host, port);
+  try {
+    const { rows } = await client.query<{ id: number }>("select id from e2e_pitr order by id");
+    expect(rows.map((r) => r.id)).toEqual([1]);
+  } finally {
+    await client.end();
+  }
+
+  // Deleting the retained backups needs the deleted instance's name typed again; then the row is gone.
+  await page.goto("/snapshots");
+  await backupRow(PITR).getByTestId("delete-backup").click();
+  await expect(dialog.getByTestId("confirm-action")).toBeDisabled();
+  await dialog.getByTestId("confirm-identifier").fill(PITR);
+  await dialog.getByTestId("confirm-action").click();
+  await expect(backupRow(PITR)).toHaveCount(0, { timeout: 30_000 });
 });
 
 test("a read replica promoted from its page becomes a standalone writer that takes writes", async ({ page }) => {

@@ -4,7 +4,15 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { newInstanceHref } from "@/components/instance-href";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { createSnapshotForm, deleteSnapshotForm, restoreSnapshotForm } from "@/lib/fleet/action-forms";
+import {
+  createSnapshotForm,
+  deleteAutomatedBackupForm,
+  deleteSnapshotForm,
+  restoreBackupToTimeForm,
+  restoreSnapshotForm,
+} from "@/lib/fleet/action-forms";
+import { deleteAutomatedBackup } from "@/lib/fleet/delete-automated-backup";
+import { restoreToPointInTime } from "@/lib/fleet/point-in-time-restore";
 import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
 import { createSnapshot, deleteSnapshot, restoreFromSnapshot } from "@/lib/fleet/snapshot-actions";
 
@@ -41,5 +49,34 @@ export const deleteSnapshotAction = validatedAction(
     await deleteSnapshot({ snapshot });
     refresh();
     return `Snapshot ${snapshot} is being deleted.`;
+  },
+);
+
+/** From any automated backup, a deleted instance's retained one included: followed on the new instance's page. */
+export const restoreBackupToTimeAction = validatedAction(
+  {
+    action: "restore-db-instance-to-point-in-time",
+    role: "operator",
+    schema: restoreBackupToTimeForm,
+    target: (form) => form.dbiResourceId,
+  },
+  async ({ dbiResourceId, target, restoreTime }): Promise<string> => {
+    await restoreToPointInTime({ source: { dbiResourceId }, target, restoreTime });
+    redirect(newInstanceHref(target, await trySiblingAlarms(target, false)));
+  },
+);
+
+/** A retained backup is all that is left of a deleted instance: deleting it is the admin's, as deleting a snapshot is. */
+export const deleteAutomatedBackupAction = validatedAction(
+  {
+    action: "delete-db-instance-automated-backup",
+    role: "admin",
+    schema: deleteAutomatedBackupForm,
+    target: (form) => form.dbiResourceId,
+  },
+  async ({ dbiResourceId, instance }): Promise<string> => {
+    await deleteAutomatedBackup({ dbiResourceId });
+    refresh();
+    return `The automated backups of ${instance} (${dbiResourceId}) are being deleted.`;
   },
 );

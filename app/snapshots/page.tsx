@@ -1,23 +1,27 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { AutomatedBackupTable } from "@/components/automated-backup-table";
 import { CreateSnapshotForm } from "@/components/create-snapshot-form";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SnapshotTable } from "@/components/snapshot-table";
 import { requireRole } from "@/lib/auth/require-role";
-import { allows } from "@/lib/auth/roles";
+import { allows, type Role } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { Unavailable } from "@/lib/errors";
+import type { AutomatedBackup } from "@/lib/fleet/automated-backup-model";
+import { describeAutomatedBackups } from "@/lib/fleet/describe-automated-backups";
 import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
 import { readInstanceIdentifiers } from "@/lib/fleet/read-instance-identifiers";
 import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
-import { createSnapshotAction, snapshotActionsFor } from "./snapshot-actions-for";
+import { automatedBackupActionsFor, createSnapshotAction, snapshotActionsFor } from "./snapshot-actions-for";
 
 export const metadata: Metadata = { title: "Snapshots" };
 
-async function readSnapshots(): Promise<{ snapshots: DbSnapshot[] } | { unavailable: Unavailable }> {
+/** What RDS answered, or why it could not: each section of the page says so on its own. */
+async function orUnavailable<T>(read: () => Promise<T>): Promise<{ value: T } | { unavailable: Unavailable }> {
   try {
-    return { snapshots: await describeSnapshots() };
+    return { value: await read() };
   } catch (error) {
     if (error instanceof Unavailable) return { unavailable: error };
     throw error;
@@ -28,7 +32,13 @@ export default async function SnapshotsPage() {
   await connection();
   const actor = await requireRole("viewer", "/snapshots");
   const { refreshIntervalMs } = getConfig();
-  const [result, instances] = await Promise.all([readSnapshots(), readInstanceIdentifiers()]);
+  const [read, backups, instances] = await Promise.all([
+    orUnavailable(() => describeSnapshots()),
+    orUnavailable(() => describeAutomatedBackups()),
+    readInstanceIdentifiers(),
+  ]);
+  const result: { snapshots: DbSnapshot[] } | { unavailable: Unavailable } =
+    "value" in read ? { snapshots: read.value } : read;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -57,6 +67,7 @@ export default async function SnapshotsPage() {
           snapshots={result.snapshots}
         />
       )}
+      <AutomatedBackupsSection actor={actor.role} backups={backups} />
       {"snapshots" in result && instances.length > 0 && allows(actor.role, "operator") ? (
         <section aria-labelledby="create-snapshot-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="create-snapshot-title">
@@ -66,5 +77,40 @@ export default async function SnapshotsPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+function AutomatedBackupsSection({
+  backups,
+  actor,
+}: {
+  backups: { value: AutomatedBackup[] } | { unavailable: Unavailable };
+  actor: Role;
+}) {
+  return (
+    <section aria-labelledby="automated-backups-title" className="space-y-3">
+      <div>
+        <h2 className="text-lg font-semibold text-slate-900" id="automated-backups-title">
+          Automated backups
+        </h2>
+        <p className="text-sm text-slate-600">
+          Daily snapshots and the continuous WAL archive of every instance with a backup retention period: each can be
+          restored to any second of its window. A deleted instance&apos;s backups are kept here (retained) when it was
+          deleted with them kept.
+        </p>
+      </div>
+      {"unavailable" in backups ? (
+        <FleetUnavailable hint={backups.unavailable.hint} message={backups.unavailable.message} />
+      ) : backups.value.length === 0 ? (
+        <p
+          className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
+          data-testid="automated-backups-empty"
+        >
+          No automated backups: no instance has a backup retention period, and none were kept from a deleted one.
+        </p>
+      ) : (
+        <AutomatedBackupTable actions={automatedBackupActionsFor(actor)} backups={backups.value} />
+      )}
+    </section>
   );
 }

@@ -1,6 +1,12 @@
 import type { Role } from "@/lib/auth/roles";
 import { allows } from "@/lib/auth/roles";
-import { createSnapshotAction, deleteSnapshotAction, restoreSnapshotAction } from "./actions";
+import {
+  createSnapshotAction,
+  deleteAutomatedBackupAction,
+  deleteSnapshotAction,
+  restoreBackupToTimeAction,
+  restoreSnapshotAction,
+} from "./actions";
 
 export { createSnapshotAction };
 
@@ -12,5 +18,13 @@ export function snapshotActionsFor(role: Role) {
   return {
     restore: allows(role, "operator") ? restoreSnapshotAction : undefined,
     remove: allows(role, "admin") ? deleteSnapshotAction : undefined,
+  };
+}
+
+/** The automated-backup rows' buttons: restoring to a point in time is the operator's, deleting a retained one the admin's. */
+export function automatedBackupActionsFor(role: Role) {
+  return {
+    restore: allows(role, "operator") ? restoreBackupToTimeAction : undefined,
+    remove: allows(role, "admin") ? deleteAutomatedBackupAction : undefined,
   };
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   createReplicaForm,
+  deleteAutomatedBackupForm,
   deleteInstanceForm,
   deleteSnapshotForm,
   failoverForm,
   promoteForm,
+  restoreBackupToTimeForm,
   restoreSnapshotForm,
   restoreToTimeForm,
   snapshotForm,
@@ -118,5 +120,39 @@ describe("restore to a point in time", () => {
   it("the new instance's identifier follows RDS's rules", () => {
     const result = restoreToTimeForm.safeParse({ identifier: "app-1", target: "app_1", restoreTime: "" });
     expect(messages(result)[0]).toMatch(/^target: /);
+  });
+});
+
+describe("automated backups, by resource ID", () => {
+  const ID = "db-53AD52373AC20D507B8D4C8675";
+
+  it("a restore names the backup's resource ID, the new instance and, optionally, the time", () => {
+    expect(restoreBackupToTimeForm.parse({ dbiResourceId: ` ${ID} `, target: "App-Back", restoreTime: "" })).toEqual({
+      dbiResourceId: ID,
+      target: "app-back",
+      restoreTime: undefined,
+    });
+  });
+
+  it.each([
+    [{ target: "app-back" }, "dbiResourceId: dbiResourceId: required"],
+    [
+      { dbiResourceId: "production-myapp", target: "app-back" },
+      "dbiResourceId: dbiResourceId: expected a resource ID such as db-ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    ],
+    [
+      { dbiResourceId: ID, target: "app-back", restoreTime: "noon" },
+      "restoreTime: restoreTime: expected a UTC time such as 2026-12-06 09:15:30",
+    ],
+  ])("a restore refuses %o, naming the field", (fields, message) => {
+    expect(messages(restoreBackupToTimeForm.safeParse(fields))).toEqual([message]);
+  });
+
+  it("deleting a retained backup needs its instance's identifier typed again", () => {
+    const form = { dbiResourceId: ID, instance: "old-app" };
+    expect(deleteAutomatedBackupForm.safeParse({ ...form, confirmation: "old-app" }).success).toBe(true);
+    expect(messages(deleteAutomatedBackupForm.safeParse({ ...form, confirmation: ID }))).toEqual([
+      "confirmation: The confirmation does not match the DB instance identifier",
+    ]);
   });
 });

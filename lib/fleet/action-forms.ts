@@ -31,11 +31,25 @@ const utcSecond = z
   .transform((s) => new Date(`${s.replace(" ", "T").replace(/Z?$/, "Z")}`))
   .refine((d) => !Number.isNaN(d.getTime()), "restoreTime: not a real date and time");
 
-export const restoreToTimeForm = z.object({
-  identifier: instanceIdentifier,
-  target: instanceIdentifier,
-  restoreTime: z.preprocess((v) => (v === "" ? undefined : v), utcSecond.optional()),
-});
+const restoreTime = z.preprocess((v) => (v === "" ? undefined : v), utcSecond.optional());
+
+export const restoreToTimeForm = z.object({ identifier: instanceIdentifier, target: instanceIdentifier, restoreTime });
+
+/** An instance's resource ID, as RDS names its automated backups: "db-" and upper-case letters and digits. */
+const dbiResourceId = z
+  .string({ error: "dbiResourceId: required" })
+  .trim()
+  .regex(/^db-[A-Z0-9]{1,64}$/, "dbiResourceId: expected a resource ID such as db-ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+/** From the snapshots page: any automated backup, a deleted instance's retained one included, by resource ID. */
+export const restoreBackupToTimeForm = z.object({ dbiResourceId, target: instanceIdentifier, restoreTime });
+
+/** A retained backup is the last of a deleted instance: its name typed again. */
+export const deleteAutomatedBackupForm = withTypedConfirmation(
+  "instance",
+  { dbiResourceId, instance: instanceIdentifier },
+  { what: "the DB instance identifier", action: "deletion" },
+);
 
 /** Promotion cannot be undone: the replica never follows its source again. */
 export const promoteForm = withTypedConfirmation(
@@ -50,6 +64,7 @@ export const deleteInstanceForm = withTypedConfirmation(
   {
     identifier: instanceIdentifier,
     skipFinalSnapshot: z.literal("on", { error: "skipFinalSnapshot: expected on or nothing" }).optional(),
+    retainAutomatedBackups: z.literal("on", { error: "retainAutomatedBackups: expected on or nothing" }).optional(),
     finalSnapshot: z.preprocess((v) => (v === "" ? undefined : v), newSnapshotIdentifier.optional()),
   },
   { what: THE_IDENTIFIER, action: "deletion" },

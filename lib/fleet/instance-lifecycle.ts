@@ -52,16 +52,20 @@ export async function createReadReplica({
 export async function deleteInstance({
   identifier,
   finalSnapshot,
+  retainAutomatedBackups = false,
   client = getRdsClient(),
 }: {
   identifier: string;
   finalSnapshot: string | undefined;
+  /** Keep its automated backups (restorable by resource ID) instead of deleting them with it, as RDS does by default. */
+  retainAutomatedBackups?: boolean;
   client?: RDSClient;
 }): Promise<DbInstance> {
   const output = await callRds({ operation: "DeleteDBInstance", identifier }, () =>
     client.send(
       new DeleteDBInstanceCommand({
         DBInstanceIdentifier: identifier,
+        DeleteAutomatedBackups: !retainAutomatedBackups,
         ...(finalSnapshot === undefined
           ? { SkipFinalSnapshot: true }
           : { SkipFinalSnapshot: false, FinalDBSnapshotIdentifier: finalSnapshot }),

@@ -5,6 +5,9 @@ import type { DbInstance } from "./fleet-model";
 import { getRdsClient } from "./rds-client";
 import { toDbInstance } from "./to-db-instance";
 
+/** A live instance by identifier, or any automated backup (a deleted instance's retained one too) by resource ID. */
+export type RestoreSource = { instance: string } | { dbiResourceId: string };
+
 /**
  * RestoreDBInstanceToPointInTime: a new instance holding `source`'s data as
  * of `restoreTime` (or its latest restorable time), `creating` until it has
@@ -17,7 +20,7 @@ export async function restoreToPointInTime({
   restoreTime,
   client = getRdsClient(),
 }: {
-  source: string;
+  source: RestoreSource;
   target: string;
   restoreTime: Date | undefined;
   client?: RDSClient;
@@ -25,7 +28,9 @@ export async function restoreToPointInTime({
   const output = await callRds({ operation: "RestoreDBInstanceToPointInTime", identifier: target }, () =>
     client.send(
       new RestoreDBInstanceToPointInTimeCommand({
-        SourceDBInstanceIdentifier: source,
+        ...("instance" in source
+          ? { SourceDBInstanceIdentifier: source.instance }
+          : { SourceDbiResourceId: source.dbiResourceId }),
         TargetDBInstanceIdentifier: target,
         ...(restoreTime ? { RestoreTime: restoreTime } : { UseLatestRestorableTime: true }),
       }),

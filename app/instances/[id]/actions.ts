@@ -87,7 +87,7 @@ export const restoreToTimeAction = validatedAction(
     target: onInstance,
   },
   async ({ identifier, target, restoreTime }): Promise<ActionReceipt> => {
-    await restoreToPointInTime({ source: identifier, target, restoreTime });
+    await restoreToPointInTime({ source: { instance: identifier }, target, restoreTime });
     redirect(newInstanceHref(target, await trySiblingAlarms(target, false)));
   },
 );
@@ -104,9 +104,9 @@ export const promoteAction = validatedAction(
 /** Deleting destroys more than any operator action does: it is the admin's (lib/fleet/instance-actions.ts). */
 export const deleteAction = validatedAction(
   { action: "delete-db-instance", role: "admin", schema: deleteInstanceForm, target: onInstance },
-  async ({ identifier, skipFinalSnapshot, finalSnapshot }): Promise<ActionReceipt> => {
+  async ({ identifier, skipFinalSnapshot, finalSnapshot, retainAutomatedBackups }): Promise<ActionReceipt> => {
     const final = skipFinalSnapshot === "on" ? undefined : finalSnapshot;
-    await deleteInstance({ identifier, finalSnapshot: final });
+    await deleteInstance({ identifier, finalSnapshot: final, retainAutomatedBackups: retainAutomatedBackups === "on" });
     // The instance page goes away with the instance: the overview says what is happening.
     redirect(`/?deleting=${encodeURIComponent(identifier)}`);
   },

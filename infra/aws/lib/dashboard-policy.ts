@@ -42,6 +42,8 @@ export class DashboardPolicy extends Construct {
     const instances = [arn("rds", "db", names.writer), arn("rds", "db", `${names.writer}-*`)];
     const manualSnapshots = [arn("rds", "snapshot", `${names.writer}-*`)];
     const automatedSnapshots = [arn("rds", "snapshot", `rds:${names.writer}-*`)];
+    // Automated backups are named by RDS ("ab-…"), never by the fleet: they cannot be scoped by name.
+    const automatedBackups = [arn("rds", "auto-backup", "*")];
     const alarms = [
       arn("cloudwatch", "alarm", `${fleet.environment}-rds-*`),
       arn("cloudwatch", "alarm", `${names.writer}-*`),
@@ -64,6 +66,18 @@ export class DashboardPolicy extends Construct {
         // authorizes against every instance and snapshot of the account and region.
         actions: ["rds:DescribeDBInstances", "rds:DescribeDBSnapshots"],
         resources: [arn("rds", "db", "*"), arn("rds", "snapshot", "*")],
+      }),
+      new PolicyStatement({
+        sid: "ReadAutomatedBackups",
+        // The snapshots page lists every automated backup, active and retained, with its restore window.
+        actions: ["rds:DescribeDBInstanceAutomatedBackups"],
+        resources: automatedBackups,
+      }),
+      new PolicyStatement({
+        sid: "DeleteRetainedBackups",
+        // Only a deleted instance's retained backups can be deleted (RDS refuses an active instance's).
+        actions: ["rds:DeleteDBInstanceAutomatedBackup"],
+        resources: automatedBackups,
       }),
       new PolicyStatement({
         sid: "ReadEvents",
@@ -101,7 +115,14 @@ export class DashboardPolicy extends Construct {
           "rds:RestoreDBInstanceFromDBSnapshot",
           "rds:RestoreDBInstanceToPointInTime",
         ],
-        resources: [...instances, ...manualSnapshots, ...automatedSnapshots, ...newInstanceDependencies],
+        // A point-in-time restore by SourceDbiResourceId (a deleted instance's retained backup) reads its automated backup.
+        resources: [
+          ...instances,
+          ...manualSnapshots,
+          ...automatedSnapshots,
+          ...automatedBackups,
+          ...newInstanceDependencies,
+        ],
       }),
       new PolicyStatement({
         sid: "NeverPublicInstances",
@@ -196,6 +217,10 @@ export class DashboardPolicy extends Construct {
 const WILDCARD_EVIDENCE: Record<string, string> = {
   DiscoverInstancesAndSnapshots:
     "Unfiltered DescribeDBInstances/DescribeDBSnapshots are authorized against db:* and snapshot:* of this account and region; read-only.",
+  ReadAutomatedBackups:
+    "Automated backups are named by RDS (auto-backup:ab-…), not by the fleet; listing them is read-only.",
+  DeleteRetainedBackups:
+    "Automated backups are named by RDS (auto-backup:ab-…), not by the fleet; RDS deletes only retained ones, never an active instance's.",
   ReadEvents: "rds:DescribeEvents has no resource types in the Service Authorization Reference, so it takes only *.",
   ReadMetrics:
     "GetMetricData, GetMetricStatistics, ListMetrics and DescribeAlarmsForMetric take no resource ARN for AWS/RDS metrics.",
@@ -206,7 +231,8 @@ const WILDCARD_EVIDENCE: Record<string, string> = {
   KeepTheWriterStackOwned: "A Deny on the writer alone.",
   TakeFleetSnapshots: "Fleet instances and manual snapshots are named <writer>-*.",
   DeleteFleetSnapshots: "Manual snapshots of the fleet are named <writer>-*.",
-  CreateReplicasAndRestore: "New instances and their snapshots are the fleet's, named <writer>-* or rds:<writer>-*.",
+  CreateReplicasAndRestore:
+    "New instances and their snapshots are the fleet's, named <writer>-* or rds:<writer>-*; automated backups are named by RDS (auto-backup:ab-…).",
   TagWhatItCreates: "Only the fleet's instances and manual snapshots, named <writer>-*.",
   ManageFleetAlarms: "The fleet's alarms are named <env>-rds-* or <writer>-*.",
   PutFleetAlarmsNotifyingOnlyTheAlertsTopic:

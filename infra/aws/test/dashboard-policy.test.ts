@@ -57,6 +57,8 @@ test("grants exactly the calls rdsdeck makes", () => {
       "rds:DescribeDBInstances",
       "rds:DescribeDBSnapshots",
       "rds:DescribeEvents",
+      "rds:DescribeDBInstanceAutomatedBackups",
+      "rds:DeleteDBInstanceAutomatedBackup",
       "rds:CreateDBSnapshot",
       "rds:DeleteDBSnapshot",
       "rds:RebootDBInstance",
@@ -149,7 +151,7 @@ describe("RDS", () => {
   });
 
   test("replicas and restores: fleet names, fleet snapshots, the fleet's parameter, subnet and option group", () => {
-    expect(bySid("CreateReplicasAndRestore").Resource).toHaveLength(7);
+    expect(bySid("CreateReplicasAndRestore").Resource).toHaveLength(8);
     expect(bySid("CreateReplicasAndRestore")).toEqual({
       Sid: "CreateReplicasAndRestore",
       Effect: "Allow",
@@ -162,11 +164,26 @@ describe("RDS", () => {
         ...fleetInstances,
         ...manualSnapshots,
         arn("rds", "snapshot:rds:production-myapp-*"),
+        arn("rds", "auto-backup:*"),
         arnOfRef("rds", "pg", logicalId("AWS::RDS::DBParameterGroup")),
         arnOfRef("rds", "subgrp", logicalId("AWS::RDS::DBSubnetGroup")),
         arn("rds", "og:default:postgres-17"),
       ]),
     });
+  });
+
+  test("automated backups: listed and, retained ones, deleted; RDS names them, so by any name", () => {
+    for (const [sid, action] of [
+      ["ReadAutomatedBackups", "rds:DescribeDBInstanceAutomatedBackups"],
+      ["DeleteRetainedBackups", "rds:DeleteDBInstanceAutomatedBackup"],
+    ] as const) {
+      expect(bySid(sid)).toEqual({
+        Sid: sid,
+        Effect: "Allow",
+        Action: [action],
+        Resource: [arn("rds", "auto-backup:*")],
+      });
+    }
   });
 
   test("never a publicly accessible replica or restore", () =>
