@@ -2,13 +2,14 @@
 
 import { Circle } from "lucide-react";
 import { useEffect, useState } from "react";
-import { useFollowed } from "@/components/action-tracker";
+import { type TrackedAction, useFollowed } from "@/components/action-tracker";
 import { formatDuration, formatUtcTime } from "@/components/format";
 import { toneStyles } from "@/components/status-badge";
 import type { Failover, FailoverEndpoint } from "@/lib/fleet/failover-history";
 import type { InstanceAction } from "@/lib/fleet/instance-actions";
 import type { InstanceActivity, Reboot } from "@/lib/fleet/instance-activity";
 import { type StatusTone, statusTone } from "@/lib/fleet/status-tone";
+import { transitionsAtRequest, withStatus } from "@/lib/fleet/status-transitions";
 
 type Props = {
   identifier: string;
@@ -27,12 +28,7 @@ type Phase = { label: string; at: Date | undefined; detail?: string };
  */
 export function ActionProgress({ identifier, status, activity: latest, renderedAt }: Props) {
   const { tracked, activity } = useFollowed(status, latest, renderedAt);
-  const transitions = useStatusTransitions(
-    status,
-    tracked?.statusBefore,
-    tracked?.receipt.status,
-    tracked?.receipt.requestedAt,
-  );
+  const transitions = useStatusTransitions(status, renderedAt, tracked);
   if (!tracked && !activity) return null;
   const statusOnly = tracked ? STATUS_ONLY[tracked.action] : undefined;
   if (statusOnly && !activity) {
@@ -160,26 +156,29 @@ function StatusProgress(props: { identifier: string; status: string; title: stri
 
 const stateName = (tone: StatusTone) => (tone === "ok" ? "done" : tone === "progress" ? "in progress" : "pending");
 
-/** The statuses seen since the action was requested, in order, without repeats. */
-function useStatusTransitions(
-  status: string,
-  before: string | undefined,
-  answered: string | undefined,
-  requestedAt: string | undefined,
-): string[] {
+/** The statuses seen since the action was requested, in order, without repeats (lib/fleet/status-transitions.ts). */
+function useStatusTransitions(status: string, renderedAt: string, tracked: TrackedAction | undefined): string[] {
   const [seen, setSeen] = useState<string[]>([status]);
-  // A new request starts a new list: the status before it, then what RDS answered.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: requestedAt identifies the request; the statuses are read once for it.
+  // A new request starts a new list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: requestedAt identifies the request; the rest is read once for it.
   useEffect(() => {
-    if (before !== undefined && answered !== undefined) setSeen(dedupe([before, answered]));
-  }, [requestedAt]);
+    if (!tracked) return;
+    const { receipt, statusBefore } = tracked;
+    setSeen(
+      transitionsAtRequest({
+        before: statusBefore,
+        answered: receipt.status,
+        answeredAt: receipt.answeredAt,
+        status,
+        renderedAt,
+      }),
+    );
+  }, [tracked?.receipt.requestedAt]);
   useEffect(() => {
-    setSeen((list) => (list.at(-1) === status ? list : [...list, status].slice(-8)));
+    setSeen((list) => withStatus(list, status));
   }, [status]);
   return seen;
 }
-
-const dedupe = (list: string[]) => list.filter((s, i) => i === 0 || s !== list[i - 1]);
 
 function phasesOf(activity: InstanceActivity): Phase[] {
   return activity.kind === "failover" ? failoverPhases(activity.failover) : rebootPhases(activity.reboot);

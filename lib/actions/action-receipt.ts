@@ -1,2 +1,6 @@
-/** What the page needs to follow an action it started: the status RDS answered with, and when (server clock) it was asked. */
-export type ActionReceipt = { identifier: string; status: string; requestedAt: string };
+/**
+ * What the page needs to follow an action it started: the status RDS
+ * answered with, when (server clock) it was asked, and when RDS answered — a
+ * render after that moment shows the action's effect.
+ */
+export type ActionReceipt = { identifier: string; status: string; requestedAt: string; answeredAt: string };

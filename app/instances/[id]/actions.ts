@@ -23,7 +23,7 @@ import { createSnapshot } from "@/lib/fleet/snapshot-actions";
 /** The receipt the page follows the action by; `refresh()` re-renders it with the new status in the same response. */
 function receipt(identifier: string, status: string, requestedAt: string): ActionReceipt {
   refresh();
-  return { identifier, status, requestedAt };
+  return { identifier, status, requestedAt, answeredAt: new Date().toISOString() };
 }
 
 const onInstance = (input: { identifier: string }) => input.identifier;
