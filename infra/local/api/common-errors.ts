@@ -26,6 +26,7 @@ export const commonErrors = {
   missingParameter: (name: string) =>
     new AwsError("MissingParameter", `The request must contain the parameter ${name}`, 400),
   invalidParameterValue: (message: string) => new AwsError("InvalidParameterValue", message, 400),
+  invalidParameterCombination: (message: string) => new AwsError("InvalidParameterCombination", message, 400),
   malformedQueryString: (message: string) => new AwsError("MalformedQueryString", message, 404),
   requestEntityTooLarge: (limitBytes: number) =>
     new AwsError("RequestEntityTooLarge", `Request body must not exceed ${limitBytes} bytes`, 413),

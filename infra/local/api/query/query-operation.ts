@@ -1,6 +1,6 @@
 import { NormalizedSchema } from "@smithy/core/schema";
 import type { StaticOperationSchema } from "@smithy/types";
-import type { z } from "zod";
+import { z } from "zod";
 import type { AwsError } from "../aws-error";
 import { commonErrors } from "../common-errors";
 
@@ -27,17 +27,33 @@ export function defineQueryOperation<Input, Output>(
   definition: QueryOperationDefinition<Input, Output>,
 ): QueryOperation {
   const [, , action, , input, output] = definition.schema;
+  const declared = declaredMembers(definition.input, action);
   return {
     action,
     inputShape: NormalizedSchema.of(input),
     outputShape: NormalizedSchema.of(output),
     async run(decodedInput) {
+      // A member of the model this operation does not handle is refused by name, never dropped: a client
+      // (Terraform, the CLI) that asked for a change must not be told it succeeded when nothing changed.
+      const unsupported = Object.keys(decodedInput as object).filter((member) => !declared.has(member));
+      if (unsupported.length > 0) {
+        const names = unsupported.map((member) => queryKey(NormalizedSchema.of(input), [member])).join(", ");
+        throw commonErrors.invalidParameterCombination(
+          `The local fleet does not support ${names} on ${action}: it refuses the request rather than ignore ${unsupported.length === 1 ? "it" : "them"}.`,
+        );
+      }
       // reportInput tells "member missing" (input undefined) from "member invalid".
       const parsed = definition.input.safeParse(decodedInput, { reportInput: true });
       if (!parsed.success) throw validationError(parsed.error, NormalizedSchema.of(input));
       return definition.handle(parsed.data);
     },
   };
+}
+
+/** The members an operation's zod input declares: an object schema, refined or not. */
+function declaredMembers(schema: z.ZodType, action: string): Set<string> {
+  if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
+  throw new Error(`${action}: its input must be a zod object, so that the members it handles are known`);
 }
 
 /** zod's first issue, in AWS's words, naming the parameter as the client sent it. */

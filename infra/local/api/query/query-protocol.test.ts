@@ -72,7 +72,21 @@ describe("AWS Query protocol errors (signed raw requests)", () => {
       "InvalidParameterValue",
       "Invalid list index '0' in parameter Filters.Filter.0.",
     ],
-  ])("%s is %i %s", async (_, body, status, code, message) => {
+    [
+      "a member of the model the operation does not apply (ModifyDBInstance's DBInstanceClass)",
+      "Action=ModifyDBInstance&Version=2014-10-31&DBInstanceIdentifier=production-myapp&DBInstanceClass=db.t3.small",
+      400,
+      "InvalidParameterCombination",
+      "The local fleet does not support DBInstanceClass on ModifyDBInstance: it refuses the request rather than ignore it.",
+    ],
+    [
+      "two such members, a list among them, named as the client sent them",
+      "Action=ModifyDBInstance&Version=2014-10-31&DBInstanceIdentifier=production-myapp&AllocatedStorage=30&VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-1",
+      400,
+      "InvalidParameterCombination",
+      "The local fleet does not support AllocatedStorage, VpcSecurityGroupIds on ModifyDBInstance: it refuses the request rather than ignore them.",
+    ],
+  ])("%s (body %s) is %i %s", async (_, body, status, code, message) => {
     const { url } = await start();
     const { response, text } = await signedFetch(url, { headers: form, body });
     const error = parseQueryError(text);

@@ -13,8 +13,8 @@ const input = z.object({
 
 /**
  * ModifyDBInstance: DeletionProtection and BackupRetentionPeriod (both
- * immediate on RDS too). Other members are ignored, as the local fleet has
- * nothing they would change.
+ * immediate on RDS too). Any other member (DBInstanceClass, AllocatedStorage…)
+ * is refused by name by the query layer until the fleet applies it.
  */
 export function modifyDBInstanceOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({

@@ -13,6 +13,7 @@ import {
 import { NormalizedSchema } from "@smithy/core/schema";
 import type { StaticErrorSchema } from "@smithy/types";
 import { AwsError } from "../aws-error";
+import { commonErrors } from "../common-errors";
 
 /**
  * RDS's modelled errors, with the Query error code and HTTP status read from
@@ -41,7 +42,7 @@ export const rdsErrors = {
   dbSnapshotAlreadyExists: (message: string) => modeledError(DBSnapshotAlreadyExistsFault$, message),
   invalidDBSnapshotState: (message: string) => modeledError(InvalidDBSnapshotStateFault$, message),
   /** A common error (not modelled per operation): parameters that cannot be used together. */
-  invalidParameterCombination: (message: string) => new AwsError("InvalidParameterCombination", message, 400),
+  invalidParameterCombination: commonErrors.invalidParameterCombination,
 };
 
 const MODELED_FAULTS = {
