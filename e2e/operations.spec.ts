@@ -27,6 +27,18 @@ async function rowsOn(host: string, port: number): Promise<number> {
   }
 }
 
+/** The ids in e2e_pitr on the instance whose page is open. */
+async function pitrRowsOf(page: Page): Promise<number[]> {
+  const { host, port } = await endpointOf(page);
+  const client = await connectAsMaster(host, port);
+  try {
+    const { rows } = await client.query<{ id: number }>("select id from e2e_pitr order by id");
+    return rows.map((r) => r.id);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The endpoint the instance page's details show. */
 async function endpointOf(page: Page): Promise<{ host: string; port: number }> {
   const fact = (slug: string) => page.getByTestId(`fact-${slug}`).locator("dd").textContent();
@@ -166,14 +178,7 @@ test("restore to a point in time from the writer's page: a bad time is refused, 
   await expect(page).toHaveURL(new RegExp(`/instances/${PITR}$`));
   const restored = new InstancePage(page, PITR);
   await expect(restored.status).toHaveText("available", { timeout: 180_000 });
-  const { host, port } = await endpointOf(page);
-  const client = await connectAsMaster(host, port);
-  try {
-    const { rows } = await client.query<{ id: number }>("select id from e2e_pitr order by id");
-    expect(rows.map((r) => r.id)).toEqual([1]);
-  } finally {
-    await client.end();
-  }
+  expect(await pitrRowsOf(page)).toEqual([1]);
 });
 
 test("the snapshots page lists automated backups with their windows; a deleted instance's kept ones restore from there, then are deleted", async ({
@@ -231,14 +236,7 @@ test("the snapshots page lists automated backups with their windows; a deleted i
   await expect(page).toHaveURL(new RegExp(`/instances/${FROM_RETAINED}$`));
   const fromRetained = new InstancePage(page, FROM_RETAINED);
   await expect(fromRetained.status).toHaveText("available", { timeout: 180_000 });
-  const { host, port } = await endpointOf(page);
-  const client = await connectAsMaster(host, port);
-  try {
-    const { rows } = await client.query<{ id: number }>("select id from e2e_pitr order by id");
-    expect(rows.map((r) => r.id)).toEqual([1]);
-  } finally {
-    await client.end();
-  }
+  expect(await pitrRowsOf(page)).toEqual([1]);
 
   // Deleting the retained backups needs the deleted instance's name typed again; then the row is gone.
   await page.goto("/snapshots");

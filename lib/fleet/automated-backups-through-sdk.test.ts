@@ -5,13 +5,12 @@
  * RDS's refusals become the domain's errors.
  */
 import type { DBInstance, DBInstanceAutomatedBackup } from "@aws-sdk/client-rds";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rdsFault } from "@/infra/local/api/rds/rds-errors";
 import type { PointInTimeRestoreRequest } from "@/infra/local/api/rds-backend";
 import { fleetInstances, InMemoryRdsBackend } from "@/infra/local/api/test-support/fleet-fixture";
-import { startTestServer, type TestServer } from "@/infra/local/api/test-support/test-server";
 import { Conflict, Invalid } from "@/lib/errors";
-import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
+import { serveLocalAws } from "@/lib/test-support/local-aws-env";
 import { deleteAutomatedBackup } from "./delete-automated-backup";
 import { describeAutomatedBackups } from "./describe-automated-backups";
 import { restoreToPointInTime } from "./point-in-time-restore";
@@ -57,19 +56,8 @@ class ScriptedBackend extends InMemoryRdsBackend {
   };
 }
 
-let server: TestServer;
 const backend = new ScriptedBackend();
-const client = () => server.client();
-
-beforeAll(async () => {
-  server = await startTestServer(backend);
-  stubLocalAwsEnv(server.url);
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.close();
-});
+const { client } = serveLocalAws(backend);
 
 describe("describeAutomatedBackups", () => {
   it("reads every page: active ones first, then retained, by name; a backup without a window has none", async () => {

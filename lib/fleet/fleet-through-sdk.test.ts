@@ -5,12 +5,12 @@
  * The real engine's side is covered by infra/local's tests and by e2e.
  */
 import type { DBInstance, Event } from "@aws-sdk/client-rds";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rdsErrors } from "@/infra/local/api/rds/rds-errors";
 import { fleetInstances, InMemoryRdsBackend } from "@/infra/local/api/test-support/fleet-fixture";
-import { CREDENTIALS, REGION, startTestServer, type TestServer } from "@/infra/local/api/test-support/test-server";
+import { CREDENTIALS, REGION } from "@/infra/local/api/test-support/test-server";
 import { Conflict, Invalid, NotFound, Unavailable } from "@/lib/errors";
-import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
+import { serveLocalAws } from "@/lib/test-support/local-aws-env";
 import { describeEvents } from "./describe-events";
 import { describeInstance } from "./describe-instance";
 import { listFailovers } from "./list-failovers";
@@ -49,20 +49,8 @@ const event = (secondsAgo: number, message: string, id = WRITER, categories = ["
   Date: new Date(NOW - secondsAgo * 1000),
 });
 
-let server: TestServer;
 const backend = new ScriptedBackend();
-const client = () => server.client();
-
-beforeAll(async () => {
-  server = await startTestServer(backend);
-  // lib/config reads these once; errors name the endpoint they could not reach.
-  stubLocalAwsEnv(server.url);
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.close();
-});
+const { client } = serveLocalAws(backend);
 
 describe("describeInstance", () => {
   it("reads one instance and groups everything RDS says about it", async () => {

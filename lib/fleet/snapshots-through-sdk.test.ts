@@ -4,12 +4,11 @@
  * faults are the wire's; the engine's own behaviour is infra/local's to test.
  */
 import type { DBInstance, DBSnapshot } from "@aws-sdk/client-rds";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rdsErrors } from "@/infra/local/api/rds/rds-errors";
 import { fleetInstances, InMemoryRdsBackend } from "@/infra/local/api/test-support/fleet-fixture";
-import { startTestServer, type TestServer } from "@/infra/local/api/test-support/test-server";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
+import { serveLocalAws } from "@/lib/test-support/local-aws-env";
 import { describeSnapshot, describeSnapshots } from "./describe-snapshots";
 import { createReadReplica, deleteInstance, promoteReplica } from "./instance-lifecycle";
 import { createSnapshot, deleteSnapshot, restoreFromSnapshot } from "./snapshot-actions";
@@ -53,19 +52,8 @@ class ScriptedBackend extends InMemoryRdsBackend {
   };
 }
 
-let server: TestServer;
 const backend = new ScriptedBackend(fleetInstances());
-const client = () => server.client();
-
-beforeAll(async () => {
-  server = await startTestServer(backend);
-  stubLocalAwsEnv(server.url);
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.close();
-});
+const { client } = serveLocalAws(backend);
 
 describe("describeSnapshots", () => {
   it("reads every page, newest first, with a snapshot still being taken on top", async () => {

@@ -1,44 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { transitionsAtRequest, withStatus } from "./status-transitions";
 
-const answeredAt = "2026-12-06T11:35:18.000Z";
-
-describe("transitionsAtRequest", () => {
-  it("starts with the status before and what RDS answered", () => {
-    expect(
-      transitionsAtRequest({
-        before: "available",
-        answered: "rebooting",
-        answeredAt,
-        status: "rebooting",
-        renderedAt: "2026-12-06T11:35:18.100Z",
-      }),
-    ).toEqual(["available", "rebooting"]);
-  });
-
-  it("keeps an outcome the page rendered before it learnt the request was accepted", () => {
-    // The failover finished and a refresh showed `available` before the answer reached the dialog.
-    expect(
-      transitionsAtRequest({
-        before: "available",
-        answered: "rebooting",
-        answeredAt,
-        status: "available",
-        renderedAt: "2026-12-06T11:35:19.100Z",
-      }),
-    ).toEqual(["available", "rebooting", "available"]);
-  });
-
-  it("ignores a status read before RDS answered: it is the state before the action", () => {
-    expect(
-      transitionsAtRequest({
-        before: "available",
-        answered: "rebooting",
-        answeredAt,
-        status: "available",
-        renderedAt: "2026-12-06T11:35:17.900Z",
-      }),
-    ).toEqual(["available", "rebooting"]);
+describe("transitionsAtRequest (RDS answered `rebooting` at 11:35:18.000)", () => {
+  it.each([
+    ["a render after the answer, still rebooting", "rebooting", "11:35:18.100", ["available", "rebooting"]],
+    // The failover finished and a refresh showed it before the answer reached the dialog: kept.
+    [
+      "a render after the answer that already shows the outcome",
+      "available",
+      "11:35:19.100",
+      ["available", "rebooting", "available"],
+    ],
+    // A status read before RDS answered is the state before the action: left out.
+    ["a render from before the answer", "available", "11:35:17.900", ["available", "rebooting"]],
+  ])("%s (%s, read at %s) → %j", (_, status, readAt, expected) => {
+    const transitions = transitionsAtRequest({
+      before: "available",
+      answered: "rebooting",
+      answeredAt: "2026-12-06T11:35:18.000Z",
+      status,
+      renderedAt: `2026-12-06T${readAt}Z`,
+    });
+    expect(transitions).toEqual(expected);
   });
 });
 
