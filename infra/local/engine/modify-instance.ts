@@ -4,7 +4,7 @@
  * ApplyImmediately says, so they do here; the instance stays available.
  */
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { replicasOf } from "./fleet-state.js";
+import { type InstanceRecord, replicasOf } from "./fleet-state.js";
 
 export type ModifyRequest = { instanceId: string; deletionProtection?: boolean; backupRetentionPeriod?: number };
 
@@ -39,4 +39,25 @@ export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
   ops.saveState();
   if (retention !== undefined && before > 0 && retention === 0) ops.events.record("backupsDisabled", id);
   if (retention !== undefined && before === 0 && retention > 0) ops.events.record("backupsEnabled", id);
+  if (retention !== undefined && (before === 0) !== (retention === 0)) archiveFromNow(ops, instance);
+}
+
+/**
+ * Backups switched on or off: the writer's and the standby's archive command
+ * follow at once (archive_mode is always on, so a reload is enough; a stopped
+ * node reads its new config when it starts).
+ */
+function archiveFromNow(ops: FleetOps, instance: InstanceRecord): void {
+  for (const name of [instance.node.name, instance.standby?.name]) {
+    const node = name ? ops.findNode(name) : undefined;
+    if (!node?.reconfigure() || !node.postmaster.running) continue;
+    ops
+      .asAdmin(node, (db) => db.query("select pg_reload_conf()"))
+      .catch((error: Error) =>
+        ops.log.warn(
+          { instance: instance.id, node: node.name, err: error.message },
+          "could not reload the archive command",
+        ),
+      );
+  }
 }

@@ -8,6 +8,8 @@ import {
   DeleteDBInstanceCommand,
   DescribeDBInstanceAutomatedBackupsCommand,
   DescribeEventsCommand,
+  ModifyDBInstanceCommand,
+  PromoteReadReplicaCommand,
   type RDSClient,
   RebootDBInstanceCommand,
   RestoreDBInstanceToPointInTimeCommand,
@@ -301,5 +303,36 @@ describe("automated backups, active and retained", () => {
         }),
       ),
     ).rejects.toMatchObject({ name: "DBInstanceAutomatedBackupNotFoundFault" });
+  });
+
+  test("backups switched on by ModifyDBInstance on an instance that had none: archived from then on, restorable", async () => {
+    const promoted = `${WRITER}-replica-2`;
+    await rds.send(new PromoteReadReplicaCommand({ DBInstanceIdentifier: promoted, BackupRetentionPeriod: 0 }));
+    await waitForInstance(rds, promoted, "available", 120_000);
+    expect((await describeOne(rds, promoted)).LatestRestorableTime).toBeUndefined();
+
+    await rds.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: promoted, BackupRetentionPeriod: 3, ApplyImmediately: true }),
+    );
+    const run = f.engine.backups.backupNow(f.engine.now(), promoted);
+    await waitForSnapshot(rds, run.started[0]!);
+    await waitForInstance(rds, promoted);
+    const { Endpoint } = await describeOne(rds, promoted);
+    const db = await connectAsMaster(f, Endpoint!.Port!);
+    await db.query("insert into marks values (20)");
+    const { rows } = await db.query<{ at: Date }>(
+      "select pg_xact_commit_timestamp(xmin) as at from marks where id = 20",
+    );
+    await db.end();
+    // Only an archive that the new setting switched on can carry that commit.
+    const latest = await eventually(
+      async () => {
+        const at = (await describeOne(rds, promoted)).LatestRestorableTime;
+        return at && at >= rows[0]!.at ? at : undefined;
+      },
+      60_000,
+      `LatestRestorableTime of ${promoted} past its last commit`,
+    );
+    expect(latest.getTime()).toBeLessThanOrEqual(Date.now());
   });
 });

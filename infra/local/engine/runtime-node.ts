@@ -25,6 +25,8 @@ export class RuntimeNode {
   readonly postmaster: Postmaster;
   readonly monitor: NodeMonitor;
   readonly pgData: string;
+  /** What configure() was last given, so reconfigure() can write the same role with current settings. */
+  private configuration: NodeConfiguration | undefined;
 
   constructor(
     readonly name: string,
@@ -55,13 +57,9 @@ export class RuntimeNode {
   }
 
   /** Writes this node's config for its role; followers stream through the writer endpoint. */
-  configure(opts: {
-    role: NodeRole;
-    upstreamPort?: number;
-    synchronousStandby?: string;
-    recovery?: { restoreCommand: string; targetTime?: string };
-  }): void {
+  configure(opts: NodeConfiguration): void {
     this.role = opts.role;
+    this.configuration = opts;
     const settings: NodeSettings = {
       dataDir: this.pgData,
       name: this.name,
@@ -84,7 +82,25 @@ export class RuntimeNode {
     };
     writeNodeFiles(settings, this.ctx.tls);
   }
+
+  /**
+   * Writes its config again as last configured, with what the instance's
+   * settings say now (its archive command follows BackupRetentionPeriod); a
+   * reload makes it live. Nothing before the node was first configured.
+   */
+  reconfigure(): boolean {
+    if (!this.configuration) return false;
+    this.configure(this.configuration);
+    return true;
+  }
 }
+
+type NodeConfiguration = {
+  role: NodeRole;
+  upstreamPort?: number;
+  synchronousStandby?: string;
+  recovery?: { restoreCommand: string; targetTime?: string };
+};
 
 function archiveSettings(command: string | undefined): NodeSettings["archive"] {
   return command ? { command, timeoutSeconds: ARCHIVE_TIMEOUT_SECONDS } : undefined;
