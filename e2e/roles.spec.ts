@@ -244,6 +244,9 @@ test("an admin resets a user's password: the user's sessions end, the old passwo
 test("a user changes their own password under Account: a wrong current one or a mismatch is refused, other sessions end", async ({
   browser,
 }) => {
+  // Three sign-ins and four password checks or changes, each a deliberately slow hash: 35 s on a quiet 2-core
+  // machine, over the default 60 s when it is busy.
+  test.setTimeout(120_000);
   const { email } = E2E_USERS.passwords;
   const elsewhere = await signedInAsPasswordsUser(browser, E2E_NEW_PASSWORDS.reset);
   const page = await signedInAsPasswordsUser(browser, E2E_NEW_PASSWORDS.reset);
