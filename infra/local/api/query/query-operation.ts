@@ -1,6 +1,6 @@
 import { NormalizedSchema } from "@smithy/core/schema";
 import type { StaticOperationSchema } from "@smithy/types";
-import type { z } from "zod";
+import { z } from "zod";
 import type { AwsError } from "../aws-error";
 import { commonErrors } from "../common-errors";
 
@@ -12,6 +12,12 @@ import { commonErrors } from "../common-errors";
 export interface QueryOperationDefinition<Input, Output> {
   readonly schema: StaticOperationSchema;
   readonly input: z.ZodType<Input>;
+  /**
+   * Refuse, naming it, every member of the model's input that `input` does
+   * not declare. Without it such members are decoded and then dropped by
+   * zod: a client would be told "done" for a setting nothing applied.
+   */
+  readonly refuseUndeclared?: boolean;
   handle(input: Input): Output | Promise<Output>;
 }
 
@@ -32,12 +38,25 @@ export function defineQueryOperation<Input, Output>(
     inputShape: NormalizedSchema.of(input),
     outputShape: NormalizedSchema.of(output),
     async run(decodedInput) {
+      if (definition.refuseUndeclared)
+        refuseUndeclared(action, definition.input, decodedInput, NormalizedSchema.of(input));
       // reportInput tells "member missing" (input undefined) from "member invalid".
       const parsed = definition.input.safeParse(decodedInput, { reportInput: true });
       if (!parsed.success) throw validationError(parsed.error, NormalizedSchema.of(input));
       return definition.handle(parsed.data);
     },
   };
+}
+
+/** The first member the client sent that the operation's zod input does not declare, refused by its wire name. */
+function refuseUndeclared(action: string, schema: z.ZodType, decoded: unknown, inputShape: NormalizedSchema): void {
+  if (!(schema instanceof z.ZodObject) || typeof decoded !== "object" || decoded === null) return;
+  const declared = new Set(Object.keys(schema.shape));
+  const undeclared = Object.keys(decoded).find((member) => !declared.has(member));
+  if (undeclared === undefined) return;
+  throw commonErrors.invalidParameterValue(
+    `The local fleet does not support the parameter ${queryKey(inputShape, [undeclared])} of ${action}; nothing was done.`,
+  );
 }
 
 /** zod's first issue, in AWS's words, naming the parameter as the client sent it. */

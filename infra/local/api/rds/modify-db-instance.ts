@@ -8,23 +8,27 @@ const input = z.object({
   DBInstanceIdentifier: lookupIdentifier,
   DeletionProtection: z.boolean().optional(),
   BackupRetentionPeriod: z.number().int().min(0).max(35).optional(),
+  CopyTagsToSnapshot: z.boolean().optional(),
   ApplyImmediately: z.boolean().optional(),
 });
 
 /**
- * ModifyDBInstance: DeletionProtection and BackupRetentionPeriod (both
- * immediate on RDS too). Other members are ignored, as the local fleet has
- * nothing they would change.
+ * ModifyDBInstance: DeletionProtection, BackupRetentionPeriod and
+ * CopyTagsToSnapshot (immediate on RDS too). Every other member is refused by
+ * name: answering "done" for a class or storage change nothing applied would
+ * leave Terraform and CDK users with endless drift.
  */
 export function modifyDBInstanceOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({
     schema: ModifyDBInstance$,
     input,
+    refuseUndeclared: true,
     handle: (request): ModifyDBInstanceResult => ({
       DBInstance: backend.modifyDBInstance({
         instanceId: request.DBInstanceIdentifier,
         deletionProtection: request.DeletionProtection,
         backupRetentionPeriod: request.BackupRetentionPeriod,
+        copyTagsToSnapshot: request.CopyTagsToSnapshot,
         applyImmediately: request.ApplyImmediately ?? false,
       }),
     }),
