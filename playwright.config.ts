@@ -63,6 +63,14 @@ export default defineConfig({
   // operations (snapshot, restore, promote, delete), and last the drill that freezes the writer.
   projects: [
     { name: "setup", testMatch: "auth.setup.ts" },
+    // Adds a tag to the writer and removes it again: it changes nothing the other specs look at, so it needs only
+    // the operator signed in.
+    {
+      name: "tags",
+      testMatch: "tags.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("operator") },
+    },
     {
       name: "actions",
       testMatch: "failover.spec.ts",

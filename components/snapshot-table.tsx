@@ -25,6 +25,7 @@ export function SnapshotTable({ snapshots, caption, actions, showInstance = true
     "Status",
     "Created",
     "Size",
+    "Tags",
     ...(actions ? [{ srOnly: "Actions" }] : []),
   ];
   return (
@@ -59,6 +60,15 @@ export function SnapshotTable({ snapshots, caption, actions, showInstance = true
           </td>
           <td className="px-3 py-2 whitespace-nowrap text-slate-700">
             {s.allocatedGiB === undefined ? "—" : `${s.allocatedGiB} GiB`}
+          </td>
+          <td className="px-3 py-2 font-mono text-xs text-slate-700" data-testid="snapshot-tags">
+            {s.tags.length === 0
+              ? "—"
+              : s.tags.map((t) => (
+                  <span className="mr-2 inline-block break-all" key={t.key}>
+                    {t.value === "" ? t.key : `${t.key}=${t.value}`}
+                  </span>
+                ))}
           </td>
           {actions ? (
             <td className="space-x-2 px-3 py-2 whitespace-nowrap">

@@ -1,6 +1,6 @@
 /**
  * The RDS API's view of the engine: DBInstance, DBSnapshot and Event shapes
- * from the engine's state, and the engine's refusals as the AWS faults SDKs
+ * (tags included) from the engine's state, and the engine's refusals as the AWS faults SDKs
  * expect.
  */
 import type { DBInstance, DBSnapshot, Event } from "@aws-sdk/client-rds";
@@ -17,6 +17,7 @@ import { EngineFault } from "./engine/fleet-ops.js";
 import { modifyInstance } from "./engine/modify-instance.js";
 import { promoteReadReplica } from "./engine/promote-replica.js";
 import { rebootInstance } from "./engine/reboot-instance.js";
+import { addTags, listTags, removeTags } from "./engine/resource-tags.js";
 import { restoreFromSnapshot } from "./engine/restore-instance.js";
 import { restoreToPointInTime } from "./engine/restore-to-point-in-time.js";
 import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view.js";
@@ -75,8 +76,8 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
         EventCategories: e.categories,
         Date: new Date(e.date),
       })),
-    createDBSnapshot: ({ instanceId, snapshotId }) =>
-      snapshot(call(() => createSnapshot(engine, { instanceId, snapshotId, type: "manual", at: engine.now() }))),
+    createDBSnapshot: ({ instanceId, snapshotId, tags }) =>
+      snapshot(call(() => createSnapshot(engine, { instanceId, snapshotId, type: "manual", at: engine.now(), tags }))),
     describeDBSnapshots: () => engine.snapshots.all().map(snapshot),
     deleteDBSnapshot: ({ snapshotId }) => ({
       ...snapshot(call(() => deleteSnapshot(engine, snapshotId))),
@@ -114,5 +115,8 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
       call(() => modifyInstance(engine, request));
       return instanceNow(request.instanceId);
     },
+    addTagsToResource: ({ resource, tags }) => call(() => addTags(engine, resource, tags)),
+    listTagsForResource: ({ resource }) => call(() => listTags(engine, resource)),
+    removeTagsFromResource: ({ resource, keys }) => call(() => removeTags(engine, resource, keys)),
   };
 }

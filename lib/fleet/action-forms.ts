@@ -7,6 +7,7 @@ import { z } from "zod";
 import { withTypedConfirmation } from "@/lib/actions/typed-confirmation";
 import { instanceIdentifier } from "./instance-identifier";
 import { newSnapshotIdentifier, snapshotIdentifier } from "./snapshot-identifier";
+import { tagKey, tagValue } from "./tag-fields";
 
 const THE_IDENTIFIER = "the DB instance identifier";
 
@@ -71,6 +72,15 @@ export const deleteInstanceForm = withTypedConfirmation(
 ).refine((form) => form.skipFinalSnapshot === "on" || form.finalSnapshot !== undefined, {
   path: ["finalSnapshot"],
   message: "Name the final snapshot, or choose to skip it",
+});
+
+/** One tag set on an instance: a key it has already gets the new value. */
+export const addTagForm = z.object({ identifier: instanceIdentifier, key: tagKey, value: tagValue.default("") });
+
+/** Removing names the key as the instance has it: no rules beyond being there. */
+export const removeTagForm = z.object({
+  identifier: instanceIdentifier,
+  key: z.string({ error: "Tag key: required" }).min(1, "Tag key: required"),
 });
 
 export const createSnapshotForm = z.object({ instance: instanceIdentifier, snapshot: newSnapshotIdentifier });

@@ -16,6 +16,8 @@ export type DbSnapshot = {
   availabilityZone: string | undefined;
   encrypted: boolean;
   arn: string | undefined;
+  /** Its TagList, in RDS's order (a snapshot of an instance that copies its tags gets them). */
+  tags: { key: string; value: string }[];
 };
 
 export function toDbSnapshot(raw: DBSnapshot): DbSnapshot {
@@ -32,6 +34,7 @@ export function toDbSnapshot(raw: DBSnapshot): DbSnapshot {
     availabilityZone: raw.AvailabilityZone,
     encrypted: raw.Encrypted ?? false,
     arn: raw.DBSnapshotArn,
+    tags: (raw.TagList ?? []).map((t) => ({ key: t.Key ?? "", value: t.Value ?? "" })),
   };
 }
 

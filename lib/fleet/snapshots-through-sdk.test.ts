@@ -68,9 +68,21 @@ describe("describeSnapshots", () => {
     expect(all[0]).toMatchObject({ status: "creating", percentProgress: 40, instanceIdentifier: WRITER });
   });
 
-  it("finds one by identifier, and says NotFound for one RDS does not have", async () => {
-    backend.snapshots = [snapshot("snap-a", 5)];
-    expect((await describeSnapshot({ identifier: "snap-a", client: client() })).identifier).toBe("snap-a");
+  it("finds one by identifier, with its tags in RDS's order, and says NotFound for one RDS does not have", async () => {
+    backend.snapshots = [
+      snapshot("snap-a", 5, {
+        TagList: [
+          { Key: "Name", Value: WRITER },
+          { Key: "reviewed", Value: "" },
+        ],
+      }),
+    ];
+    const found = await describeSnapshot({ identifier: "snap-a", client: client() });
+    expect(found.identifier).toBe("snap-a");
+    expect(found.tags).toEqual([
+      { key: "Name", value: WRITER },
+      { key: "reviewed", value: "" },
+    ]);
     await expect(describeSnapshot({ identifier: "snap-zzz", client: client() })).rejects.toBeInstanceOf(NotFound);
   });
 });

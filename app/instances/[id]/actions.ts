@@ -6,17 +6,21 @@ import { newInstanceHref } from "@/components/instance-href";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
 import { validatedAction } from "@/lib/actions/validated-action";
 import {
+  addTagForm,
   createReplicaForm,
   deleteInstanceForm,
   failoverForm,
   promoteForm,
   rebootForm,
+  removeTagForm,
   restoreToTimeForm,
   snapshotForm,
 } from "@/lib/fleet/action-forms";
+import { instanceArn } from "@/lib/fleet/instance-arn";
 import { createReadReplica, deleteInstance, promoteReplica } from "@/lib/fleet/instance-lifecycle";
 import { restoreToPointInTime } from "@/lib/fleet/point-in-time-restore";
 import { rebootInstance } from "@/lib/fleet/reboot-instance";
+import { addTags, removeTags } from "@/lib/fleet/resource-tags";
 import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
 import { createSnapshot } from "@/lib/fleet/snapshot-actions";
 
@@ -109,5 +113,24 @@ export const deleteAction = validatedAction(
     await deleteInstance({ identifier, finalSnapshot: final, retainAutomatedBackups: retainAutomatedBackups === "on" });
     // The instance page goes away with the instance: the overview says what is happening.
     redirect(`/?deleting=${encodeURIComponent(identifier)}`);
+  },
+);
+
+/** A tag on the instance (a key it has gets the new value), through AddTagsToResource; the page re-renders with it. */
+export const addTagAction = validatedAction(
+  { action: "add-tags-to-resource", role: "operator", schema: addTagForm, target: onInstance },
+  async ({ identifier, key, value }): Promise<string> => {
+    await addTags({ resource: await instanceArn({ identifier }), tags: [{ key, value }] });
+    refresh();
+    return `Tag ${key} set on ${identifier}.`;
+  },
+);
+
+export const removeTagAction = validatedAction(
+  { action: "remove-tags-from-resource", role: "operator", schema: removeTagForm, target: onInstance },
+  async ({ identifier, key }): Promise<string> => {
+    await removeTags({ resource: await instanceArn({ identifier }), keys: [key] });
+    refresh();
+    return `Tag ${key} removed from ${identifier}.`;
   },
 );

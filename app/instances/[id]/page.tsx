@@ -12,6 +12,7 @@ import { InstanceEvents } from "@/components/instance-events";
 import { ALARMS_NOT_CREATED, instanceHref } from "@/components/instance-href";
 import { InstanceLiveRefresh } from "@/components/instance-live-refresh";
 import { InstanceMetrics } from "@/components/instance-metrics";
+import { InstanceTags } from "@/components/instance-tags";
 import { InstanceTopology } from "@/components/instance-topology";
 import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
@@ -33,15 +34,18 @@ import { latestActivity } from "@/lib/fleet/instance-activity";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
 import { defaultMetricRange, type MetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
 import type { ChartedMetric, MetricSeries } from "@/lib/fleet/metric-series";
+import { listTags, type ResourceTag } from "@/lib/fleet/resource-tags";
 import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
 import type { SearchParams } from "@/lib/query-param";
 import { snapshotActionsFor } from "../../snapshots/snapshot-actions-for";
 import {
+  addTagAction,
   createReplicaAction,
   deleteAction,
   promoteAction,
   rebootAction,
   rebootWithFailoverAction,
+  removeTagAction,
   restoreToTimeAction,
   snapshotAction,
 } from "./actions";
@@ -90,6 +94,8 @@ export default async function InstancePage({ params, searchParams }: Props) {
   }
 
   const { instance, sections } = description;
+  // Tagging calls name the instance by the ARN DescribeDBInstances gave it.
+  const tags = await readTags(instance.arn);
   const role = instanceRole(instance);
   const allowedActions = actionsFor(instance).filter((action) => allows(actor.role, ACTION_ROLES[action]));
   // ReplicaLag is asked for alongside the rest (one round trip), and only a replica's page shows it.
@@ -162,6 +168,11 @@ export default async function InstancePage({ params, searchParams }: Props) {
               </h2>
               <DetailSections sections={sections} />
             </section>
+            <InstanceTags
+              editor={allows(actor.role, "operator") ? { add: addTagAction, remove: removeTagAction } : undefined}
+              identifier={identifier}
+              result={tags}
+            />
           </div>
         </div>
         {parsedRange.ok ? null : (
@@ -286,6 +297,17 @@ async function readSnapshots(identifier: string): Promise<{ snapshots: DbSnapsho
     return { snapshots: await describeSnapshots({ instance: identifier }) };
   } catch (error) {
     if (error instanceof Unavailable) return { unavailable: error.message };
+    throw error;
+  }
+}
+
+/** ListTagsForResource; an instance page stands without its tags (RDS down, or no ARN reported). */
+async function readTags(arn: string | undefined): Promise<{ tags: ResourceTag[] } | { unavailable: string }> {
+  if (!arn) return { unavailable: "RDS reported no ARN for this instance." };
+  try {
+    return { tags: await listTags({ resource: arn }) };
+  } catch (error) {
+    if (error instanceof Unavailable || error instanceof NotFound) return { unavailable: error.message };
     throw error;
   }
 }

@@ -136,9 +136,10 @@ export class DashboardPolicy extends Construct {
         conditions: { Bool: { "rds:PubliclyAccessible": "true" } },
       }),
       new PolicyStatement({
-        sid: "TagWhatItCreates",
-        // Create and restore calls that carry Tags need this on the new resource.
-        actions: ["rds:AddTagsToResource"],
+        sid: "TagFleetResources",
+        // The instance page lists, adds and removes tags; create and restore calls that carry Tags need
+        // AddTagsToResource on the new resource too.
+        actions: ["rds:AddTagsToResource", "rds:ListTagsForResource", "rds:RemoveTagsFromResource"],
         resources: [...instances, ...manualSnapshots],
       }),
       new PolicyStatement({
@@ -233,7 +234,7 @@ const WILDCARD_EVIDENCE: Record<string, string> = {
   DeleteFleetSnapshots: "Manual snapshots of the fleet are named <writer>-*.",
   CreateReplicasAndRestore:
     "New instances and their snapshots are the fleet's, named <writer>-* or rds:<writer>-*; automated backups are named by RDS (auto-backup:ab-…).",
-  TagWhatItCreates: "Only the fleet's instances and manual snapshots, named <writer>-*.",
+  TagFleetResources: "Only the fleet's instances and manual snapshots, named <writer> or <writer>-*.",
   ManageFleetAlarms: "The fleet's alarms are named <env>-rds-* or <writer>-*.",
   PutFleetAlarmsNotifyingOnlyTheAlertsTopic:
     "The fleet's alarms are named <env>-rds-* or <writer>-*, notifying only its topic.",

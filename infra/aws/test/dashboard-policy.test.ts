@@ -69,6 +69,8 @@ test("grants exactly the calls rdsdeck makes", () => {
       "rds:ModifyDBInstance",
       "rds:DeleteDBInstance",
       "rds:AddTagsToResource",
+      "rds:ListTagsForResource",
+      "rds:RemoveTagsFromResource",
       "cloudwatch:GetMetricData",
       "cloudwatch:GetMetricStatistics",
       "cloudwatch:ListMetrics",
@@ -199,11 +201,11 @@ describe("RDS", () => {
       Condition: { Bool: { "rds:PubliclyAccessible": "true" } },
     }));
 
-  test("tags only what it may create", () =>
-    expect(bySid("TagWhatItCreates")).toEqual({
-      Sid: "TagWhatItCreates",
+  test("lists, adds and removes tags on the fleet's instances and manual snapshots only", () =>
+    expect(bySid("TagFleetResources")).toEqual({
+      Sid: "TagFleetResources",
       Effect: "Allow",
-      Action: ["rds:AddTagsToResource"],
+      Action: ["rds:AddTagsToResource", "rds:ListTagsForResource", "rds:RemoveTagsFromResource"],
       Resource: [...fleetInstances, ...manualSnapshots],
     }));
 

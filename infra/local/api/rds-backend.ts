@@ -1,4 +1,4 @@
-import type { DBInstance, DBInstanceAutomatedBackup, DBSnapshot, Event } from "@aws-sdk/client-rds";
+import type { DBInstance, DBInstanceAutomatedBackup, DBSnapshot, Event, Tag } from "@aws-sdk/client-rds";
 
 /**
  * What the local engine implements so that the API can answer RDS calls.
@@ -19,9 +19,9 @@ export interface RdsBackend {
   rebootDBInstance(request: { identifier: string; forceFailover: boolean }): DBInstance;
   /** Every recorded event, oldest first; the operation filters and pages. */
   describeEvents(): Event[];
-  /** Starts a manual snapshot; returns it `creating`. */
-  createDBSnapshot(request: { instanceId: string; snapshotId: string }): DBSnapshot;
-  /** Every snapshot, manual and automated, in its current state. */
+  /** Starts a manual snapshot; returns it `creating`. Tags given replace those it would copy from the instance. */
+  createDBSnapshot(request: { instanceId: string; snapshotId: string; tags?: ResourceTag[] }): DBSnapshot;
+  /** Every snapshot, manual and automated, in its current state, with its TagList. */
   describeDBSnapshots(): DBSnapshot[];
   /** Deletes a manual snapshot; returns it as it was, with status `deleted`. */
   deleteDBSnapshot(request: { snapshotId: string }): DBSnapshot;
@@ -41,7 +41,17 @@ export interface RdsBackend {
   deleteDBInstance(request: DeleteDBInstanceRequest): DBInstance;
   /** Applies the settings the local fleet supports; returns the instance as modified. */
   modifyDBInstance(request: ModifyDBInstanceRequest): DBInstance;
+  /** Adds tags to an instance or snapshot (a key it has gets the new value); DBInstanceNotFound / DBSnapshotNotFound. */
+  addTagsToResource(request: { resource: TaggedResource; tags: ResourceTag[] }): void;
+  listTagsForResource(request: { resource: TaggedResource }): Tag[];
+  removeTagsFromResource(request: { resource: TaggedResource; keys: string[] }): void;
 }
+
+/** A tag as the API has checked it: a Value is always there, empty when the client sent none. */
+export type ResourceTag = { Key: string; Value: string };
+
+/** The resource a tagging call names: an instance (…:db:<id>) or a snapshot (…:snapshot:<id>), id in lowercase. */
+export type TaggedResource = { type: "db" | "snapshot"; id: string; arn: string };
 
 export type CreateReadReplicaRequest = {
   instanceId: string;
@@ -50,6 +60,8 @@ export type CreateReadReplicaRequest = {
   instanceClass?: string;
   port?: number;
   deletionProtection?: boolean;
+  tags?: ResourceTag[];
+  copyTagsToSnapshot?: boolean;
 };
 
 export type DeleteDBInstanceRequest = {
@@ -63,6 +75,7 @@ export type ModifyDBInstanceRequest = {
   instanceId: string;
   deletionProtection?: boolean;
   backupRetentionPeriod?: number;
+  copyTagsToSnapshot?: boolean;
   applyImmediately: boolean;
 };
 
@@ -74,6 +87,8 @@ export type RestoreDBInstanceRequest = {
   availabilityZone?: string;
   multiAz?: boolean;
   deletionProtection?: boolean;
+  tags?: ResourceTag[];
+  copyTagsToSnapshot?: boolean;
 };
 
 export type PointInTimeRestoreRequest = {
@@ -86,4 +101,6 @@ export type PointInTimeRestoreRequest = {
   port?: number;
   availabilityZone?: string;
   deletionProtection?: boolean;
+  tags?: ResourceTag[];
+  copyTagsToSnapshot?: boolean;
 };

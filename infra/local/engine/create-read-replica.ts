@@ -8,6 +8,7 @@ import { dropSlot } from "./fleet-boot.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf } from "./fleet-state.js";
 import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
+import type { Tag } from "./tags.js";
 
 export type CreateReplicaRequest = {
   instanceId: string;
@@ -16,6 +17,9 @@ export type CreateReplicaRequest = {
   instanceClass?: string;
   port?: number;
   deletionProtection?: boolean;
+  /** Its own tags: a read replica does not take its source's. */
+  tags?: Tag[];
+  copyTagsToSnapshot?: boolean;
 };
 
 export async function createReadReplica(ops: FleetOps, req: CreateReplicaRequest): Promise<InstanceRecord> {
@@ -47,6 +51,8 @@ export async function createReadReplica(ops: FleetOps, req: CreateReplicaRequest
       instanceClass: req.instanceClass ?? source.instanceClass,
       deletionProtection: req.deletionProtection ?? false,
       backupRetentionPeriod: 0,
+      tags: req.tags ?? [],
+      copyTagsToSnapshot: req.copyTagsToSnapshot ?? false,
     },
     "replica creation",
   );

@@ -61,7 +61,7 @@ export function toDBInstance(
     DeletionProtection: i.deletionProtection,
     PubliclyAccessible: false,
     AutoMinorVersionUpgrade: true,
-    CopyTagsToSnapshot: true,
+    CopyTagsToSnapshot: i.copyTagsToSnapshot,
     IAMDatabaseAuthenticationEnabled: false,
     LicenseModel: "postgresql-license",
     CACertificateIdentifier: "rdsdeck-local-ca",
@@ -69,5 +69,6 @@ export function toDBInstance(
       { DBParameterGroupName: `rdsdeck-postgres${fleet.engineMajorVersion}`, ParameterApplyStatus: "in-sync" },
     ],
     EnabledCloudwatchLogsExports: ["postgresql"],
+    TagList: i.tags,
   };
 }

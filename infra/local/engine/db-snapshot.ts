@@ -33,6 +33,6 @@ export function toDBSnapshot(fleet: Fleet, s: SnapshotRecord): DBSnapshot {
     SnapshotTarget: "region",
     DedicatedLogVolume: false,
     MultiTenant: false,
-    TagList: [],
+    TagList: s.tags.map((t) => ({ ...t })),
   };
 }

@@ -1,5 +1,6 @@
 /** A DB instance as the engine reports it: its real status, endpoint, placement, replication and settings. */
 import type { NodeHealth } from "./node-monitor.js";
+import type { Tag } from "./tags.js";
 
 /** RDS's DBInstanceStatus values the local engine goes through. */
 export type InstanceStatus =
@@ -29,6 +30,8 @@ export type EngineInstance = {
   instanceClass: string;
   deletionProtection: boolean;
   backupRetentionPeriod: number;
+  tags: Tag[];
+  copyTagsToSnapshot: boolean;
   health?: NodeHealth;
   standbyHealth?: NodeHealth;
   /** Instances with automated backups: the newest time a point-in-time restore can reach. */

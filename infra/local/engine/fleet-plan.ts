@@ -3,9 +3,21 @@ import { randomBytes } from "node:crypto";
 import { type Fleet, fleetNames, placement } from "../../fleet.js";
 import type { EngineConfig } from "../config.js";
 import type { FleetState, InstanceRecord } from "./fleet-state.js";
+import type { Tag } from "./tags.js";
 
 /** RDS's DbiResourceId: "db-" and 26 upper-case alphanumerics. */
 export const newResourceId = () => `db-${randomBytes(13).toString("hex").toUpperCase().slice(0, 26)}`;
+
+/**
+ * The tags the CDK stack gives the fleet's instances (Name on each, and
+ * Environment and Application on everything: infra/aws/lib/database.ts,
+ * rdsdeck-stack.ts), so a local fleet lists what a provisioned one does.
+ */
+const fleetTags = (fleet: Fleet, id: string): Tag[] => [
+  { Key: "Name", Value: id },
+  { Key: "Environment", Value: fleet.environment },
+  { Key: "Application", Value: "rdsdeck" },
+];
 
 export function planFleet(fleet: Fleet, config: EngineConfig, pgMajor: string, now: Date): FleetState {
   const names = fleetNames(fleet);
@@ -23,6 +35,9 @@ export function planFleet(fleet: Fleet, config: EngineConfig, pgMajor: string, n
     instanceClass: fleet.instanceClass,
     deletionProtection: fleet.deletionProtection,
     backupRetentionPeriod: fleet.backupRetentionDays,
+    tags: fleetTags(fleet, names.writer),
+    // The CDK stack's instances copy their tags to snapshots (CDK's default, set explicitly on the writer).
+    copyTagsToSnapshot: true,
   };
   const replicas = names.replicas.map(
     (id, i): InstanceRecord => ({
@@ -36,6 +51,8 @@ export function planFleet(fleet: Fleet, config: EngineConfig, pgMajor: string, n
       instanceClass: fleet.instanceClass,
       deletionProtection: false,
       backupRetentionPeriod: 0,
+      tags: fleetTags(fleet, id),
+      copyTagsToSnapshot: true,
     }),
   );
   return { formatVersion: 2, pgMajor, complete: false, instances: [writer, ...replicas] };

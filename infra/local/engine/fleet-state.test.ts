@@ -50,6 +50,9 @@ describe("fleet-state.json", () => {
         instanceClass: "db.t3.micro",
         deletionProtection: true,
         backupRetentionPeriod: 7,
+        // Format 1 kept no tags; its instances reported CopyTagsToSnapshot true.
+        tags: [],
+        copyTagsToSnapshot: true,
       },
       {
         id: "production-myapp-replica-1",
@@ -62,6 +65,8 @@ describe("fleet-state.json", () => {
         instanceClass: "db.t3.micro",
         deletionProtection: false,
         backupRetentionPeriod: 0,
+        tags: [],
+        copyTagsToSnapshot: true,
       },
     ]);
     expect(replicasOf(state, "production-myapp").map((r) => r.id)).toEqual(["production-myapp-replica-1"]);
@@ -73,6 +78,23 @@ describe("fleet-state.json", () => {
     writeState(dir, migrated);
     expect(JSON.parse(readFileSync(statePath(dir), "utf8")).formatVersion).toBe(2);
     expect(readState(dir)).toEqual(migrated);
+  });
+
+  test("a format 2 file from before the fleet kept tags reads as no tags, copying to snapshots as it reported", () => {
+    writeFileSync(statePath(dir), JSON.stringify(v1));
+    const migrated = readState(dir)!;
+    const withoutTagFields = {
+      ...migrated,
+      instances: migrated.instances.map(({ tags: _t, copyTagsToSnapshot: _c, ...rest }) => rest),
+    };
+    writeFileSync(statePath(dir), JSON.stringify(withoutTagFields));
+    const read = readState(dir)!;
+    expect(read.instances.map((i) => [i.tags, i.copyTagsToSnapshot])).toEqual([
+      [[], true],
+      [[], true],
+    ]);
+    // Each instance its own list: tagging one must not tag the other.
+    expect(read.instances[0]!.tags).not.toBe(read.instances[1]!.tags);
   });
 
   test("a damaged file is refused with what to do", () => {

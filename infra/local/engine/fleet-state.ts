@@ -1,7 +1,7 @@
 /**
  * What the engine must remember across restarts: its DB instances, which
  * physical node serves each (and its Multi-AZ standby), on which ports, and
- * the settings ModifyDBInstance changes. Written atomically; `complete` is set
+ * the settings ModifyDBInstance changes, and their tags. Written atomically; `complete` is set
  * only once a first boot has finished, so a half-initialised data directory is
  * recognised and rebuilt rather than trusted.
  *
@@ -12,6 +12,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { defineFleet, type Fleet } from "../../fleet.js";
+import { tagSchema } from "./tags.js";
 
 const nodeSchema = z.object({ name: z.string(), port: z.number().int(), az: z.string() });
 
@@ -32,6 +33,13 @@ const instanceSchema = z.object({
   instanceClass: z.string(),
   deletionProtection: z.boolean(),
   backupRetentionPeriod: z.number().int(),
+  /** Absent from files written before the fleet kept tags: none then. */
+  tags: z.array(tagSchema).default(() => []),
+  /**
+   * Whether its snapshots get its tags. Absent from older files, whose
+   * instances all reported true (as the CDK stack sets it), so they keep it.
+   */
+  copyTagsToSnapshot: z.boolean().default(true),
   /** A create or delete that had not finished when the engine stopped: finished or undone at the next boot. */
   pending: z.enum(["creating", "deleting"]).optional(),
 });
@@ -84,6 +92,8 @@ export function migrateV1(v1: z.infer<typeof v1Schema>, fleet: Fleet): FleetStat
         instanceClass: fleet.instanceClass,
         deletionProtection: fleet.deletionProtection,
         backupRetentionPeriod: fleet.backupRetentionDays,
+        tags: [],
+        copyTagsToSnapshot: true,
       },
       ...v1.replicas.map(
         (r): InstanceRecord => ({
@@ -97,6 +107,8 @@ export function migrateV1(v1: z.infer<typeof v1Schema>, fleet: Fleet): FleetStat
           instanceClass: fleet.instanceClass,
           deletionProtection: false,
           backupRetentionPeriod: 0,
+          tags: [],
+          copyTagsToSnapshot: true,
         }),
       ),
     ],

@@ -25,6 +25,8 @@ export function viewInstances(
     instanceClass: i.instanceClass,
     deletionProtection: i.deletionProtection,
     backupRetentionPeriod: i.backupRetentionPeriod,
+    tags: i.tags.map((t) => ({ ...t })),
+    copyTagsToSnapshot: i.copyTagsToSnapshot,
     health: nodeOf(i.node.name)?.monitor.health,
     standbyHealth: i.standby ? nodeOf(i.standby.name)?.monitor.health : undefined,
     latestRestorableTime: restoreWindowOf(i)?.latest,

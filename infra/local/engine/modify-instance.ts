@@ -1,12 +1,17 @@
 /**
- * ModifyDBInstance, for the settings the local fleet has: DeletionProtection
- * and BackupRetentionPeriod. Both apply at once on RDS whatever
- * ApplyImmediately says, so they do here; the instance stays available.
+ * ModifyDBInstance, for the settings the local fleet has: DeletionProtection,
+ * BackupRetentionPeriod and CopyTagsToSnapshot. They apply at once on RDS
+ * whatever ApplyImmediately says, so they do here; the instance stays available.
  */
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf } from "./fleet-state.js";
 
-export type ModifyRequest = { instanceId: string; deletionProtection?: boolean; backupRetentionPeriod?: number };
+export type ModifyRequest = {
+  instanceId: string;
+  deletionProtection?: boolean;
+  backupRetentionPeriod?: number;
+  copyTagsToSnapshot?: boolean;
+};
 
 export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
   const instance = ops.requireInstance(req.instanceId);
@@ -36,6 +41,7 @@ export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
   const before = instance.backupRetentionPeriod;
   if (req.deletionProtection !== undefined) instance.deletionProtection = req.deletionProtection;
   if (retention !== undefined) instance.backupRetentionPeriod = retention;
+  if (req.copyTagsToSnapshot !== undefined) instance.copyTagsToSnapshot = req.copyTagsToSnapshot;
   ops.saveState();
   if (retention !== undefined && before > 0 && retention === 0) ops.events.record("backupsDisabled", id);
   if (retention !== undefined && before === 0 && retention > 0) ops.events.record("backupsEnabled", id);

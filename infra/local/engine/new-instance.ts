@@ -12,6 +12,7 @@ import { newResourceId } from "./fleet-plan.js";
 import { type InstanceRecord, nodeNames } from "./fleet-state.js";
 import type { RdsEventKind } from "./rds-events.js";
 import type { RuntimeNode } from "./runtime-node.js";
+import { newResourceTags, type Tag } from "./tags.js";
 
 export type NewInstanceRequest = {
   id: string;
@@ -22,6 +23,8 @@ export type NewInstanceRequest = {
   instanceClass: string;
   deletionProtection: boolean;
   backupRetentionPeriod: number;
+  tags: Tag[];
+  copyTagsToSnapshot: boolean;
 };
 
 /** A new instance may be placed only in one of the fleet's zones (RDS: InvalidParameterValue). */
@@ -62,6 +65,7 @@ export async function addInstance(
   actionName: string,
 ): Promise<{ record: InstanceRecord; node: RuntimeNode }> {
   assertIdentifierFree(ops, req.id);
+  const tags = newResourceTags(req.tags, `DB instance ${req.id}`);
   ops.actions.claim(req.id, actionName);
   let port: number;
   try {
@@ -81,6 +85,8 @@ export async function addInstance(
     instanceClass: req.instanceClass,
     deletionProtection: req.deletionProtection,
     backupRetentionPeriod: req.backupRetentionPeriod,
+    tags,
+    copyTagsToSnapshot: req.copyTagsToSnapshot,
     pending: "creating",
   };
   ops.state.instances.push(record);

@@ -185,8 +185,13 @@ describe("RestoreDBInstanceToPointInTime", () => {
       "DBInstanceAutomatedBackupNotFoundFault",
     ],
     [
-      "Tags (the local fleet keeps none yet)",
-      { Tags: [{ Key: "team", Value: "db" }], UseLatestRestorableTime: true },
+      "a tag key RDS reserves",
+      { Tags: [{ Key: "aws:team", Value: "db" }], UseLatestRestorableTime: true },
+      "InvalidParameterValue",
+    ],
+    [
+      "a parameter the local fleet does not apply (not silently dropped)",
+      { DBSubnetGroupName: "elsewhere", UseLatestRestorableTime: true },
       "InvalidParameterValue",
     ],
     [
@@ -212,17 +217,34 @@ describe("RestoreDBInstanceToPointInTime", () => {
       expect(error?.message).toMatch(/outside the restorable window of production-myapp: \S+ to \S+/);
   });
 
-  test("by SourceDbiResourceId, as RDS names an instance's backups", async () => {
+  test("by SourceDbiResourceId, as RDS names an instance's backups, with the Tags and CopyTagsToSnapshot given", async () => {
     const { DbiResourceId } = await describeOne(rds, WRITER);
+    const tags = [
+      { Key: "team", Value: "db" },
+      { Key: "restored-by", Value: "" },
+    ];
     const out = await rds.send(
       new RestoreDBInstanceToPointInTimeCommand({
         SourceDbiResourceId: DbiResourceId,
         TargetDBInstanceIdentifier: "pitr-by-resource",
         UseLatestRestorableTime: true,
+        Tags: tags,
+        CopyTagsToSnapshot: true,
       }),
     );
-    expect(out.DBInstance?.DBInstanceIdentifier).toBe("pitr-by-resource");
+    expect(out.DBInstance).toMatchObject({
+      DBInstanceIdentifier: "pitr-by-resource",
+      TagList: tags,
+      CopyTagsToSnapshot: true,
+    });
     await waitForInstance(rds, "pitr-by-resource", "available", 180_000);
+  });
+
+  test("without Tags the restored instance has its source's, and does not copy them to snapshots unless asked", async () => {
+    const [source, restored] = await Promise.all([describeOne(rds, WRITER), describeOne(rds, "pitr-latest")]);
+    expect(source.TagList).toContainEqual({ Key: "Name", Value: WRITER });
+    expect(restored.TagList).toEqual(source.TagList);
+    expect(restored.CopyTagsToSnapshot).toBe(false);
   });
 });
 

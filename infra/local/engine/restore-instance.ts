@@ -18,6 +18,7 @@ import { addInstance, assertFleetZone, discardInstance, finishInstance } from ".
 import type { RdsEventKind } from "./rds-events.js";
 import type { RuntimeNode } from "./runtime-node.js";
 import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
+import type { Tag } from "./tags.js";
 
 /** Inside the node's own directory, so postgres (running unprivileged) can read it; removed after promotion. */
 export const RESTORE_WAL_DIR = "rdsdeck_restore_wal";
@@ -31,6 +32,8 @@ export type RestoreRequest = {
   availabilityZone?: string;
   multiAz?: boolean;
   deletionProtection?: boolean;
+  tags?: Tag[];
+  copyTagsToSnapshot?: boolean;
 };
 
 export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): Promise<InstanceRecord> {
@@ -54,6 +57,9 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
     port: req.port,
     instanceClass: req.instanceClass ?? snapshot.instanceClass,
     deletionProtection: req.deletionProtection ?? false,
+    // RDS: the tags given, or else the source instance's when the snapshot was taken.
+    tags: req.tags?.length ? req.tags : snapshot.instanceTags,
+    copyTagsToSnapshot: req.copyTagsToSnapshot ?? false,
     base: snapshot,
     recover: (node, id) => restoreNode(ops, node, ops.snapshots.dirOf(snapshot.id), snapshot.stopLsn, id),
     restored: { event: "restoredFromSnapshot", detail: snapshot.id, what: `snapshot ${snapshot.id}` },
@@ -74,6 +80,8 @@ export async function startRestore(
     port: number | undefined;
     instanceClass: string;
     deletionProtection: boolean;
+    tags: Tag[];
+    copyTagsToSnapshot: boolean;
     base: SnapshotRecord;
     recover: (node: RuntimeNode, id: string) => Promise<void>;
     /** The restoration event, its detail, and how messages name the source. */
@@ -91,6 +99,8 @@ export async function startRestore(
       instanceClass: req.instanceClass,
       deletionProtection: req.deletionProtection,
       backupRetentionPeriod: ops.fleet.backupRetentionDays,
+      tags: req.tags,
+      copyTagsToSnapshot: req.copyTagsToSnapshot,
     },
     "restore",
   );

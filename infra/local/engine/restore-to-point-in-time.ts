@@ -17,6 +17,7 @@ import { baseBackupsOf, restoreWindowOf, retainedWindowOf } from "./snapshots/re
 import type { RetainedBackup } from "./snapshots/retained-backups.js";
 import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
 import { archiveContents, archiveDirOf, linkArchiveFiles, restoreFromArchiveCommand } from "./snapshots/wal-archive.js";
+import type { Tag } from "./tags.js";
 
 export type PointInTimeRestoreRequest = {
   targetId: string;
@@ -30,6 +31,8 @@ export type PointInTimeRestoreRequest = {
   port?: number;
   availabilityZone?: string;
   deletionProtection?: boolean;
+  tags?: Tag[];
+  copyTagsToSnapshot?: boolean;
 };
 
 // What postgres says when the archive holds no commit after the target: everything it has is then before it.
@@ -41,6 +44,7 @@ type RestoreSource = {
   dbiResourceId: string;
   az: string;
   instanceClass: string;
+  tags: Tag[];
   live?: InstanceRecord;
   retained?: RetainedBackup;
 };
@@ -63,6 +67,9 @@ export async function restoreToPointInTime(ops: FleetOps, req: PointInTimeRestor
     port: req.port,
     instanceClass: req.instanceClass ?? source.instanceClass,
     deletionProtection: req.deletionProtection ?? false,
+    // As from a snapshot: the tags given, or else the source's.
+    tags: req.tags?.length ? req.tags : source.tags,
+    copyTagsToSnapshot: req.copyTagsToSnapshot ?? false,
     base,
     // The latest: all the archive holds, which reaches at least LatestRestorableTime.
     recover: (node, id) => recoverTo(ops, node, base, source, req.useLatestRestorableTime ? undefined : time, id),
@@ -84,6 +91,7 @@ function sourceOf(ops: FleetOps, req: PointInTimeRestoreRequest): RestoreSource 
       dbiResourceId: live.dbiResourceId,
       az: live.node.az,
       instanceClass: live.instanceClass,
+      tags: live.tags,
       live,
     };
   }
@@ -99,6 +107,7 @@ function sourceOf(ops: FleetOps, req: PointInTimeRestoreRequest): RestoreSource 
     dbiResourceId: retained.dbiResourceId,
     az: retained.availabilityZone,
     instanceClass: retained.instanceClass,
+    tags: retained.tags,
     retained,
   };
 }

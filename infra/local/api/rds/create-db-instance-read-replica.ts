@@ -4,6 +4,7 @@ import { commonErrors } from "../common-errors";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
+import { tagList } from "./tag-input";
 
 const input = z.object({
   DBInstanceIdentifier: dbInstanceIdentifier,
@@ -14,9 +15,11 @@ const input = z.object({
   Port: dbPort.optional(),
   MultiAZ: z.boolean().optional(),
   DeletionProtection: z.boolean().optional(),
+  Tags: tagList.optional(),
+  CopyTagsToSnapshot: z.boolean().optional(),
 });
 
-/** CreateDBInstanceReadReplica: asynchronous; the answer shows the new replica `creating`. */
+/** CreateDBInstanceReadReplica: asynchronous; the answer shows the new replica `creating`, with only the tags given. */
 export function createDBInstanceReadReplicaOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({
     schema: CreateDBInstanceReadReplica$,
@@ -36,6 +39,8 @@ export function createDBInstanceReadReplicaOperation(backend: RdsBackend): Query
           instanceClass: request.DBInstanceClass,
           port: request.Port,
           deletionProtection: request.DeletionProtection,
+          tags: request.Tags,
+          copyTagsToSnapshot: request.CopyTagsToSnapshot,
         }),
       };
     },

@@ -3,14 +3,19 @@ import { z } from "zod";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { dbSnapshotIdentifier, lookupIdentifier } from "./identifiers";
+import { tagList } from "./tag-input";
 
 const input = z.object({
   DBSnapshotIdentifier: dbSnapshotIdentifier,
   DBInstanceIdentifier: lookupIdentifier,
-  Tags: z.array(z.object({ Key: z.string().optional(), Value: z.string().optional() })).optional(),
+  Tags: tagList.optional(),
 });
 
-/** CreateDBSnapshot: asynchronous; the answer shows the snapshot `creating` and the instance goes `backing-up`. */
+/**
+ * CreateDBSnapshot: asynchronous; the answer shows the snapshot `creating` and
+ * the instance goes `backing-up`. Tags given are the snapshot's; without them
+ * it gets the instance's if the instance copies its tags to snapshots.
+ */
 export function createDBSnapshotOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({
     schema: CreateDBSnapshot$,
@@ -19,6 +24,7 @@ export function createDBSnapshotOperation(backend: RdsBackend): QueryOperation {
       DBSnapshot: backend.createDBSnapshot({
         instanceId: request.DBInstanceIdentifier,
         snapshotId: request.DBSnapshotIdentifier,
+        tags: request.Tags,
       }),
     }),
   });

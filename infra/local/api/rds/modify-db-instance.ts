@@ -8,13 +8,15 @@ const input = z.object({
   DBInstanceIdentifier: lookupIdentifier,
   DeletionProtection: z.boolean().optional(),
   BackupRetentionPeriod: z.number().int().min(0).max(35).optional(),
+  CopyTagsToSnapshot: z.boolean().optional(),
   ApplyImmediately: z.boolean().optional(),
 });
 
 /**
- * ModifyDBInstance: DeletionProtection and BackupRetentionPeriod (both
- * immediate on RDS too). Any other member (DBInstanceClass, AllocatedStorage…)
- * is refused by name by the query layer until the fleet applies it.
+ * ModifyDBInstance: DeletionProtection, BackupRetentionPeriod and
+ * CopyTagsToSnapshot (immediate on RDS too). Every other member is refused by
+ * name: answering "done" for a class or storage change nothing applied would
+ * leave Terraform and CDK users with endless drift.
  */
 export function modifyDBInstanceOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({
@@ -25,6 +27,7 @@ export function modifyDBInstanceOperation(backend: RdsBackend): QueryOperation {
         instanceId: request.DBInstanceIdentifier,
         deletionProtection: request.DeletionProtection,
         backupRetentionPeriod: request.BackupRetentionPeriod,
+        copyTagsToSnapshot: request.CopyTagsToSnapshot,
         applyImmediately: request.ApplyImmediately ?? false,
       }),
     }),

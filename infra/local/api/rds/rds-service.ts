@@ -2,6 +2,7 @@ import type { AwsService } from "../aws-service";
 import type { QueryOperation } from "../query/query-operation";
 import { handleQueryRequest, type QueryService, queryErrorResponse } from "../query/query-service";
 import type { RdsBackend } from "../rds-backend";
+import { addTagsToResourceOperation } from "./add-tags-to-resource";
 import { createDBInstanceReadReplicaOperation } from "./create-db-instance-read-replica";
 import { createDBSnapshotOperation } from "./create-db-snapshot";
 import { deleteDBInstanceOperation } from "./delete-db-instance";
@@ -11,9 +12,11 @@ import { describeDBInstanceAutomatedBackupsOperation } from "./describe-db-insta
 import { describeDBInstancesOperation } from "./describe-db-instances";
 import { describeDBSnapshotsOperation } from "./describe-db-snapshots";
 import { describeEventsOperation } from "./describe-events";
+import { listTagsForResourceOperation } from "./list-tags-for-resource";
 import { modifyDBInstanceOperation } from "./modify-db-instance";
 import { promoteReadReplicaOperation } from "./promote-read-replica";
 import { rebootDBInstanceOperation } from "./reboot-db-instance";
+import { removeTagsFromResourceOperation } from "./remove-tags-from-resource";
 import { restoreDBInstanceFromDBSnapshotOperation } from "./restore-db-instance-from-db-snapshot";
 import { restoreDBInstanceToPointInTimeOperation } from "./restore-db-instance-to-point-in-time";
 
@@ -34,6 +37,9 @@ export function rdsOperations(backend: RdsBackend): QueryOperation[] {
     createDBInstanceReadReplicaOperation(backend),
     deleteDBInstanceOperation(backend),
     modifyDBInstanceOperation(backend),
+    addTagsToResourceOperation(backend),
+    listTagsForResourceOperation(backend),
+    removeTagsFromResourceOperation(backend),
   ];
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
+import { tagList } from "./tag-input";
 
 const input = z.object({
   DBInstanceIdentifier: dbInstanceIdentifier,
@@ -12,9 +13,15 @@ const input = z.object({
   AvailabilityZone: z.string().min(1).optional(),
   MultiAZ: z.boolean().optional(),
   DeletionProtection: z.boolean().optional(),
+  Tags: tagList.optional(),
+  CopyTagsToSnapshot: z.boolean().optional(),
 });
 
-/** RestoreDBInstanceFromDBSnapshot: asynchronous; the answer shows the new instance `creating`. */
+/**
+ * RestoreDBInstanceFromDBSnapshot: asynchronous; the answer shows the new
+ * instance `creating`. Without Tags it gets the source instance's tags of
+ * when the snapshot was taken, as RDS does.
+ */
 export function restoreDBInstanceFromDBSnapshotOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({
     schema: RestoreDBInstanceFromDBSnapshot$,
@@ -28,6 +35,8 @@ export function restoreDBInstanceFromDBSnapshotOperation(backend: RdsBackend): Q
         availabilityZone: request.AvailabilityZone,
         multiAz: request.MultiAZ,
         deletionProtection: request.DeletionProtection,
+        tags: request.Tags,
+        copyTagsToSnapshot: request.CopyTagsToSnapshot,
       }),
     }),
   });

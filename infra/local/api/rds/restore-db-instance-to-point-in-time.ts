@@ -4,6 +4,7 @@ import { defineQueryOperation, type QueryOperation } from "../query/query-operat
 import type { RdsBackend } from "../rds-backend";
 import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
 import { rdsErrors } from "./rds-errors";
+import { tagList } from "./tag-input";
 
 const input = z.object({
   SourceDBInstanceIdentifier: lookupIdentifier.optional(),
@@ -15,11 +16,14 @@ const input = z.object({
   Port: dbPort.optional(),
   AvailabilityZone: z.string().min(1).optional(),
   DeletionProtection: z.boolean().optional(),
-  // Refused, never silently dropped: the local fleet keeps no tags yet.
-  Tags: z.undefined({ error: "the local fleet does not keep tags yet" }).optional(),
+  Tags: tagList.optional(),
+  CopyTagsToSnapshot: z.boolean().optional(),
 });
 
-/** RestoreDBInstanceToPointInTime: asynchronous; the answer shows the new instance `creating`. */
+/**
+ * RestoreDBInstanceToPointInTime: asynchronous; the answer shows the new
+ * instance `creating`. Without Tags it gets the source's.
+ */
 export function restoreDBInstanceToPointInTimeOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({
     schema: RestoreDBInstanceToPointInTime$,
@@ -48,6 +52,8 @@ export function restoreDBInstanceToPointInTimeOperation(backend: RdsBackend): Qu
           port: request.Port,
           availabilityZone: request.AvailabilityZone,
           deletionProtection: request.DeletionProtection,
+          tags: request.Tags,
+          copyTagsToSnapshot: request.CopyTagsToSnapshot,
         }),
       };
     },

@@ -166,6 +166,9 @@ export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "de
     createDBInstanceReadReplica: unused,
     deleteDBInstance: unused,
     modifyDBInstance: unused,
+    addTagsToResource: unused,
+    listTagsForResource: unused,
+    removeTagsFromResource: unused,
   };
 }
 
@@ -185,6 +188,9 @@ export class InMemoryRdsBackend implements RdsBackend {
   readonly createDBInstanceReadReplica = UNUSED.createDBInstanceReadReplica;
   readonly deleteDBInstance = UNUSED.deleteDBInstance;
   readonly modifyDBInstance = UNUSED.modifyDBInstance;
+  readonly addTagsToResource = UNUSED.addTagsToResource;
+  readonly listTagsForResource = UNUSED.listTagsForResource;
+  readonly removeTagsFromResource = UNUSED.removeTagsFromResource;
 
   describeDBInstances(): DBInstance[] {
     return this.instances;

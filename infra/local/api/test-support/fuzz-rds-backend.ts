@@ -44,6 +44,9 @@ export function fuzzRdsBackend(): RdsBackend & { calls: number } {
     createDBInstanceReadReplica: async (r) => checked(r, instance()),
     deleteDBInstance: (r) => checked(r, instance()),
     modifyDBInstance: (r) => checked(r, instance()),
+    addTagsToResource: (r) => checked(r, undefined),
+    listTagsForResource: (r) => checked(r, [{ Key: "Environment", Value: "production" }]),
+    removeTagsFromResource: (r) => checked(r, undefined),
   } satisfies RdsBackend & { calls: number };
   return backend;
 }

@@ -38,5 +38,6 @@ export async function prepareRetainedBackup(
     backupRetentionPeriod: instance.backupRetentionPeriod,
     latestRestorableTime: window.latest.toISOString(),
     deletedAt: ops.now().toISOString(),
+    tags: instance.tags.map((t) => ({ ...t })),
   };
 }

@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { tagSchema } from "../tags.js";
 
 const retainedSchema = z.object({
   dbiResourceId: z.string(),
@@ -22,6 +23,8 @@ const retainedSchema = z.object({
   /** The end of its archive when the instance was deleted: the window never grows again. */
   latestRestorableTime: z.string(),
   deletedAt: z.string(),
+  /** The deleted instance's tags: a point-in-time restore that names none gets these. */
+  tags: z.array(tagSchema).default(() => []),
 });
 
 export type RetainedBackup = z.infer<typeof retainedSchema>;

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import type pino from "pino";
 import { z } from "zod";
+import { tagSchema } from "../tags.js";
 
 const recordSchema = z.object({
   id: z.string(),
@@ -38,6 +39,10 @@ const recordSchema = z.object({
   startLsn: z.string().optional(),
   stopLsn: z.string().optional(),
   failure: z.string().optional(),
+  /** Its own tags (none in records from before the fleet kept tags). */
+  tags: z.array(tagSchema).default(() => []),
+  /** The instance's tags when it was taken: what a restore that names no tags gives the new instance (as RDS). */
+  instanceTags: z.array(tagSchema).default(() => []),
 });
 
 export type SnapshotRecord = z.infer<typeof recordSchema>;

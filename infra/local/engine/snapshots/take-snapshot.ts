@@ -7,14 +7,35 @@ import { randomBytes } from "node:crypto";
 import { takePhysicalSnapshot } from "../../pg/physical-snapshot.js";
 import { instanceArn } from "../db-instance-arn.js";
 import { EngineFault, type FleetOps } from "../fleet-ops.js";
+import type { InstanceRecord } from "../fleet-state.js";
+import { newResourceTags, type Tag } from "../tags.js";
 import type { SnapshotRecord } from "./snapshot-store.js";
 
 export type SnapshotType = "manual" | "automated";
 
+/**
+ * A snapshot's tags, by RDS's rule (User Guide, "Copying tags to DB instance
+ * snapshots"): tags given to CreateDBSnapshot are the snapshot's, and then
+ * none of the instance's are copied, even with CopyTagsToSnapshot on;
+ * otherwise the instance's tags if it copies them, else none.
+ */
+function snapshotTags(instance: InstanceRecord, snapshotId: string, requested: readonly Tag[] | undefined): Tag[] {
+  if (requested && requested.length > 0) return newResourceTags(requested, `DB snapshot ${snapshotId}`);
+  return instance.copyTagsToSnapshot ? instance.tags.map((t) => ({ ...t })) : [];
+}
+
 /** Refuses what RDS refuses and records the snapshot as `creating`; the copy is `fillSnapshot`. */
 export function beginSnapshot(
   ops: FleetOps,
-  req: { instanceId: string; snapshotId: string; type: SnapshotType; at: Date; allowedStatus?: string },
+  req: {
+    instanceId: string;
+    snapshotId: string;
+    type: SnapshotType;
+    at: Date;
+    allowedStatus?: string;
+    /** CreateDBSnapshot's Tags. */
+    tags?: Tag[];
+  },
 ): SnapshotRecord {
   const instance = ops.requireInstance(req.instanceId);
   if (ops.snapshots.get(req.snapshotId)) {
@@ -23,6 +44,7 @@ export function beginSnapshot(
       `Cannot create the snapshot because a snapshot with the identifier ${req.snapshotId} already exists.`,
     );
   }
+  const tags = snapshotTags(instance, req.snapshotId, req.tags);
   const status = ops.status(instance.id);
   if (status !== (req.allowedStatus ?? "available")) {
     throw new EngineFault(
@@ -50,6 +72,8 @@ export function beginSnapshot(
     arn: instanceArn(ops.fleet, "db-snapshot", req.snapshotId),
     masterUsername: ops.credentials.master.username,
     retentionDays: req.type === "automated" ? instance.backupRetentionPeriod : undefined,
+    tags,
+    instanceTags: instance.tags.map((t) => ({ ...t })),
   };
   ops.snapshots.save(record);
   return record;
@@ -103,7 +127,7 @@ export function failSnapshot(ops: FleetOps, record: SnapshotRecord, error: Error
 /** CreateDBSnapshot and the automated backup: the snapshot as the instance's one action. */
 export function createSnapshot(
   ops: FleetOps,
-  req: { instanceId: string; snapshotId: string; type: SnapshotType; at: Date },
+  req: { instanceId: string; snapshotId: string; type: SnapshotType; at: Date; tags?: Tag[] },
 ): SnapshotRecord {
   ops.actions.assertIdle(req.instanceId);
   const record = beginSnapshot(ops, req);
