@@ -1,4 +1,11 @@
-import type { DBInstance, DBInstanceAutomatedBackup, DBSnapshot, Event } from "@aws-sdk/client-rds";
+import type {
+  DBInstance,
+  DBInstanceAutomatedBackup,
+  DBSnapshot,
+  DescribeDBLogFilesDetails,
+  DownloadDBLogFilePortionDetails,
+  Event,
+} from "@aws-sdk/client-rds";
 
 /**
  * What the local engine implements so that the API can answer RDS calls.
@@ -41,7 +48,19 @@ export interface RdsBackend {
   deleteDBInstance(request: DeleteDBInstanceRequest): DBInstance;
   /** Applies the settings the local fleet supports; returns the instance as modified. */
   modifyDBInstance(request: ModifyDBInstanceRequest): DBInstance;
+  /** Every log file of an instance, oldest first; the operation filters and pages. DBInstanceNotFound if none. */
+  describeDBLogFiles(request: { instanceId: string }): DescribeDBLogFilesDetails[];
+  /** A portion of one log file, by DownloadDBLogFilePortion's rules; DBLogFileNotFoundFault for an unknown name. */
+  downloadDBLogFilePortion(request: LogFilePortionRequest): DownloadDBLogFilePortionDetails;
 }
+
+export type LogFilePortionRequest = {
+  instanceId: string;
+  logFileName: string;
+  /** "0" (from the start) or a Marker the API returned; absent: the file's last lines. */
+  marker?: string;
+  numberOfLines?: number;
+};
 
 export type CreateReadReplicaRequest = {
   instanceId: string;

@@ -9,8 +9,10 @@ import { deleteDBInstanceAutomatedBackupOperation } from "./delete-db-instance-a
 import { deleteDBSnapshotOperation } from "./delete-db-snapshot";
 import { describeDBInstanceAutomatedBackupsOperation } from "./describe-db-instance-automated-backups";
 import { describeDBInstancesOperation } from "./describe-db-instances";
+import { describeDBLogFilesOperation } from "./describe-db-log-files";
 import { describeDBSnapshotsOperation } from "./describe-db-snapshots";
 import { describeEventsOperation } from "./describe-events";
+import { downloadDBLogFilePortionOperation } from "./download-db-log-file-portion";
 import { modifyDBInstanceOperation } from "./modify-db-instance";
 import { promoteReadReplicaOperation } from "./promote-read-replica";
 import { rebootDBInstanceOperation } from "./reboot-db-instance";
@@ -34,6 +36,8 @@ export function rdsOperations(backend: RdsBackend): QueryOperation[] {
     createDBInstanceReadReplicaOperation(backend),
     deleteDBInstanceOperation(backend),
     modifyDBInstanceOperation(backend),
+    describeDBLogFilesOperation(backend),
+    downloadDBLogFilePortionOperation(backend),
   ];
 }
 

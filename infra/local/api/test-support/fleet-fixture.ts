@@ -166,6 +166,8 @@ export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "de
     createDBInstanceReadReplica: unused,
     deleteDBInstance: unused,
     modifyDBInstance: unused,
+    describeDBLogFiles: unused,
+    downloadDBLogFilePortion: unused,
   };
 }
 
@@ -185,6 +187,8 @@ export class InMemoryRdsBackend implements RdsBackend {
   readonly createDBInstanceReadReplica = UNUSED.createDBInstanceReadReplica;
   readonly deleteDBInstance = UNUSED.deleteDBInstance;
   readonly modifyDBInstance = UNUSED.modifyDBInstance;
+  readonly describeDBLogFiles = UNUSED.describeDBLogFiles;
+  readonly downloadDBLogFilePortion = UNUSED.downloadDBLogFilePortion;
 
   describeDBInstances(): DBInstance[] {
     return this.instances;

@@ -44,6 +44,14 @@ export function fuzzRdsBackend(): RdsBackend & { calls: number } {
     createDBInstanceReadReplica: async (r) => checked(r, instance()),
     deleteDBInstance: (r) => checked(r, instance()),
     modifyDBInstance: (r) => checked(r, instance()),
+    describeDBLogFiles: (r) =>
+      checked(r, [{ LogFileName: "error/postgresql.log.2026-01-01-03", LastWritten: 1767236400000, Size: 120 }]),
+    downloadDBLogFilePortion: (r) =>
+      checked(r, {
+        LogFileData: "2026-01-01 03:00:00.000 UTC [1] LOG:  ready\n",
+        Marker: "44",
+        AdditionalDataPending: false,
+      }),
   } satisfies RdsBackend & { calls: number };
   return backend;
 }
