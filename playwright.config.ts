@@ -60,7 +60,8 @@ export default defineConfig({
   // Sign-in comes first (the setup project signs each role in); then the failover drill and the reboots, the
   // events page (which lists what they did), metrics and the alarm drill (which want every node up), the
   // roles spec (which reboots a replica and waits for it), the overview (which ends by killing a replica), the
-  // operations (snapshot, restore, promote, delete), and last the drill that freezes the writer.
+  // operations (snapshot, restore, promote, delete), and last the drill that freezes the writer. The log
+  // viewer's spec needs only sign-in and the writer, so it runs anywhere before that drill.
   projects: [
     { name: "setup", testMatch: "auth.setup.ts" },
     // Adds a tag to the writer and removes it again: it changes nothing the other specs look at, so it needs only
@@ -122,7 +123,14 @@ export default defineConfig({
       dependencies: ["overview"],
       use: { storageState: authState("admin") },
     },
-    { name: "writer-down", testMatch: "writer-down.spec.ts", dependencies: ["operations"] },
+    // The log viewer, as the viewer: it only needs the writer up, so before writer-down.
+    {
+      name: "logs",
+      testMatch: "logs.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("viewer") },
+    },
+    { name: "writer-down", testMatch: "writer-down.spec.ts", dependencies: ["operations", "logs"] },
   ],
 
   webServer: {

@@ -10,6 +10,7 @@ import { rdsErrors, rdsFault } from "./api/rds/rds-errors.js";
 import type { RdsBackend } from "./api/rds-backend.js";
 import { createReadReplica } from "./engine/create-read-replica.js";
 import { toDBInstance } from "./engine/db-instance.js";
+import { instanceLogFiles, instanceLogPortion } from "./engine/db-log-files.js";
 import { toDBSnapshot } from "./engine/db-snapshot.js";
 import { deleteInstance } from "./engine/delete-instance.js";
 import type { FleetEngine } from "./engine/fleet-engine.js";
@@ -118,5 +119,15 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
     addTagsToResource: ({ resource, tags }) => call(() => addTags(engine, resource, tags)),
     listTagsForResource: ({ resource }) => call(() => listTags(engine, resource)),
     removeTagsFromResource: ({ resource, keys }) => call(() => removeTags(engine, resource, keys)),
+    describeDBLogFiles: ({ instanceId }) =>
+      call(() => instanceLogFiles(engine, instanceId)).map((f) => ({
+        LogFileName: f.logFileName,
+        LastWritten: f.lastWritten,
+        Size: f.size,
+      })),
+    downloadDBLogFilePortion: (request) => {
+      const portion = call(() => instanceLogPortion(engine, request));
+      return { LogFileData: portion.data, Marker: portion.marker, AdditionalDataPending: portion.pending };
+    },
   };
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 
 /**
  * The logs a fleet's data directory holds: everything under logs/ (engine.log,
- * one postgres log per node, the store's), and events.jsonl, which the events
+ * each node's hourly postgres logs and early output, the store's), and events.jsonl, which the events
  * page shows.
  */
 export function logFilesOf(dataDir: string): string[] {

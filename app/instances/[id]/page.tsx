@@ -117,6 +117,16 @@ export default async function InstancePage({ params, searchParams }: Props) {
           />
         </PageHeading>
         <ActionProgress activity={activity} identifier={identifier} renderedAt={renderedAt} status={instance.status} />
+        <p className="text-sm text-slate-700">
+          <Link
+            className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950"
+            data-testid="instance-logs-link"
+            href={`${instanceHref(identifier)}/logs`}
+          >
+            Logs
+          </Link>
+          : PostgreSQL's log files of this instance — the newest lines, followed live, searched, downloaded.
+        </p>
         {query.alarms === ALARMS_NOT_CREATED.alarms ? (
           <p
             className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"

@@ -91,6 +91,12 @@ export class DashboardPolicy extends Construct {
         resources: instances,
       }),
       new PolicyStatement({
+        sid: "ReadFleetLogs",
+        // The log viewer lists an instance's log files and reads them (tail, follow, whole-file download).
+        actions: ["rds:DescribeDBLogFiles", "rds:DownloadDBLogFilePortion"],
+        resources: instances,
+      }),
+      new PolicyStatement({
         sid: "KeepTheWriterStackOwned",
         // The writer belongs to CloudFormation (and its deletion protection);
         // removing it is `cdk destroy`, never a dashboard click.
@@ -230,6 +236,8 @@ const WILDCARD_EVIDENCE: Record<string, string> = {
   OperateFleetInstances:
     "Fleet instances are the writer and every instance named <writer>-* (its replicas and restores).",
   KeepTheWriterStackOwned: "A Deny on the writer alone.",
+  ReadFleetLogs:
+    "Fleet instances are the writer and every instance named <writer>-*; their logs are read-only (and may hold SQL text, so no other instance's).",
   TakeFleetSnapshots: "Fleet instances and manual snapshots are named <writer>-*.",
   DeleteFleetSnapshots: "Manual snapshots of the fleet are named <writer>-*.",
   CreateReplicasAndRestore:

@@ -57,6 +57,8 @@ test("grants exactly the calls rdsdeck makes", () => {
       "rds:DescribeDBInstances",
       "rds:DescribeDBSnapshots",
       "rds:DescribeEvents",
+      "rds:DescribeDBLogFiles",
+      "rds:DownloadDBLogFilePortion",
       "rds:DescribeDBInstanceAutomatedBackups",
       "rds:DeleteDBInstanceAutomatedBackup",
       "rds:CreateDBSnapshot",
@@ -126,6 +128,14 @@ describe("RDS", () => {
       Sid: "OperateFleetInstances",
       Effect: "Allow",
       Action: ["rds:DeleteDBInstance", "rds:ModifyDBInstance", "rds:PromoteReadReplica", "rds:RebootDBInstance"],
+      Resource: fleetInstances,
+    }));
+
+  test("logs: listed and read on the fleet's instances only, by name", () =>
+    expect(bySid("ReadFleetLogs")).toEqual({
+      Sid: "ReadFleetLogs",
+      Effect: "Allow",
+      Action: ["rds:DescribeDBLogFiles", "rds:DownloadDBLogFilePortion"],
       Resource: fleetInstances,
     }));
 

@@ -1,4 +1,12 @@
-import type { DBInstance, DBInstanceAutomatedBackup, DBSnapshot, Event, Tag } from "@aws-sdk/client-rds";
+import type {
+  DBInstance,
+  DBInstanceAutomatedBackup,
+  DBSnapshot,
+  DescribeDBLogFilesDetails,
+  DownloadDBLogFilePortionDetails,
+  Event,
+  Tag,
+} from "@aws-sdk/client-rds";
 
 /**
  * What the local engine implements so that the API can answer RDS calls.
@@ -45,6 +53,10 @@ export interface RdsBackend {
   addTagsToResource(request: { resource: TaggedResource; tags: ResourceTag[] }): void;
   listTagsForResource(request: { resource: TaggedResource }): Tag[];
   removeTagsFromResource(request: { resource: TaggedResource; keys: string[] }): void;
+  /** Every log file of an instance, oldest first; the operation filters and pages. DBInstanceNotFound if none. */
+  describeDBLogFiles(request: { instanceId: string }): DescribeDBLogFilesDetails[];
+  /** A portion of one log file, by DownloadDBLogFilePortion's rules; DBLogFileNotFoundFault for an unknown name. */
+  downloadDBLogFilePortion(request: LogFilePortionRequest): DownloadDBLogFilePortionDetails;
 }
 
 /** A tag as the API has checked it: a Value is always there, empty when the client sent none. */
@@ -52,6 +64,14 @@ export type ResourceTag = { Key: string; Value: string };
 
 /** The resource a tagging call names: an instance (…:db:<id>) or a snapshot (…:snapshot:<id>), id in lowercase. */
 export type TaggedResource = { type: "db" | "snapshot"; id: string; arn: string };
+
+export type LogFilePortionRequest = {
+  instanceId: string;
+  logFileName: string;
+  /** "0" (from the start) or a Marker the API returned; absent: the file's last lines. */
+  marker?: string;
+  numberOfLines?: number;
+};
 
 export type CreateReadReplicaRequest = {
   instanceId: string;

@@ -16,7 +16,6 @@ import type { EngineConfig } from "../config.js";
 import type { Progress } from "../log.js";
 import { cloneNode } from "../pg/base-backup.js";
 import type { FleetCredentials } from "../pg/credentials.js";
-import { logPointer } from "../pg/log-tail.js";
 import type { NodeRole } from "../pg/node-files.js";
 import { reclaimStalePostmaster } from "../pg/postmaster.js";
 import { type NodeClientOptions, waitAccepting, withNode } from "../pg/sql-client.js";
@@ -28,6 +27,7 @@ import { coldBoot, settlePendingInstances, warmBoot } from "./fleet-boot.js";
 import { EngineFault, type EngineHooks, type FleetOps } from "./fleet-ops.js";
 import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.js";
 import { viewInstances } from "./instance-view.js";
+import { LogRetention } from "./log-retention.js";
 import { NodeSupervisor } from "./node-supervision.js";
 import { allocateEndpointPort, assertPortsFree, fleetPortClaims } from "./ports.js";
 import { waitStreaming } from "./replication-wait.js";
@@ -62,6 +62,8 @@ export class FleetEngine implements FleetOps {
   private readonly supervisor: NodeSupervisor;
   /** The daily automated snapshots; `backups.backupNow` is the manual trigger. */
   readonly backups: AutomatedBackups;
+  /** Deletes server log files past rds.log_retention_period. */
+  private readonly logRetention: LogRetention;
   private releaseLock: (() => void) | undefined;
   private shuttingDown = false;
   private readonly clock: () => Date;
@@ -80,6 +82,7 @@ export class FleetEngine implements FleetOps {
     this.actions = new ActionRunner(log, progress);
     this.supervisor = new NodeSupervisor(this, () => this.shuttingDown);
     this.backups = new AutomatedBackups(this);
+    this.logRetention = new LogRetention(path.join(config.dataDir, "logs"), log, () => this.now());
   }
 
   now(): Date {
@@ -131,6 +134,7 @@ export class FleetEngine implements FleetOps {
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
       for (const node of this.nodes.values()) node.monitor.start();
       if (this.config.automatedBackups) this.backups.start();
+      this.logRetention.start();
     } catch (error) {
       await this.stop().catch((e) => this.log.error({ err: e }, "cleanup after failed boot failed"));
       if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
@@ -232,7 +236,7 @@ export class FleetEngine implements FleetOps {
       START_TIMEOUT_MS,
       () => node.postmaster.running,
     ).catch((error) => {
-      throw new EngineError(`${label} failed to start: ${(error as Error).message}; ${logPointer(node.logFile)}`);
+      throw new EngineError(`${label} failed to start: ${(error as Error).message}; ${node.logPointer()}`);
     });
   }
 
@@ -325,6 +329,7 @@ export class FleetEngine implements FleetOps {
     this.shuttingDown = true;
     try {
       this.backups.stop();
+      this.logRetention.stop();
       for (const id of this.statuses.keys()) this.statuses.set(id, "stopping");
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.stop()));
       const byRole = (role: NodeRole) => [...this.nodes.values()].filter((n) => n.role === role);

@@ -95,7 +95,8 @@ export type EngineFaultCode =
   | "PointInTimeRestoreNotEnabled"
   | "InvalidRestore"
   | "DBInstanceAutomatedBackupNotFound"
-  | "InvalidDBInstanceAutomatedBackupState";
+  | "InvalidDBInstanceAutomatedBackupState"
+  | "DBLogFileNotFoundFault";
 
 /** An action refused for the fleet's current state, mapped by the API to the AWS fault of the same code. */
 export class EngineFault extends Error {

@@ -11,7 +11,7 @@ import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { newResourceId } from "./fleet-plan.js";
 import { type InstanceRecord, nodeNames } from "./fleet-state.js";
 import type { RdsEventKind } from "./rds-events.js";
-import type { RuntimeNode } from "./runtime-node.js";
+import { nodeLogDir, type RuntimeNode } from "./runtime-node.js";
 import { newResourceTags, type Tag } from "./tags.js";
 
 export type NewInstanceRequest = {
@@ -46,7 +46,11 @@ export function assertIdentifierFree(ops: FleetOps, id: string): void {
 /** A node name that no instance uses and no directory holds: usually the instance's identifier. */
 function freshNodeName(ops: FleetOps, id: string): string {
   const used = nodeNames(ops.state);
-  const free = (name: string) => !used.has(name) && !existsSync(path.join(ops.config.dataDir, "nodes", name));
+  // A deleted instance's logs stay (until retention prunes them): a new node must not start out with them.
+  const free = (name: string) =>
+    !used.has(name) &&
+    !existsSync(path.join(ops.config.dataDir, "nodes", name)) &&
+    !existsSync(nodeLogDir(ops.config.dataDir, name));
   if (free(id)) return id;
   for (let n = 2; ; n++) {
     const name = `${id.slice(0, 55)}-n${n}`;

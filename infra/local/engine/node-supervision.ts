@@ -3,7 +3,6 @@
  * primary fails over to its standby (automatic failover), a standby is
  * restarted, anything else is marked failed until it answers again.
  */
-import { logPointer } from "../pg/log-tail.js";
 import type { ExitInfo } from "../pg/postmaster.js";
 import type { FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
@@ -44,7 +43,7 @@ export class NodeSupervisor {
       { node: node.name, instance: id, code: info.code, signal: info.signal },
       "postgres exited unexpectedly",
     );
-    this.ops.progress(`!! ${node.name} of ${id} exited unexpectedly (${how}); ${logPointer(node.logFile)}`);
+    this.ops.progress(`!! ${node.name} of ${id} exited unexpectedly (${how}); ${node.logPointer()}`);
     if (as === "standby") {
       if (this.ops.actions.has(id)) return; // a failover or rebuild owns the standby right now
       // The writer's commits wait for the standby: bring it back, as RDS recovers a Multi-AZ standby.

@@ -4,7 +4,6 @@
  * time, so the answer is checked; and the statement gets a client time limit
  * beyond its own wait, since promotion on a busy node outlasts a probe's.
  */
-import { logPointer } from "../pg/log-tail.js";
 import type { FleetOps } from "./fleet-ops.js";
 import type { RuntimeNode } from "./runtime-node.js";
 
@@ -17,8 +16,6 @@ export async function promoteNode(ops: FleetOps, node: RuntimeNode): Promise<voi
     { queryTimeoutMs: (PROMOTE_WAIT_SECONDS + 15) * 1000 },
   );
   if (rows[0]?.promoted !== true) {
-    throw new Error(
-      `${node.name} did not finish promotion within ${PROMOTE_WAIT_SECONDS} s; ${logPointer(node.logFile)}`,
-    );
+    throw new Error(`${node.name} did not finish promotion within ${PROMOTE_WAIT_SECONDS} s; ${node.logPointer()}`);
   }
 }

@@ -9,7 +9,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { copyTree } from "../pg/live-copy.js";
-import { logPointer } from "../pg/log-tail.js";
 import { chownTree } from "../pg/ownership.js";
 import { cutWalAt, isSegmentFile, parseLsn } from "../pg/wal-files.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
@@ -191,7 +190,7 @@ async function waitPromoted(ops: FleetOps, node: RuntimeNode): Promise<void> {
   const deadline = Date.now() + PROMOTE_TIMEOUT_MS;
   let lastError: Error | undefined;
   while (Date.now() < deadline) {
-    if (!node.postmaster.running) throw new Error(`postgres exited during recovery; ${logPointer(node.logFile)}`);
+    if (!node.postmaster.running) throw new Error(`postgres exited during recovery; ${node.logPointer()}`);
     // A refused or slow probe while the server switches from recovery to read-write is not a failure:
     // only the postmaster exiting or the deadline is.
     const inRecovery = await ops
@@ -209,6 +208,6 @@ async function waitPromoted(ops: FleetOps, node: RuntimeNode): Promise<void> {
   throw new Error(
     `recovery did not reach the end of the snapshot within ${PROMOTE_TIMEOUT_MS} ms${
       lastError ? ` (last probe: ${lastError.message})` : ""
-    }; ${logPointer(node.logFile)}`,
+    }; ${node.logPointer()}`,
   );
 }

@@ -6,7 +6,6 @@
  * and promotes itself.
  */
 import path from "node:path";
-import { lastProblems } from "../pg/log-tail.js";
 import { chownTree } from "../pg/ownership.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
@@ -182,7 +181,7 @@ async function recoverTo(
     // "2026-12-06 09:00:00.123+00": the form recovery_target_time is documented with (no "T", no "Z").
     await attempt(time.toISOString().replace("T", " ").replace("Z", "+00"));
   } catch (error) {
-    if (!lastProblems(node.logFile).some((line) => line.includes(NOTHING_AFTER_TARGET))) throw error;
+    if (!node.lastProblems().some((line) => line.includes(NOTHING_AFTER_TARGET))) throw error;
     // No commit after the target in the fixed archive: every commit in it is at or before the target.
     ops.progress(`${id}: nothing archived after ${time.toISOString()}; replaying the whole archive`);
     await node.postmaster.stop();

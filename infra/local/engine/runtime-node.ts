@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PgBinaries } from "../pg/binaries.js";
 import type { FleetCredentials } from "../pg/credentials.js";
 import { type NodeRole, type NodeSettings, writeNodeFiles } from "../pg/node-files.js";
+import { NodeLogs } from "../pg/node-logs.js";
 import { type ExitInfo, Postmaster } from "../pg/postmaster.js";
 import type { RunAs } from "../pg/run-as.js";
 import type { FleetTls } from "../pg/tls.js";
@@ -27,6 +28,8 @@ export class RuntimeNode {
   readonly pgData: string;
   /** What configure() was last given, so reconfigure() can write the same role with current settings. */
   private configuration: NodeConfiguration | undefined;
+  /** Its server log files (what DescribeDBLogFiles lists for the instance it serves) and its early output. */
+  readonly logs: NodeLogs;
 
   constructor(
     readonly name: string,
@@ -37,13 +40,17 @@ export class RuntimeNode {
     onHealth: (node: RuntimeNode, health: NodeHealth) => void,
   ) {
     this.pgData = path.join(ctx.dataDir, "nodes", name);
+    this.logs = new NodeLogs(nodeLogDir(ctx.dataDir, name));
+    // Its folder must exist before postgres first starts: its stderr goes to a file there.
+    this.logs.prepare(ctx.runAs);
     this.postmaster = new Postmaster(
       name,
       this.pgData,
       ctx.bin,
       ctx.runAs,
-      path.join(ctx.dataDir, "logs", `${name}.log`),
+      { path: this.logs.startupFile, each: "start" },
       (info) => onExit(this, info),
+      () => this.logs.markStart(),
     );
     this.monitor = new NodeMonitor(this.address, ctx.credentials.admin, ctx.tls.caCertPem, (h) => onHealth(this, h));
   }
@@ -52,8 +59,14 @@ export class RuntimeNode {
     return { host: this.ctx.host, port: this.port };
   }
 
-  get logFile(): string {
-    return path.join(this.ctx.dataDir, "logs", `${this.name}.log`);
+  /** "log: <file>; it says: …" for this run of its postgres, for messages about why it failed. */
+  logPointer(): string {
+    return this.logs.pointer();
+  }
+
+  /** The last problems its postgres logged since it last started. */
+  lastProblems(max?: number): string[] {
+    return this.logs.problems(max);
   }
 
   /** Writes this node's config for its role; followers stream through the writer endpoint. */
@@ -67,6 +80,7 @@ export class RuntimeNode {
       role: opts.role,
       runAs: this.ctx.runAs,
       synchronousStandby: opts.synchronousStandby,
+      logDirectory: this.logs.errorDir,
       recovery: opts.recovery,
       archive: archiveSettings(opts.role === "replica" ? undefined : this.ctx.archiveCommandOf?.(this.name)),
       upstream:
@@ -101,6 +115,11 @@ type NodeConfiguration = {
   synchronousStandby?: string;
   recovery?: { restoreCommand: string; targetTime?: string };
 };
+
+/** `logs/<node>`: outside the data directory, so snapshots and clones never copy a node's logs. */
+export function nodeLogDir(dataDir: string, nodeName: string): string {
+  return path.join(dataDir, "logs", nodeName);
+}
 
 function archiveSettings(command: string | undefined): NodeSettings["archive"] {
   return command ? { command, timeoutSeconds: ARCHIVE_TIMEOUT_SECONDS } : undefined;

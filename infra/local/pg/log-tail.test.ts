@@ -56,3 +56,14 @@ test("a log that does not exist, or says nothing wrong, gives the path alone", (
   const quiet = log("quiet.log", ["2026-11-26 00:00:00.000 UTC [1] LOG:  database system is ready"]);
   expect(logPointer(quiet)).toBe(`log: ${quiet}`);
 });
+
+test("from an offset: what an earlier run wrote before it is not read", () => {
+  const earlier =
+    "2026-11-26 00:00:00.000 UTC [1] FATAL:  terminating walreceiver process due to administrator command\n";
+  const file = log("offset.log", [
+    earlier.trimEnd(),
+    "2026-11-26 00:00:05.000 UTC [2] LOG:  database system is ready to accept read-only connections",
+  ]);
+  expect(lastProblems(file)).toHaveLength(1);
+  expect(lastProblems(file, 2, Buffer.byteLength(earlier))).toEqual([]);
+});

@@ -10,15 +10,20 @@ const TAIL_BYTES = 16 * 1024;
 const STARTING = /LOG: {2}starting PostgreSQL /;
 const PROBE_REFUSAL = /the database system is (starting up|not yet accepting connections|shutting down)/;
 
-/** The last `max` FATAL, PANIC or ERROR lines of a server log; none if it cannot be read. */
-export function lastProblems(logFile: string, max = 2): string[] {
+/**
+ * The last `max` FATAL, PANIC or ERROR lines of a server log, from byte
+ * `from` on (what an earlier run wrote before it is not read); none if it
+ * cannot be read.
+ */
+export function lastProblems(logFile: string, max = 2, from = 0): string[] {
   let fd: number | undefined;
   try {
     fd = openSync(logFile, "r");
     const size = fstatSync(fd).size;
-    const length = Math.min(size, TAIL_BYTES);
+    const start = Math.max(from, size - TAIL_BYTES);
+    const length = Math.max(0, size - start);
     const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
+    readSync(fd, buffer, 0, length, start);
     const lines = buffer.toString("utf8").split("\n");
     // Only this run of the server: problems from before its last start are history, not the reason.
     const lastStart = lines.findLastIndex((line) => STARTING.test(line));

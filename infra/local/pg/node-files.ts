@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chownFile } from "./ownership.js";
 import type { RunAs } from "./run-as.js";
+import { LOG_FILENAME_PATTERN } from "./server-log-files.js";
 import type { FleetTls } from "./tls.js";
 
 export type NodeRole = "writer" | "standby" | "replica";
@@ -28,6 +29,8 @@ export type NodeSettings = {
    * when no record follows the last one.
    */
   recovery?: { restoreCommand: string; targetTime?: string };
+  /** Where the logging collector writes its hourly files (absolute; outside the data directory). */
+  logDirectory: string;
   /** WAL archiving (instances with automated backups): where each completed segment goes, and how often one completes. */
   archive?: { command: string; timeoutSeconds: number };
   runAs: RunAs | undefined;
@@ -65,6 +68,15 @@ function serverConf(s: NodeSettings): string {
     // Keep recent WAL so a replica re-pointed at a promoted standby finds what it still needs.
     wal_keep_size: quote("256MB"),
     track_commit_timestamp: "on",
+    // RDS's log files: the collector writes error/postgresql.log.YYYY-MM-DD-HH, a new one each UTC hour (the
+    // engine deletes them after three days). Sized rotation is off: it would reopen the same hour's name.
+    logging_collector: "on",
+    log_directory: quote(s.logDirectory),
+    log_filename: quote(LOG_FILENAME_PATTERN),
+    log_rotation_age: quote("60min"),
+    log_rotation_size: 0,
+    log_truncate_on_rotation: "on",
+    log_timezone: quote("UTC"),
     log_line_prefix: quote("%m [%p] %q%u@%d "),
     log_connections: "off",
     log_min_duration_statement: 1000,

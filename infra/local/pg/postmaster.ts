@@ -12,6 +12,13 @@ import type { RunAs } from "./run-as.js";
 
 export type ExitInfo = { code: number | null; signal: NodeJS.Signals | null; expected: boolean };
 
+/**
+ * Where postgres's stderr goes: appended to (a server that logs there all
+ * along), or rewritten at each start (a node whose logging collector takes
+ * over at once, so the file holds only what this start said before it).
+ */
+export type StderrFile = { path: string; each: "append" | "start" };
+
 export class Postmaster {
   private child: ChildProcess | undefined;
   private stopping = false;
@@ -22,8 +29,10 @@ export class Postmaster {
     readonly dataDir: string,
     private readonly bin: PgBinaries,
     private readonly runAs: RunAs | undefined,
-    private readonly logFile: string,
+    private readonly stderr: StderrFile,
     private readonly onUnexpectedExit: (info: ExitInfo) => void,
+    /** Called just before each start, e.g. to note where this run's log lines will begin. */
+    private readonly beforeStart: () => void = () => {},
   ) {}
 
   get pid(): number | undefined {
@@ -39,7 +48,8 @@ export class Postmaster {
   start(): void {
     if (this.running) return;
     reclaimStalePostmaster(this.dataDir);
-    const log = openSync(this.logFile, "a", 0o640);
+    this.beforeStart();
+    const log = openSync(this.stderr.path, this.stderr.each === "start" ? "w" : "a", 0o640);
     const child = spawn(this.bin.postgres, ["-D", this.dataDir], {
       detached: true,
       stdio: ["ignore", log, log],

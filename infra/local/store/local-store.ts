@@ -68,15 +68,22 @@ export async function startLocalStore(o: LocalStoreOptions): Promise<LocalStore>
 
   let stopping = false;
   let restart: NodeJS.Timeout | undefined;
-  const postmaster: Postmaster = new Postmaster(STORE_NAME, pgData, bin, runAs, logFile, (info) => {
-    if (stopping) return;
-    // Sign-in and the audit depend on it: bring it back, as the engine does for a standby.
-    o.log.error({ node: STORE_NAME, code: info.code, signal: info.signal }, "store postgres exited; restarting");
-    progress(`!! store ${STORE_NAME} exited (${info.signal ?? `code ${info.code}`}); restarting`);
-    restart = setTimeout(() => {
-      if (!stopping) postmaster.start();
-    }, RESTART_DELAY_MS);
-  });
+  const postmaster: Postmaster = new Postmaster(
+    STORE_NAME,
+    pgData,
+    bin,
+    runAs,
+    { path: logFile, each: "append" },
+    (info) => {
+      if (stopping) return;
+      // Sign-in and the audit depend on it: bring it back, as the engine does for a standby.
+      o.log.error({ node: STORE_NAME, code: info.code, signal: info.signal }, "store postgres exited; restarting");
+      progress(`!! store ${STORE_NAME} exited (${info.signal ?? `code ${info.code}`}); restarting`);
+      restart = setTimeout(() => {
+        if (!stopping) postmaster.start();
+      }, RESTART_DELAY_MS);
+    },
+  );
   postmaster.start();
   await waitAccepting(address, admin, tls.caCertPem, START_TIMEOUT_MS, () => postmaster.running).catch((error) => {
     throw new Error(`the store failed to start: ${(error as Error).message}; ${logPointer(logFile)}`);

@@ -2,6 +2,7 @@ import {
   DBInstanceAlreadyExistsFault$,
   DBInstanceAutomatedBackupNotFoundFault$,
   DBInstanceNotFoundFault$,
+  DBLogFileNotFoundFault$,
   DBSnapshotAlreadyExistsFault$,
   DBSnapshotNotFoundFault$,
   InvalidDBInstanceAutomatedBackupStateFault$,
@@ -56,6 +57,8 @@ const MODELED_FAULTS = {
   InvalidRestore: InvalidRestoreFault$,
   DBInstanceAutomatedBackupNotFound: DBInstanceAutomatedBackupNotFoundFault$,
   InvalidDBInstanceAutomatedBackupState: InvalidDBInstanceAutomatedBackupStateFault$,
+  // Its Query code keeps the "Fault" (awsQueryError DBLogFileNotFoundFault, 404).
+  DBLogFileNotFoundFault: DBLogFileNotFoundFault$,
 } as const;
 
 export type ModeledFaultCode = keyof typeof MODELED_FAULTS;

@@ -10,8 +10,10 @@ import { deleteDBInstanceAutomatedBackupOperation } from "./delete-db-instance-a
 import { deleteDBSnapshotOperation } from "./delete-db-snapshot";
 import { describeDBInstanceAutomatedBackupsOperation } from "./describe-db-instance-automated-backups";
 import { describeDBInstancesOperation } from "./describe-db-instances";
+import { describeDBLogFilesOperation } from "./describe-db-log-files";
 import { describeDBSnapshotsOperation } from "./describe-db-snapshots";
 import { describeEventsOperation } from "./describe-events";
+import { downloadDBLogFilePortionOperation } from "./download-db-log-file-portion";
 import { listTagsForResourceOperation } from "./list-tags-for-resource";
 import { modifyDBInstanceOperation } from "./modify-db-instance";
 import { promoteReadReplicaOperation } from "./promote-read-replica";
@@ -40,6 +42,8 @@ export function rdsOperations(backend: RdsBackend): QueryOperation[] {
     addTagsToResourceOperation(backend),
     listTagsForResourceOperation(backend),
     removeTagsFromResourceOperation(backend),
+    describeDBLogFilesOperation(backend),
+    downloadDBLogFilePortionOperation(backend),
   ];
 }
 

@@ -169,6 +169,8 @@ export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "de
     addTagsToResource: unused,
     listTagsForResource: unused,
     removeTagsFromResource: unused,
+    describeDBLogFiles: unused,
+    downloadDBLogFilePortion: unused,
   };
 }
 
@@ -191,6 +193,8 @@ export class InMemoryRdsBackend implements RdsBackend {
   readonly addTagsToResource = UNUSED.addTagsToResource;
   readonly listTagsForResource = UNUSED.listTagsForResource;
   readonly removeTagsFromResource = UNUSED.removeTagsFromResource;
+  readonly describeDBLogFiles = UNUSED.describeDBLogFiles;
+  readonly downloadDBLogFilePortion = UNUSED.downloadDBLogFilePortion;
 
   describeDBInstances(): DBInstance[] {
     return this.instances;

@@ -47,6 +47,14 @@ export function fuzzRdsBackend(): RdsBackend & { calls: number } {
     addTagsToResource: (r) => checked(r, undefined),
     listTagsForResource: (r) => checked(r, [{ Key: "Environment", Value: "production" }]),
     removeTagsFromResource: (r) => checked(r, undefined),
+    describeDBLogFiles: (r) =>
+      checked(r, [{ LogFileName: "error/postgresql.log.2026-01-01-03", LastWritten: 1767236400000, Size: 120 }]),
+    downloadDBLogFilePortion: (r) =>
+      checked(r, {
+        LogFileData: "2026-01-01 03:00:00.000 UTC [1] LOG:  ready\n",
+        Marker: "44",
+        AdditionalDataPending: false,
+      }),
   } satisfies RdsBackend & { calls: number };
   return backend;
 }
