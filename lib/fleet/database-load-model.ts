@@ -27,6 +27,8 @@ export type TopSqlStatement = {
   rowsPerSecond: number;
   /** Mean execution time per call (ms); undefined when it was not called in the range. */
   meanMsPerCall: number | undefined;
-  /** PI's db.sql.id of one statement of this digest, whose full text GetDimensionKeyDetails gives. */
+  /** PI's db.sql.id of one execution of this digest, whose full text GetDimensionKeyDetails gives. */
   sqlId: string | undefined;
+  /** That execution's text as DescribeDimensionKeys gives it: cut at 500 bytes. */
+  sqlStatement: string | undefined;
 };

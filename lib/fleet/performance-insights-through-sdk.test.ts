@@ -17,7 +17,7 @@ import {
 } from "@/infra/local/test-support/temp-fleet";
 import { Unavailable } from "@/lib/errors";
 import { getDatabaseLoad } from "./get-database-load";
-import { statementText } from "./statement-text";
+import { statementText, withFullTexts } from "./statement-text";
 import { topSql } from "./top-sql";
 
 let fleet: TempFleet;
@@ -92,5 +92,28 @@ describe("topSql", () => {
     expect(first?.sqlId).toBeDefined();
     const text = await statementText({ ...writer, sqlId: first?.sqlId ?? "" });
     expect(text).toBe("select pg_sleep(0.3)");
+    const [withText] = await withFullTexts({ ...writer, statements: statements.slice(0, 1) });
+    expect(withText?.fullText).toBe("select pg_sleep(0.3)");
+  });
+
+  test("a statement PI cut at 500 bytes gets its full text from GetDimensionKeyDetails", async () => {
+    const port = fleet.info.endpoints.find((e) => e.role === "writer")?.port ?? 0;
+    // A digest of its own (select pg_sleep($1), $2): its statement, with the literal, is over PI's 500 bytes.
+    const long = `select pg_sleep(0.3), '${"x".repeat(600)}' as padding`;
+    const c = await connectAsMaster(fleet, port);
+    clients.push(c);
+    const until = Date.now() + 2_000;
+    while (Date.now() < until) await c.query(long);
+    const statements = await eventually(
+      async () => {
+        const top = await topSql({ ...writer, range: "1h" });
+        const cut = top.filter((s) => (s.sqlStatement?.length ?? 0) === 500);
+        return cut.length > 0 ? cut : undefined;
+      },
+      15_000,
+      "the long statement in the top SQL",
+    );
+    const [withText] = await withFullTexts({ ...writer, statements });
+    expect(withText?.fullText).toBe(long);
   });
 });

@@ -29,3 +29,33 @@ export async function statementText({
   const statement = response.Dimensions?.find((d) => d.Dimension === "db.sql.statement");
   return statement?.Status === "AVAILABLE" ? statement.Value : undefined;
 }
+
+/** PI cuts every dimension value at 500 bytes outside GetDimensionKeyDetails. */
+const CUT_BYTES = 500;
+
+/**
+ * The full text of each statement's sample execution: what DescribeDimensionKeys
+ * gave when it is shorter than PI's cut (no call), else GetDimensionKeyDetails.
+ * A page that refreshes every few seconds so makes one PI call per long statement only.
+ */
+export async function withFullTexts<T extends { sqlId: string | undefined; sqlStatement: string | undefined }>({
+  identifier,
+  dbiResourceId,
+  statements,
+  client = getPerformanceInsightsClient(),
+}: {
+  identifier: string;
+  dbiResourceId: string;
+  statements: readonly T[];
+  client?: PIClient;
+}): Promise<(T & { fullText: string | undefined })[]> {
+  return Promise.all(
+    statements.map(async (s) => {
+      if (s.sqlId === undefined) return { ...s, fullText: undefined };
+      if (s.sqlStatement !== undefined && Buffer.byteLength(s.sqlStatement, "utf8") < CUT_BYTES) {
+        return { ...s, fullText: s.sqlStatement };
+      }
+      return { ...s, fullText: await statementText({ identifier, dbiResourceId, sqlId: s.sqlId, client }) };
+    }),
+  );
+}

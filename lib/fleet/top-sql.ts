@@ -49,24 +49,28 @@ export async function topSql({
       client.send(
         new DescribeDimensionKeysCommand({
           ...window,
-          GroupBy: { Group: "db.sql", Dimensions: ["db.sql.id", "db.sql.tokenized_id"], Limit: 25 },
+          GroupBy: { Group: "db.sql", Dimensions: ["db.sql.id", "db.sql.tokenized_id", "db.sql.statement"], Limit: 25 },
         }),
       ),
     ]),
   );
-  const sqlIdByDigest = new Map<string, string>();
+  const executionByDigest = new Map<string, Execution>();
   for (const key of statements.Keys ?? []) {
     const digest = key.Dimensions?.["db.sql.tokenized_id"];
     const sqlId = key.Dimensions?.["db.sql.id"];
     // Keys come largest first: the first statement of a digest is its heaviest.
-    if (digest && sqlId && !sqlIdByDigest.has(digest)) sqlIdByDigest.set(digest, sqlId);
+    if (digest && sqlId && !executionByDigest.has(digest)) {
+      executionByDigest.set(digest, { sqlId, statement: key.Dimensions?.["db.sql.statement"] });
+    }
   }
-  return (digests.Keys ?? []).flatMap((key) => toTopSqlStatement(key, sqlIdByDigest));
+  return (digests.Keys ?? []).flatMap((key) => toTopSqlStatement(key, executionByDigest));
 }
+
+type Execution = { sqlId: string; statement: string | undefined };
 
 export function toTopSqlStatement(
   key: DimensionKeyDescription,
-  sqlIdByDigest: ReadonlyMap<string, string>,
+  executionByDigest: ReadonlyMap<string, Execution>,
 ): TopSqlStatement[] {
   const id = key.Dimensions?.["db.sql_tokenized.id"];
   if (id === undefined) return [];
@@ -81,7 +85,8 @@ export function toTopSqlStatement(
       rowsPerSecond: key.AdditionalMetrics?.[ROWS] ?? 0,
       // Seconds of execution per second over calls per second: seconds per call.
       meanMsPerCall: calls > 0 ? (time / calls) * 1000 : undefined,
-      sqlId: sqlIdByDigest.get(id),
+      sqlId: executionByDigest.get(id)?.sqlId,
+      sqlStatement: executionByDigest.get(id)?.statement,
     },
   ];
 }
