@@ -176,6 +176,46 @@ describe("a slow statement", () => {
     ]);
   });
 
+  test("splits each digest's load by application with PartitionBy", async () => {
+    const answer = await pi.send(
+      new DescribeDimensionKeysCommand({
+        ServiceType: "RDS",
+        Identifier: writer.dbiResourceId,
+        ...sinceSeconds(120),
+        Metric: "db.load.avg",
+        GroupBy: { Group: "db.sql_tokenized", Dimensions: ["db.sql_tokenized.statement"], Limit: 1 },
+        PartitionBy: { Group: "db.application" },
+      }),
+    );
+    const sleeper = answer.PartitionKeys?.findIndex((p) => p.Dimensions?.["db.application.name"] === "pi-test-sleeper");
+    expect(sleeper).toBeGreaterThanOrEqual(0);
+    const [top] = answer.Keys ?? [];
+    expect(top?.Dimensions).toEqual({ "db.sql_tokenized.statement": "select pg_sleep($1)" });
+    // Only the sleepers ran it: their partition is the whole of its load.
+    expect(top?.Partitions?.[sleeper ?? -1]).toBeCloseTo(top?.Total ?? 0, 10);
+  });
+
+  test("pages GetResourceMetrics' series with MaxResults and NextToken", async () => {
+    const input = {
+      ServiceType: "RDS" as const,
+      Identifier: writer.dbiResourceId,
+      ...sinceSeconds(120),
+      PeriodInSeconds: 60,
+      MetricQueries: [{ Metric: "db.load.avg", GroupBy: { Group: "db.application" } }],
+    };
+    const whole = await pi.send(new GetResourceMetricsCommand(input));
+    const keys: unknown[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await pi.send(new GetResourceMetricsCommand({ ...input, MaxResults: 1, NextToken }));
+      expect(page.MetricList?.length).toBe(1);
+      keys.push(...(page.MetricList ?? []).map((m) => m.Key));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    expect(keys).toEqual(whole.MetricList?.map((m) => m.Key));
+    expect(keys.length).toBeGreaterThan(2);
+  });
+
   test("publishes DBLoad, DBLoadCPU and DBLoadNonCPU to CloudWatch", async () => {
     const cw = cloudWatchClient(fleet);
     try {
