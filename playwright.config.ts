@@ -130,7 +130,19 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { storageState: authState("viewer") },
     },
-    { name: "writer-down", testMatch: "writer-down.spec.ts", dependencies: ["operations", "logs"] },
+    // Reads Performance Insights of a workload it runs itself and changes nothing: it needs only a signed-in viewer
+    // and the writer up, so before writer-down.
+    {
+      name: "performance-insights",
+      testMatch: "performance-insights.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("viewer") },
+    },
+    {
+      name: "writer-down",
+      testMatch: "writer-down.spec.ts",
+      dependencies: ["operations", "tags", "logs", "performance-insights"],
+    },
   ],
 
   webServer: {
@@ -149,6 +161,8 @@ export default defineConfig({
       RDSDECK_API_PORT: "25480",
       // A run inside the backup window must not find instances busy with a scheduled snapshot.
       RDSDECK_AUTOMATED_BACKUPS: "off",
+      // pg_stat_statements' deltas every 5 s, not every minute: the top SQL's rates show within a spec's patience.
+      RDSDECK_INSIGHTS_INTERVAL_SECONDS: "5",
       PORT: String(APP_PORT),
       RDSDECK_ADMIN_EMAIL: E2E_ADMIN.email,
       RDSDECK_ADMIN_PASSWORD: E2E_ADMIN.password,

@@ -5,6 +5,7 @@ const local = {
   AWS_REGION: "us-east-1",
   AWS_ENDPOINT_URL_RDS: "http://127.0.0.1:15480",
   AWS_ENDPOINT_URL_CLOUDWATCH: "http://127.0.0.1:15480",
+  AWS_ENDPOINT_URL_PI: "http://127.0.0.1:15480",
   AWS_ACCESS_KEY_ID: "AKIAEXAMPLE",
   AWS_SECRET_ACCESS_KEY: "secret-example",
 };
@@ -23,6 +24,7 @@ describe("parseConfig", () => {
       region: undefined,
       rdsEndpoint: undefined,
       cloudWatchEndpoint: undefined,
+      performanceInsightsEndpoint: undefined,
       credentials: undefined,
     });
   });

@@ -45,6 +45,12 @@ export const envVars: readonly EnvVar[] = [
       "URL of the CloudWatch API. Required in local mode; in aws mode leave unset unless you use a VPC endpoint.",
   },
   {
+    name: "AWS_ENDPOINT_URL_PI",
+    default: undefined,
+    description:
+      "URL of the Performance Insights API. Required in local mode (the local fleet's API); in aws mode leave unset unless you use a VPC endpoint.",
+  },
+  {
     name: "AWS_ACCESS_KEY_ID",
     default: undefined,
     description:
@@ -90,6 +96,7 @@ export const envSchema = z.object({
   ),
   AWS_ENDPOINT_URL_RDS: optionalUrl,
   AWS_ENDPOINT_URL_CLOUDWATCH: optionalUrl,
+  AWS_ENDPOINT_URL_PI: optionalUrl,
   AWS_ACCESS_KEY_ID: optionalString,
   AWS_SECRET_ACCESS_KEY: optionalString,
   RDSDECK_REFRESH_SECONDS: z.coerce
@@ -114,6 +121,7 @@ export type Config = {
     region: string | undefined;
     rdsEndpoint: string | undefined;
     cloudWatchEndpoint: string | undefined;
+    performanceInsightsEndpoint: string | undefined;
     /** Set only in local mode; aws mode uses the standard provider chain. */
     credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
   };
@@ -135,6 +143,7 @@ const LOCAL_REQUIRED = [
   "AWS_REGION",
   "AWS_ENDPOINT_URL_RDS",
   "AWS_ENDPOINT_URL_CLOUDWATCH",
+  "AWS_ENDPOINT_URL_PI",
   "AWS_ACCESS_KEY_ID",
   "AWS_SECRET_ACCESS_KEY",
 ] as const;
@@ -161,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       region: e.AWS_REGION,
       rdsEndpoint: e.AWS_ENDPOINT_URL_RDS,
       cloudWatchEndpoint: e.AWS_ENDPOINT_URL_CLOUDWATCH,
+      performanceInsightsEndpoint: e.AWS_ENDPOINT_URL_PI,
       credentials:
         e.RDSDECK_MODE === "local" && e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
           ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY }

@@ -20,6 +20,7 @@ export function fleetEnv(info: RuntimeInfo, creds: FleetCredentials): Record<str
   const env: Record<string, string> = {
     AWS_ENDPOINT_URL_RDS: info.apiUrl,
     AWS_ENDPOINT_URL_CLOUDWATCH: info.apiUrl,
+    AWS_ENDPOINT_URL_PI: info.apiUrl,
     AWS_REGION: info.region,
     AWS_DEFAULT_REGION: info.region, // the aws CLI v1 reads this one
     AWS_ACCESS_KEY_ID: creds.aws.accessKeyId,

@@ -65,6 +65,7 @@ export async function startLocalFleet(
     logger: log,
     rds: engineRdsBackend(engine, fleet),
     cloudwatch: monitoring.cloudwatch,
+    performanceInsights: monitoring.performanceInsights,
   });
   let apiUrl: string;
   try {

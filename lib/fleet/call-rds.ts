@@ -2,10 +2,10 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { isDomainError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { type FleetErrorContext, toFleetError } from "./to-fleet-error";
+import { type FleetErrorContext, serviceEndpoint, toFleetError } from "./to-fleet-error";
 
 /**
- * Runs one RDS (or, with `service: "cloudwatch"`, CloudWatch) API call (or a loop of paged calls) and turns what the SDK
+ * Runs one RDS (or, with `service`, CloudWatch or Performance Insights) API call (or a loop of paged calls) and turns what the SDK
  * throws into the domain's errors, logged once here with where the call went.
  * Expected refusals (not found, busy) log quietly; outages warn; unknown
  * errors are bugs and log with their stack.
@@ -16,8 +16,7 @@ export async function callRds<T>(context: FleetErrorContext, call: () => Promise
   } catch (error) {
     const translated = toFleetError(error, context);
     const { mode, aws } = getConfig();
-    const endpoint = context.service === "cloudwatch" ? aws.cloudWatchEndpoint : aws.rdsEndpoint;
-    const where = { ...context, mode, endpoint, region: aws.region };
+    const where = { ...context, mode, endpoint: serviceEndpoint(context), region: aws.region };
     if (isDomainError(translated)) {
       const level = translated.code === "unavailable" ? "warn" : "info";
       log()[level]({ ...where, code: translated.code, cause: summarize(error) }, translated.message);

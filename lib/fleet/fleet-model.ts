@@ -27,6 +27,8 @@ export type ReplicationState = {
 export type DbInstance = {
   identifier: string;
   arn: string | undefined;
+  /** RDS's immutable resource id (db-…): Performance Insights' Identifier. */
+  dbiResourceId: string | undefined;
   /** DBInstanceStatus verbatim: available, rebooting, failed, stopped… */
   status: string;
   instanceClass: string | undefined;

@@ -7,6 +7,7 @@ export function toDbInstance(raw: DBInstance): DbInstance {
   return {
     identifier: raw.DBInstanceIdentifier ?? "(unnamed)",
     arn: raw.DBInstanceArn,
+    dbiResourceId: raw.DbiResourceId,
     status: raw.DBInstanceStatus ?? "unknown",
     instanceClass: raw.DBInstanceClass,
     engine: raw.Engine,

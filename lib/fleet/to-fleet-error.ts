@@ -4,7 +4,7 @@
  * Errors it does not recognise come back unchanged (they are bugs, not outages).
  */
 import "server-only";
-import { getConfig } from "@/lib/config";
+import { type Config, getConfig } from "@/lib/config";
 import { Conflict, Invalid, isDomainError, NotFound, Unavailable } from "@/lib/errors";
 
 type SdkErrorShape = {
@@ -47,10 +47,39 @@ const INVALID_REQUEST = new Set([
   "InvalidRestore",
   "PointInTimeRestoreNotEnabledFault",
   "PointInTimeRestoreNotEnabled",
+  // Performance Insights' refusal of a malformed query.
+  "InvalidArgumentException",
 ]);
 
 /** `service` says which API was called (RDS when absent), so messages and hints name the right one. */
-export type FleetErrorContext = { operation: string; identifier?: string; service?: "rds" | "cloudwatch" };
+export type FleetErrorContext = { operation: string; identifier?: string; service?: "rds" | "cloudwatch" | "pi" };
+
+type Service = NonNullable<FleetErrorContext["service"]>;
+
+/** Per API: its name for people, the variable that points at it, its IAM prefix and its configured endpoint. */
+const SERVICES: Record<
+  Service,
+  { name: string; variable: string; iam: string; endpoint: (c: Config["aws"]) => string | undefined }
+> = {
+  rds: { name: "RDS API", variable: "AWS_ENDPOINT_URL_RDS", iam: "rds", endpoint: (c) => c.rdsEndpoint },
+  cloudwatch: {
+    name: "CloudWatch API",
+    variable: "AWS_ENDPOINT_URL_CLOUDWATCH",
+    iam: "cloudwatch",
+    endpoint: (c) => c.cloudWatchEndpoint,
+  },
+  pi: {
+    name: "Performance Insights API",
+    variable: "AWS_ENDPOINT_URL_PI",
+    iam: "pi",
+    endpoint: (c) => c.performanceInsightsEndpoint,
+  },
+};
+
+/** The endpoint a call went to: what the log records beside an error. */
+export function serviceEndpoint(context: FleetErrorContext): string | undefined {
+  return SERVICES[context.service ?? "rds"].endpoint(getConfig().aws);
+}
 
 const whom = (context: FleetErrorContext) => (context.identifier ? `DB instance ${context.identifier}` : "the request");
 
@@ -59,9 +88,9 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
   if (isDomainError(error) || typeof error !== "object" || error === null) return error;
   const e = error as SdkErrorShape;
   const { mode, aws } = getConfig();
-  const cloudWatch = context.service === "cloudwatch";
-  const apiName = cloudWatch ? "CloudWatch API" : "RDS API";
-  const endpoint = cloudWatch ? aws.cloudWatchEndpoint : aws.rdsEndpoint;
+  const service = SERVICES[context.service ?? "rds"];
+  const apiName = service.name;
+  const endpoint = service.endpoint(aws);
   const api = endpoint ? `The ${apiName} at ${endpoint}` : `The ${apiName} in ${aws.region ?? "the configured region"}`;
   const local = mode === "local";
 
@@ -102,12 +131,22 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
     return new Invalid(refusal("the request is not valid for it."), { cause: error });
   }
 
+  // PI's answer both for an instance without Performance Insights and for credentials that may not read it.
+  if (e.name === "NotAuthorizedException") {
+    return new Unavailable(`${api} has no Performance Insights data for ${whom(context)} that rdsdeck may read.`, {
+      cause: error,
+      hint: local
+        ? "The local fleet samples every instance; restart it with `npm start` if this instance was just created."
+        : "Enable Performance Insights on the instance, and allow pi:GetResourceMetrics and pi:DescribeDimensionKeys on arn:aws:pi:<region>:<account>:metrics/rds/*.",
+    });
+  }
+
   const networkReason = (e.code && NETWORK_CODES[e.code]) ?? (e.name === "TimeoutError" ? "timed out" : undefined);
   if (networkReason) {
     return new Unavailable(`${api} cannot be reached (${networkReason}).`, {
       cause: error,
       hint: local
-        ? `Is the local fleet running? Start rdsdeck with \`npm start\`; if the fleet runs on its own, check ${cloudWatch ? "AWS_ENDPOINT_URL_CLOUDWATCH" : "AWS_ENDPOINT_URL_RDS"} against \`npm run fleet:env\`.`
+        ? `Is the local fleet running? Start rdsdeck with \`npm start\`; if the fleet runs on its own, check ${service.variable} against \`npm run fleet:env\`.`
         : `Check that this machine can reach the ${apiName} for AWS_REGION (network, proxy, VPC endpoint).`,
     });
   }
@@ -131,7 +170,7 @@ export function toFleetError(error: unknown, context: FleetErrorContext): unknow
       cause: error,
       hint: local
         ? "The local fleet generates its own credentials: restart with `npm start`, or refresh them with `npm run fleet:env`."
-        : `Check the credentials and that they allow ${cloudWatch ? "cloudwatch" : "rds"}:${context.operation}.`,
+        : `Check the credentials and that they allow ${service.iam}:${context.operation}.`,
     });
   }
 

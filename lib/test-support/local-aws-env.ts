@@ -5,15 +5,16 @@ import { CREDENTIALS, REGION, startTestServer, type TestServer } from "../../inf
 
 /**
  * Points lib/config at a local AWS API test server, as `npm start` points the
- * app at the fleet's: local mode, both service endpoints, its credentials.
+ * app at the fleet's: local mode, every service endpoint, its credentials.
  * lib/config reads these once per process; undo with vi.unstubAllEnvs().
  */
-export function stubLocalAwsEnv(rdsUrl: string, cloudWatchUrl = rdsUrl): void {
+export function stubLocalAwsEnv(rdsUrl: string, cloudWatchUrl = rdsUrl, performanceInsightsUrl = rdsUrl): void {
   vi.stubEnv("RDSDECK_MODE", "local");
   vi.stubEnv("RDSDECK_LOG_LEVEL", "silent");
   vi.stubEnv("AWS_REGION", REGION);
   vi.stubEnv("AWS_ENDPOINT_URL_RDS", rdsUrl);
   vi.stubEnv("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatchUrl);
+  vi.stubEnv("AWS_ENDPOINT_URL_PI", performanceInsightsUrl);
   vi.stubEnv("AWS_ACCESS_KEY_ID", CREDENTIALS.accessKeyId);
   vi.stubEnv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secretAccessKey);
 }

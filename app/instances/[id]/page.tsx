@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { ActionProgress } from "@/components/action-progress";
 import { ActionTracker } from "@/components/action-tracker";
 import { ActionsPanel } from "@/components/actions-panel";
+import { DatabaseLoadSection } from "@/components/database-load-section";
 import { DetailSections } from "@/components/detail-sections";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InstanceEvents } from "@/components/instance-events";
@@ -19,23 +20,30 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { RoleLabel } from "@/components/role-label";
 import { SnapshotTable } from "@/components/snapshot-table";
 import { StatusBadge } from "@/components/status-badge";
+import type { TopSqlRow } from "@/components/top-sql-table";
 import { requireRole } from "@/lib/auth/require-role";
 import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
 import { type ThresholdLine, thresholdLines } from "@/lib/fleet/alarm-model";
+import type { DatabaseLoad } from "@/lib/fleet/database-load-model";
 import { describeAlarms } from "@/lib/fleet/describe-alarms";
 import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
 import { describeInstance, type InstanceDescription } from "@/lib/fleet/describe-instance";
 import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
+import type { DbInstance } from "@/lib/fleet/fleet-model";
+import { getDatabaseLoad } from "@/lib/fleet/get-database-load";
 import { getInstanceMetrics } from "@/lib/fleet/get-instance-metrics";
 import { ACTION_ROLES, actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
 import { latestActivity } from "@/lib/fleet/instance-activity";
+import { instanceClassVcpus } from "@/lib/fleet/instance-class-vcpus";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
 import { defaultMetricRange, type MetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
 import type { ChartedMetric, MetricSeries } from "@/lib/fleet/metric-series";
 import { listTags, type ResourceTag } from "@/lib/fleet/resource-tags";
 import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
+import { withFullTexts } from "@/lib/fleet/statement-text";
+import { topSql } from "@/lib/fleet/top-sql";
 import type { SearchParams } from "@/lib/query-param";
 import { snapshotActionsFor } from "../../snapshots/snapshot-actions-for";
 import {
@@ -94,8 +102,9 @@ export default async function InstancePage({ params, searchParams }: Props) {
   }
 
   const { instance, sections } = description;
-  // Tagging calls name the instance by the ARN DescribeDBInstances gave it.
-  const tags = await readTags(instance.arn);
+  // Tagging calls name the instance by the ARN DescribeDBInstances gave it, and Performance Insights is keyed by
+  // the resource id it gives: both are read after it, side by side.
+  const [tags, databaseLoad] = await Promise.all([readTags(instance.arn), readDatabaseLoad(instance, range, now)]);
   const role = instanceRole(instance);
   const allowedActions = actionsFor(instance).filter((action) => allows(actor.role, ACTION_ROLES[action]));
   // ReplicaLag is asked for alongside the rest (one round trip), and only a replica's page shows it.
@@ -194,6 +203,12 @@ export default async function InstancePage({ params, searchParams }: Props) {
           range={range}
           result={shownMetrics}
           thresholds={thresholds}
+        />
+        <DatabaseLoadSection
+          identifier={identifier}
+          range={range}
+          result={databaseLoad}
+          vcpus={instanceClassVcpus(instance.instanceClass)}
         />
         <section aria-labelledby="instance-snapshots-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="instance-snapshots-title">
@@ -296,6 +311,28 @@ async function readMetrics(
 ): Promise<{ series: MetricSeries[] } | { unavailable: string }> {
   try {
     return { series: await getInstanceMetrics({ identifier, metrics: CHARTED, range, now }) };
+  } catch (error) {
+    if (isDomainError(error)) return { unavailable: error.message };
+    throw error;
+  }
+}
+
+/** Performance Insights being off or down must not take the rest of the page with it. */
+async function readDatabaseLoad(
+  instance: DbInstance,
+  range: MetricRange,
+  now: Date,
+): Promise<{ load: DatabaseLoad; topSql: TopSqlRow[] } | { unavailable: string }> {
+  const { identifier, dbiResourceId } = instance;
+  if (!instance.performanceInsightsEnabled || dbiResourceId === undefined) {
+    return { unavailable: `Performance Insights is not enabled on ${identifier}.` };
+  }
+  try {
+    const [load, statements] = await Promise.all([
+      getDatabaseLoad({ identifier, dbiResourceId, range, now }),
+      topSql({ identifier, dbiResourceId, range, now }),
+    ]);
+    return { load, topSql: await withFullTexts({ identifier, dbiResourceId, statements }) };
   } catch (error) {
     if (isDomainError(error)) return { unavailable: error.message };
     throw error;

@@ -1,6 +1,6 @@
 /**
  * The IAM managed policy for the rdsdeck dashboard: exactly the RDS,
- * CloudWatch, Secrets Manager and KMS calls rdsdeck makes, scoped to this
+ * CloudWatch, Performance Insights, Secrets Manager and KMS calls rdsdeck makes, scoped to this
  * fleet wherever the Service Authorization Reference lets an action take a
  * resource ARN. Attach it to the role or user rdsdeck runs as.
  *
@@ -178,6 +178,25 @@ export class DashboardPolicy extends Construct {
         resources: ["*"],
       }),
       new PolicyStatement({
+        sid: "ReadPerformanceInsights",
+        // PI's metric-resource is metrics/<service type>/<DbiResourceId>; replicas and restores made from the
+        // dashboard get resource ids nobody knows in advance, so: every RDS data source of this account and region.
+        actions: [
+          "pi:GetResourceMetrics",
+          "pi:DescribeDimensionKeys",
+          "pi:GetDimensionKeyDetails",
+          "pi:ListAvailableResourceMetrics",
+        ],
+        resources: [
+          stack.formatArn({
+            service: "pi",
+            resource: "metrics",
+            resourceName: "rds/*",
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ],
+      }),
+      new PolicyStatement({
         sid: "ReadAlarms",
         // The alarms page lists alarms unfiltered.
         actions: ["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"],
@@ -231,6 +250,8 @@ const WILDCARD_EVIDENCE: Record<string, string> = {
   ReadEvents: "rds:DescribeEvents has no resource types in the Service Authorization Reference, so it takes only *.",
   ReadMetrics:
     "GetMetricData, GetMetricStatistics, ListMetrics and DescribeAlarmsForMetric take no resource ARN for AWS/RDS metrics.",
+  ReadPerformanceInsights:
+    "PI data sources are named by RDS's DbiResourceId (metrics/rds/db-…), unknown in advance for replicas and restores; read-only.",
   ReadAlarms: "The alarms page lists alarms unfiltered; DescribeAlarms/DescribeAlarmHistory are read-only.",
   NeverPublicInstances: "A Deny: it narrows every grant above, whatever the resource.",
   OperateFleetInstances:

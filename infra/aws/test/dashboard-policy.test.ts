@@ -3,7 +3,8 @@
  * and condition. Which actions accept resource ARNs follows the Service
  * Authorization Reference (RDS: DescribeEvents takes none; CloudWatch: the
  * metric reads and DescribeAlarmsForMetric take none, alarm actions take
- * `alarm` ARNs).
+ * `alarm` ARNs; Performance Insights: every read takes `metric-resource`
+ * ARNs, metrics/rds/<DbiResourceId>).
  */
 import { describe, expect, test } from "vitest";
 import { resourceWith, synthFleet } from "./synth-fleet";
@@ -84,6 +85,10 @@ test("grants exactly the calls rdsdeck makes", () => {
       "cloudwatch:SetAlarmState",
       "cloudwatch:EnableAlarmActions",
       "cloudwatch:DisableAlarmActions",
+      "pi:GetResourceMetrics",
+      "pi:DescribeDimensionKeys",
+      "pi:GetDimensionKeyDetails",
+      "pi:ListAvailableResourceMetrics",
       "secretsmanager:GetSecretValue",
       "kms:Decrypt",
       "kms:CreateGrant",
@@ -298,6 +303,21 @@ describe("CloudWatch", () => {
       Condition: {
         "ForAllValues:StringEquals": { "cloudwatch:AlarmActions": [{ Ref: logicalId("AWS::SNS::Topic") }] },
       },
+    }));
+});
+
+describe("Performance Insights", () => {
+  test("reads the load and top SQL of this account's RDS data sources only", () =>
+    expect(bySid("ReadPerformanceInsights")).toEqual({
+      Sid: "ReadPerformanceInsights",
+      Effect: "Allow",
+      Action: [
+        "pi:DescribeDimensionKeys",
+        "pi:GetDimensionKeyDetails",
+        "pi:GetResourceMetrics",
+        "pi:ListAvailableResourceMetrics",
+      ],
+      Resource: [arn("pi", "metrics/rds/*")],
     }));
 });
 

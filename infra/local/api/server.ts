@@ -6,6 +6,8 @@ import type { AwsService } from "./aws-service";
 import type { CloudWatchBackend } from "./cloudwatch/cloudwatch-backend";
 import { createCloudWatchService } from "./cloudwatch/cloudwatch-service";
 import { connectableHost, isLoopbackHost } from "./listen-address";
+import type { PerformanceInsightsBackend } from "./pi/pi-backend";
+import { createPerformanceInsightsService, type PerformanceInsightsService } from "./pi/pi-service";
 import { createRdsService } from "./rds/rds-service";
 import type { RdsBackend } from "./rds-backend";
 import { createRequestPipeline, type Outcome } from "./request-pipeline";
@@ -24,6 +26,8 @@ export interface AwsApiServerOptions {
   readonly rds: RdsBackend;
   /** Serves CloudWatch (signing name "monitoring") on the same port when given. */
   readonly cloudwatch?: CloudWatchBackend;
+  /** Serves Performance Insights (signing name "pi") on the same port when given. */
+  readonly performanceInsights?: PerformanceInsightsBackend;
   readonly logger?: ApiLogger;
   /** The clock signatures are checked against (tests move it). */
   readonly now?: () => Date;
@@ -42,9 +46,11 @@ export function createAwsApiServer(options: AwsApiServerOptions): AwsApiServer {
   const services = new Map<string, AwsService>([[rds.signingName, rds]]);
   const cloudwatch = options.cloudwatch ? createCloudWatchService(options.cloudwatch) : undefined;
   if (cloudwatch) services.set(cloudwatch.signingName, cloudwatch);
+  const pi = options.performanceInsights ? createPerformanceInsightsService(options.performanceInsights) : undefined;
+  if (pi) services.set(pi.signingName, pi);
   const pipeline = createRequestPipeline({
     services,
-    fallback: cloudwatch ? fallbackByShape(rds, cloudwatch) : rds,
+    fallback: fallbackByShape(rds, cloudwatch, pi),
     logger,
     verify: createSigV4Verifier({
       credentials: options.credentials,
@@ -126,12 +132,19 @@ function send(outgoing: ServerResponse, outcome: Outcome): void {
  */
 function fallbackByShape(
   rds: AwsService,
-  cloudwatch: AwsService & { speaks(request: AwsRequest): boolean },
+  cloudwatch: (AwsService & { speaks(request: AwsRequest): boolean }) | undefined,
+  pi: PerformanceInsightsService | undefined,
 ): AwsService {
+  const speaker = (request: AwsRequest | undefined): AwsService => {
+    if (request === undefined) return rds;
+    // PI's X-Amz-Target is checked first: CloudWatch would take any X-Amz-Target for its own JSON 1.0.
+    if (pi?.speaks(request)) return pi;
+    if (cloudwatch?.speaks(request)) return cloudwatch;
+    return rds;
+  };
   return {
     signingName: rds.signingName,
     handle: rds.handle,
-    renderError: (error, request, requestId) =>
-      (request !== undefined && cloudwatch.speaks(request) ? cloudwatch : rds).renderError(error, request, requestId),
+    renderError: (error, request, requestId) => speaker(request).renderError(error, request, requestId),
   };
 }

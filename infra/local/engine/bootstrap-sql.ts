@@ -19,3 +19,13 @@ export async function bootstrapWriter(
   );
   await db.query(`create database ${ident(databaseName)} owner ${ident(master.username)}`);
 }
+
+/**
+ * pg_stat_statements in the application database, as RDS users create it for
+ * Performance Insights' SQL statistics. Idempotent: run at every boot on each
+ * primary, so data directories made before the extension was loaded get it
+ * too; replicas receive it through replication.
+ */
+export async function createStatementStatistics(db: pg.Client): Promise<void> {
+  await db.query("create extension if not exists pg_stat_statements");
+}

@@ -9,7 +9,7 @@ import path from "node:path";
 import { initdb } from "../pg/initdb.js";
 import { isInitialised } from "../pg/node-files.js";
 import { SLOW_STATEMENT_TIMEOUT_MS, withNode } from "../pg/sql-client.js";
-import { bootstrapWriter } from "./bootstrap-sql.js";
+import { bootstrapWriter, createStatementStatistics } from "./bootstrap-sql.js";
 import { EngineError } from "./engine-instance.js";
 import type { FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf } from "./fleet-state.js";
@@ -39,6 +39,7 @@ export async function coldBoot(ops: FleetOps, ctx: NodeContext): Promise<void> {
     (db) => bootstrapWriter(db, ops.credentials, ops.fleet.databaseName),
     { queryTimeoutMs: SLOW_STATEMENT_TIMEOUT_MS },
   );
+  await ops.asAdmin(primary, createStatementStatistics, { database: ops.fleet.databaseName });
 
   const followerRecords = [
     ...(writer.standby ? [{ name: writer.standby.name, role: "standby" as const }] : []),
@@ -107,6 +108,9 @@ export async function warmBoot(ops: FleetOps): Promise<void> {
     await rebuildStandby(ops, p.id);
   }
   for (const p of primaries) await dropOrphanSlots(ops, p);
+  for (const p of primaries) {
+    await ops.asAdmin(ops.node(p.node.name), createStatementStatistics, { database: ops.fleet.databaseName });
+  }
   for (const i of s.instances) ops.setStatus(i.id, "available");
 }
 

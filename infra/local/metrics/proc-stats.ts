@@ -47,6 +47,11 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** CPU time (ticks) one process has used so far: a backend's, for what serving one connection costs. */
+export function processCpuTicks(pid: number): number | undefined {
+  return readTicks(pid);
+}
+
 /** utime + stime + cutime + cstime from /proc/<pid>/stat; fields after the command's ")" are fixed. */
 function readTicks(pid: number): number | undefined {
   let stat: string;

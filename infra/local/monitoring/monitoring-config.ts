@@ -10,6 +10,8 @@ const seconds = (max: number) => z.coerce.number().positive().max(max);
 const envSchema = z.object({
   /** How often the collector samples every instance (RDS publishes every 60 s; finer is Enhanced Monitoring's range). */
   RDSDECK_METRICS_INTERVAL_SECONDS: seconds(60).default(10),
+  /** How often Performance Insights takes pg_stat_statements' deltas and publishes DBLoad (RDS: every minute). */
+  RDSDECK_INSIGHTS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   /** How long metric data is kept, in memory and on disk. */
   RDSDECK_METRICS_RETENTION_HOURS: z.coerce
     .number()
@@ -34,6 +36,7 @@ export const monitoringEnvVarNames = Object.keys(envSchema.shape);
 
 export interface MonitoringConfig {
   readonly collectIntervalMs: number;
+  readonly insightsIntervalMs: number;
   readonly retentionMs: number;
   readonly evaluationIntervalMs: number;
   readonly webhook:
@@ -59,6 +62,7 @@ export function loadMonitoringConfig(env: Record<string, string | undefined> = p
   const e = parsed.data;
   return {
     collectIntervalMs: e.RDSDECK_METRICS_INTERVAL_SECONDS * 1000,
+    insightsIntervalMs: e.RDSDECK_INSIGHTS_INTERVAL_SECONDS * 1000,
     retentionMs: e.RDSDECK_METRICS_RETENTION_HOURS * 3_600_000,
     evaluationIntervalMs: e.RDSDECK_ALARM_EVALUATION_SECONDS * 1000,
     webhook: e.RDSDECK_ALARM_WEBHOOK_URL

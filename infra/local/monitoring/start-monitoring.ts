@@ -7,13 +7,16 @@ import { alertsTopicArn, defaultAlarms } from "../alarms/default-alarms";
 import { NotificationLog } from "../alarms/notification-log";
 import { AlarmNotifier } from "../alarms/notifier";
 import type { CloudWatchBackend } from "../api/cloudwatch/cloudwatch-backend";
+import type { PerformanceInsightsBackend } from "../api/pi/pi-backend";
 import { LOCAL_ACCOUNT_ID } from "../engine/db-instance-arn";
 import type { FleetEngine } from "../engine/fleet-engine";
+import { InsightsSampler } from "../insights/insights-sampler";
 import { MetricsCollector } from "../metrics/collector";
 import { MetricLog } from "../metrics/metric-log";
 import { MetricStore } from "../metrics/metric-store";
 import { FleetInstances } from "./fleet-instances";
 import { loadMonitoringConfig, type MonitoringConfig } from "./monitoring-config";
+import { publishDbLoad } from "./publish-db-load";
 
 export interface MonitoringLogger {
   info(fields: Record<string, unknown>, message: string): void;
@@ -24,6 +27,9 @@ export interface MonitoringLogger {
 export interface Monitoring {
   readonly cloudwatch: CloudWatchBackend;
   readonly collector: MetricsCollector;
+  /** Performance Insights: the per-second session sampler and what it keeps, served by the PI API. */
+  readonly insights: InsightsSampler;
+  readonly performanceInsights: PerformanceInsightsBackend;
   readonly scheduler: AlarmScheduler;
   readonly notifier: AlarmNotifier;
   readonly config: MonitoringConfig;
@@ -86,6 +92,27 @@ export async function startMonitoring(options: {
     ),
     now,
   });
+  const insights = new InsightsSampler({
+    // The records, not engine.instances(): this runs every second and needs only ids and the serving node.
+    instances: () =>
+      engine.state.instances.map((i) => {
+        const node = engine.nodeServing(i.id);
+        return {
+          id: i.id,
+          dbiResourceId: i.dbiResourceId,
+          node: node?.postmaster.running && !i.pending ? { name: node.name, address: node.address } : undefined,
+        };
+      }),
+    admin: engine.credentials.admin,
+    caCertPem: readFileSync(path.join(options.dataDir, "tls", "ca.crt"), "utf8"),
+    database: fleet.databaseName,
+    statementsIntervalMs: config.insightsIntervalMs,
+    publishLoad: (load) => publishDbLoad(store, load),
+    onError: repeatLimited((error, instanceId) =>
+      logger.warn({ instance: instanceId, err: error }, "Performance Insights could not sample an instance"),
+    ),
+    now,
+  });
   const scheduler = new AlarmScheduler({
     registry: alarms,
     store,
@@ -94,6 +121,7 @@ export async function startMonitoring(options: {
     onError: (error, alarmName) => logger.error({ alarm: alarmName, err: error }, "alarm evaluation failed"),
   });
   collector.start();
+  insights.start();
   scheduler.start();
   const flush = setInterval(() => {
     log.flush().catch((error: unknown) => logger.error({ err: error }, "metric log append failed"));
@@ -108,6 +136,8 @@ export async function startMonitoring(options: {
   return {
     cloudwatch: { metrics: store, alarms, notifications, now },
     collector,
+    insights,
+    performanceInsights: { insightsOf: (id) => insights.insightsOf(id), now },
     scheduler,
     notifier,
     config,
@@ -117,6 +147,7 @@ export async function startMonitoring(options: {
         clearInterval(maintain);
         scheduler.stop();
         await collector.stop();
+        await insights.stop();
         await instances.close();
         await notifier.stop();
         await log.close();

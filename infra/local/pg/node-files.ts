@@ -80,6 +80,12 @@ function serverConf(s: NodeSettings): string {
     log_line_prefix: quote("%m [%p] %q%u@%d "),
     log_connections: "off",
     log_min_duration_statement: 1000,
+    // Performance Insights' top SQL: per-statement counters (pg_stat_statements) and query ids in pg_stat_activity.
+    // Both need a restart to change; this file is rewritten on every start, so an older data directory gets them too.
+    shared_preload_libraries: quote("pg_stat_statements"),
+    compute_query_id: "on",
+    // RDS's default; the sampler reads statements from pg_stat_activity, which truncates them at this size.
+    track_activity_query_size: 4096,
   };
   if (s.upstream) {
     const u = s.upstream;
