@@ -1,10 +1,10 @@
 /** The first admin on first run, against a real store: a generated password goes to a 0600 file, never the terminal. */
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { changeOwnPassword } from "../dashboard-users/dashboard-passwords";
 import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
@@ -13,7 +13,9 @@ import { getAuth } from "./auth";
 import { ensureFirstAdmin, forgetFirstAdminPassword } from "./first-admin";
 
 const EMAIL = "first-admin@example.com";
-const passwordFile = path.join(mkdtempSync(path.join(tmpdir(), "rdsdeck-first-admin-")), "first-admin-password");
+const passwordDir = mkdtempSync(path.join(tmpdir(), "rdsdeck-first-admin-"));
+const passwordFile = path.join(passwordDir, "first-admin-password");
+afterAll(() => rmSync(passwordDir, { recursive: true, force: true }));
 // Left by an earlier run with a mode anyone could read: the new password must not inherit it.
 writeFileSync(passwordFile, "stale\n", { mode: 0o644 });
 
