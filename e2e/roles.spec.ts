@@ -215,6 +215,8 @@ async function signedInAsPasswordsUser(browser: Browser, password: string): Prom
 test("an admin resets a user's password: the user's sessions end, the old password stops working, the new one works", async ({
   browser,
 }) => {
+  // Three sign-ins, four dialog submissions and two audit pages: more than the default minute on 2 cores.
+  test.setTimeout(120_000);
   const { email, password: initial } = E2E_USERS.passwords;
   const user = await signedInAsPasswordsUser(browser, initial);
 
