@@ -17,6 +17,8 @@ const linkStyle =
 
 /** The navigation: only what the signed-in role may open (each page checks again). */
 function navFor(actor: Actor): { href: string; label: string }[] {
+  // Until the handed-out password is replaced, every page leads to Account anyway.
+  if (actor.mustChangePassword) return [];
   const links = [
     { href: "/", label: "Overview" },
     { href: "/events", label: "Events" },

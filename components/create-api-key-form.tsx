@@ -7,7 +7,11 @@ import type { ActionState } from "@/lib/actions/validated-action";
 type Created = { id: number; key: string; name: string };
 type Props = { serverAction: (previous: ActionState<Created>, formData: FormData) => Promise<ActionState<Created>> };
 
-/** Creates a key and shows it once: the server keeps only its hash. */
+/**
+ * Creates a key and shows it once: the server keeps only its hash. A
+ * read-write key asks for the admin's own password again (the server
+ * refuses one without it).
+ */
 export function CreateApiKeyForm({ serverAction }: Props) {
   const { state, submit, pending } = useKeptFormAction(serverAction);
   return (
@@ -16,7 +20,7 @@ export function CreateApiKeyForm({ serverAction }: Props) {
       data-testid="create-api-key"
       onSubmit={submit}
     >
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
         <div>
           <label className={label} htmlFor="api-key-name">
             Name
@@ -43,6 +47,32 @@ export function CreateApiKeyForm({ serverAction }: Props) {
             min={1}
             name="rateLimitPerSecond"
             type="number"
+          />
+        </div>
+        <div>
+          <label className={label} htmlFor="api-key-expires">
+            Expires after (days; empty: never)
+          </label>
+          <input
+            className={field}
+            id="api-key-expires"
+            max={3650}
+            min={1}
+            name="expiresInDays"
+            placeholder="never"
+            type="number"
+          />
+        </div>
+        <div>
+          <label className={label} htmlFor="api-key-current-password">
+            Your password (for read-write)
+          </label>
+          <input
+            autoComplete="current-password"
+            className={field}
+            id="api-key-current-password"
+            name="currentPassword"
+            type="password"
           />
         </div>
       </div>

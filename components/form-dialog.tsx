@@ -20,7 +20,14 @@ type Props = {
   /** Sent as they are: which snapshot, which alarm. */
   hidden: Record<string, string>;
   /** Text inputs the reader fills in, e.g. the restored instance's identifier. */
-  inputs?: { name: string; label: string; defaultValue?: string; type?: "text" | "password" }[];
+  inputs?: {
+    name: string;
+    label: string;
+    defaultValue?: string;
+    type?: "text" | "password";
+    /** For a password: "current-password" when it is the reader's own, asked again; else a new one. */
+    autoComplete?: "current-password" | "new-password";
+  }[];
   /** Destructive dialogs ask to type this before the submit button works (the server checks it again). */
   typeToConfirm?: string;
   testId: string;
@@ -91,7 +98,7 @@ function DialogForm({
             {field.label}
           </label>
           <input
-            autoComplete={field.type === "password" ? "new-password" : "off"}
+            autoComplete={field.autoComplete ?? (field.type === "password" ? "new-password" : "off")}
             className={input}
             data-testid={`dialog-field-${field.name}`}
             defaultValue={field.defaultValue}

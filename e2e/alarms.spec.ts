@@ -1,6 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { authState } from "./auth-files";
 import { openWriterConnections } from "./local-fleet-files";
+
+/** Silencing and deleting an alarm are an admin's: those steps run in an admin's browser. */
+async function asAdmin(browser: Browser): Promise<Page> {
+  return (await browser.newContext({ storageState: authState("admin") })).newPage();
+}
 
 // Runs after metrics.spec.ts and before overview.spec.ts (which kills a replica): the whole fleet is up.
 const WRITER = "production-myapp";
@@ -67,8 +73,9 @@ test("an alarm made in the UI goes to ALARM under load, shows on every page, and
 });
 
 test("a cross-site POST to the delete-alarm action is refused (Next's Origin check) and the alarm stays", async ({
-  page,
+  browser,
 }) => {
+  const page = await asAdmin(browser);
   await page.goto(`/alarms/${DRILL}`);
   // A real, complete action request, captured and held back, then replayed from another origin.
   const captured = new Promise<{ headers: Record<string, string>; body: Buffer | null }>((resolve) => {
@@ -98,8 +105,9 @@ test("a cross-site POST to the delete-alarm action is refused (Next's Origin che
   await expect(page.getByTestId("alarm-not-found")).toHaveCount(0);
 });
 
-test("an alarm is edited, its notifications switched off, and deleted behind a typed confirmation", async ({
+test("an operator edits an alarm but may not silence or delete it; an admin switches its notifications off and deletes it", async ({
   page,
+  browser,
 }) => {
   await page.goto(`/alarms/${DRILL}`);
   const form = page.getByTestId("edit-alarm-form");
@@ -114,24 +122,32 @@ test("an alarm is edited, its notifications switched off, and deleted behind a t
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByTestId("edit-alarm-done")).toContainText(DRILL);
   await expect(page.getByText("> 1000", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("alarm-silencing-needs-admin")).toBeVisible();
+  await expect(page.getByTestId("toggle-alarm-actions")).toHaveCount(0);
+  await expect(page.getByTestId("delete-alarm")).toHaveCount(0);
 
-  await page.getByTestId("toggle-alarm-actions").click();
-  await expect(page.getByTestId("alarm-actions-enabled")).toContainText("disabled");
-  await expect(page.getByTestId("alarm-actions-outcome")).toContainText(`Notifications of ${DRILL} are off.`);
+  const admin = await asAdmin(browser);
+  await admin.goto(`/alarms/${DRILL}`);
+  await admin.getByTestId("toggle-alarm-actions").click();
+  await expect(admin.getByTestId("alarm-actions-enabled")).toContainText("disabled");
+  await expect(admin.getByTestId("alarm-actions-outcome")).toContainText(`Notifications of ${DRILL} are off.`);
+  // Turning them back on only restores the warning: the operator may.
+  await page.reload();
+  await expect(page.getByTestId("toggle-alarm-actions")).toHaveText("Enable notifications");
 
-  await page.getByTestId("delete-alarm").click();
-  const dialog = page.getByTestId("confirm-dialog");
+  await admin.getByTestId("delete-alarm").click();
+  const dialog = admin.getByTestId("confirm-dialog");
   const confirm = dialog.getByTestId("confirm-action");
   await dialog.getByTestId("confirm-identifier").fill("not-the-name");
   await expect(confirm).toBeDisabled();
   await dialog.getByTestId("confirm-identifier").fill(DRILL);
   await confirm.click();
-  await expect(page).toHaveURL(/\/alarms\?deleted=/);
-  await expect(page.getByRole("status").filter({ hasText: `Alarm ${DRILL} deleted.` })).toBeVisible();
-  await expect(page.locator(`[data-testid="alarm-row"][data-alarm="${DRILL}"]`)).toHaveCount(0);
+  await expect(admin).toHaveURL(/\/alarms\?deleted=/);
+  await expect(admin.getByRole("status").filter({ hasText: `Alarm ${DRILL} deleted.` })).toBeVisible();
+  await expect(admin.locator(`[data-testid="alarm-row"][data-alarm="${DRILL}"]`)).toHaveCount(0);
 
-  await page.goto(`/alarms/${DRILL}`);
-  await expect(page.getByTestId("alarm-not-found")).toBeVisible();
+  await admin.goto(`/alarms/${DRILL}`);
+  await expect(admin.getByTestId("alarm-not-found")).toBeVisible();
 });
 
 test("bad query strings on the alarms and instance pages are named, not crashed on", async ({ page }) => {

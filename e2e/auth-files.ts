@@ -1,8 +1,15 @@
 import path from "node:path";
 import { e2eDataDir } from "./local-fleet-files";
 
-/** The first admin, set through the environment (playwright.config.ts) as an operator would set it. */
-export const E2E_ADMIN = { email: "admin@e2e.rdsdeck.test", password: "e2e-admin-password-0123" };
+/**
+ * The first admin, set through the environment (playwright.config.ts) as an operator would set it; the first
+ * sign-in replaces that password with `chosenPassword`, which every later step (re-authentication) types.
+ */
+export const E2E_ADMIN = {
+  email: "admin@e2e.rdsdeck.test",
+  password: "e2e-admin-password-0123",
+  chosenPassword: "e2e-admin-chosen-pass-01",
+};
 
 export type E2eRole = "admin" | "operator" | "viewer";
 

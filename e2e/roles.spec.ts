@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
   authState,
+  E2E_ADMIN,
   E2E_NEW_PASSWORDS,
   E2E_USERS,
   type E2eRole,
@@ -214,6 +215,8 @@ async function signedInAsPasswordsUser(browser: Browser, password: string): Prom
 test("an admin resets a user's password: the user's sessions end, the old password stops working, the new one works", async ({
   browser,
 }) => {
+  // Three sign-ins, four dialog submissions and two audit pages: more than the default minute on 2 cores.
+  test.setTimeout(120_000);
   const { email, password: initial } = E2E_USERS.passwords;
   const user = await signedInAsPasswordsUser(browser, initial);
 
@@ -226,7 +229,21 @@ test("an admin resets a user's password: the user's sessions end, the old passwo
   await field.fill("too-short");
   await dialog.getByTestId("confirm-action").click();
   await expect(dialog.getByTestId("action-error")).toContainText("expected a password of at least 12 characters");
+  // The admin's own password is asked again: without it, or wrong, nothing is reset.
   await field.fill(E2E_NEW_PASSWORDS.reset);
+  await dialog.getByTestId("confirm-action").click();
+  await expect(dialog.getByTestId("action-error")).toContainText("expected your current password");
+  const own = dialog.getByTestId("dialog-field-currentPassword");
+  await expect(own).toHaveAttribute("autocomplete", "current-password");
+  await own.fill(wrongPassword(1));
+  await dialog.getByTestId("confirm-action").click();
+  await expect(dialog.getByTestId("action-error")).toContainText("Your current password is not that one");
+  const stillSignedIn = new SignInPage(await (await browser.newContext()).newPage());
+  await stillSignedIn.goto();
+  await stillSignedIn.signIn(email, initial);
+  await expect(stillSignedIn.page.getByTestId("signed-in-as")).toContainText(email);
+  await stillSignedIn.page.context().close();
+  await own.fill(E2E_ADMIN.chosenPassword);
   await dialog.getByTestId("confirm-action").click();
   await expect(dialog).toBeHidden();
   await expect(admin.getByRole("status")).toContainText(`${email}'s password is reset`);
@@ -239,6 +256,12 @@ test("an admin resets a user's password: the user's sessions end, the old passwo
   await expect(signIn.error).toHaveText("Wrong email or password.");
   await signIn.signIn(email, E2E_NEW_PASSWORDS.reset);
   await expect(user.getByTestId("signed-in-as")).toContainText(email);
+
+  // The wrong admin password was refused, audited, and counted as a failed sign-in of the admin.
+  const refused = await auditRows(browser, { action: "reset-user-password", outcome: "failed" });
+  await expect(refused.first()).toContainText("Your current password is not that one");
+  const failed = await auditRows(browser, { action: "sign-in", actor: E2E_ADMIN.email, outcome: "failed" });
+  await expect(failed.first()).toContainText("wrong current password when resetting a password");
 });
 
 test("a user changes their own password under Account: a wrong current one or a mismatch is refused, other sessions end", async ({

@@ -1,8 +1,10 @@
 /**
  * The variables of rdsdeck's own store and of sign-in: where users, sessions,
  * API keys and the audit trail live, the secret that signs sessions, the
- * dashboard's public URL, the first admin, and sign-in throttling.
+ * dashboard's public URL, the first admin, sign-in throttling, how long a
+ * session lasts and how long the audit trail keeps its entries.
  */
+import path from "node:path";
 import { z } from "zod";
 import { boundedInt, emptyToUndefined, tlsPostgresUrl } from "./env-schema";
 import type { EnvVar } from "./env-vars";
@@ -41,7 +43,25 @@ export const storeEnvVars: readonly EnvVar[] = [
     name: "RDSDECK_ADMIN_PASSWORD",
     default: undefined,
     description:
-      "The first admin's password (at least 12 characters), used once. Unset: a random one is generated and printed once on the terminal.",
+      "The first admin's password (at least 12 characters), used once; the first sign-in must replace it. Unset: a random one is generated and written to RDSDECK_ADMIN_PASSWORD_FILE.",
+  },
+  {
+    name: "RDSDECK_ADMIN_PASSWORD_FILE",
+    default: undefined,
+    description:
+      "Where the first admin's generated password is written (mode 0600), never to the terminal or the log. Set by npm start to first-admin-password in the data directory. With neither this nor RDSDECK_ADMIN_PASSWORD, no first admin is created.",
+  },
+  {
+    name: "RDSDECK_SESSION_HOURS",
+    default: "12",
+    description:
+      "A session's absolute lifetime from sign-in, in hours (1–168): it is never extended by use, so a stolen cookie is worth at most this long.",
+  },
+  {
+    name: "RDSDECK_AUDIT_RETENTION_DAYS",
+    default: "400",
+    description:
+      "Audit entries older than this many days (30 or more) are deleted at start and once a day, by the store's owner role; 0 keeps every entry.",
   },
   {
     name: "RDSDECK_SIGNIN_MAX_FAILURES",
@@ -77,6 +97,18 @@ export const storeEnvShape = {
     emptyToUndefined,
     z.string().min(12, "expected at least 12 characters").max(128, "expected at most 128 characters").optional(),
   ),
+  RDSDECK_ADMIN_PASSWORD_FILE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => path.isAbsolute(value), { error: "expected an absolute path" })
+      .optional(),
+  ),
+  RDSDECK_SESSION_HOURS: boundedInt("hours", 1, 168, 12),
+  // 0 (keep everything) or at least 30 days: a prune can never take the last month's entries.
+  RDSDECK_AUDIT_RETENTION_DAYS: boundedInt("days", 0, 36_500, 400).refine((days) => days === 0 || days >= 30, {
+    error: "expected 0 (keep every entry) or at least 30 days",
+  }),
   RDSDECK_SIGNIN_MAX_FAILURES: boundedInt("failures", 1, 1000, 5),
   RDSDECK_SIGNIN_LOCKOUT_MINUTES: boundedInt("minutes", 1, 1440, 15),
   RDSDECK_TRUSTED_PROXY_HOPS: boundedInt("proxies", 0, 10, 0),
@@ -98,8 +130,13 @@ export type AuthConfig = {
   publicUrl: string;
   /** Secure cookies and HSTS everywhere but plain-http loopback. */
   secure: boolean;
-  firstAdmin: { email: string; password: string | undefined };
+  /** `passwordFile`: where a generated password goes (0600); without it and `password`, no first admin. */
+  firstAdmin: { email: string; password: string | undefined; passwordFile: string | undefined };
   signIn: { maxFailures: number; lockoutMinutes: number };
+  /** A session's absolute lifetime, from sign-in; never extended. */
+  sessionHours: number;
+  /** Audit entries older than this are pruned by the owner role; 0 keeps them all. */
+  auditRetentionDays: number;
 };
 
 type StoreEnv = z.output<z.ZodObject<typeof storeEnvShape>>;
@@ -115,7 +152,13 @@ export function toAuthConfig(e: StoreEnv, env: Record<string, string | undefined
     secret: e.RDSDECK_AUTH_SECRET,
     publicUrl: url.origin,
     secure: url.protocol === "https:" || !LOOPBACK.has(url.hostname),
-    firstAdmin: { email: e.RDSDECK_ADMIN_EMAIL.toLowerCase(), password: e.RDSDECK_ADMIN_PASSWORD },
+    firstAdmin: {
+      email: e.RDSDECK_ADMIN_EMAIL.toLowerCase(),
+      password: e.RDSDECK_ADMIN_PASSWORD,
+      passwordFile: e.RDSDECK_ADMIN_PASSWORD_FILE,
+    },
     signIn: { maxFailures: e.RDSDECK_SIGNIN_MAX_FAILURES, lockoutMinutes: e.RDSDECK_SIGNIN_LOCKOUT_MINUTES },
+    sessionHours: e.RDSDECK_SESSION_HOURS,
+    auditRetentionDays: e.RDSDECK_AUDIT_RETENTION_DAYS,
   };
 }

@@ -23,6 +23,7 @@ const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
 function passwordsTheSpecsType(): NamedSecret[] {
   return [
     { name: "e2e admin password", value: E2E_ADMIN.password },
+    { name: "e2e admin's chosen password", value: E2E_ADMIN.chosenPassword },
     ...Object.entries(E2E_USERS).map(([role, user]) => ({ name: `e2e ${role} password`, value: user.password })),
     ...Object.entries(E2E_NEW_PASSWORDS).map(([when, value]) => ({ name: `e2e ${when} password`, value })),
     ...Array.from({ length: WRONG_PASSWORD_ATTEMPTS }, (_, i) => ({

@@ -18,6 +18,16 @@ export default async function AccountPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
         <p className="text-sm text-slate-600">Who you are signed in as. An admin changes roles under Users.</p>
       </div>
+      {actor.mustChangePassword ? (
+        <p
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+          data-testid="password-change-required"
+          role="alert"
+        >
+          Choose a new password before going on: the one you signed in with was handed to you (the first admin&apos;s,
+          from the environment or a file). Every other page leads here until you do.
+        </p>
+      ) : null}
       <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="account-facts">
         <FactList
           facts={[

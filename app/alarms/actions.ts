@@ -29,24 +29,41 @@ export const updateAlarmAction = validatedAction(
   },
 );
 
-const actionsSwitch = z.object({
-  name: alarmName,
-  enabled: z.enum(["true", "false"], { error: "enabled: expected true or false" }).transform((v) => v === "true"),
-});
+/** One direction per action, so each has its own role: a form cannot ask one for the other. */
+const actionsSwitch = (to: "true" | "false") =>
+  z.object({
+    name: alarmName,
+    enabled: z.literal(to, { error: `enabled: expected ${to}` }).transform((v) => v === "true"),
+  });
 
-export const setAlarmActionsAction = validatedAction(
-  { action: "set-alarm-actions", role: "operator", schema: actionsSwitch, target: (form) => form.name },
-  async ({ name, enabled }): Promise<string> => {
-    await setAlarmActions({ name, enabled });
+/** Turning notifications back on only restores detection: any operator may. */
+export const enableAlarmActionsAction = validatedAction(
+  { action: "set-alarm-actions", role: "operator", schema: actionsSwitch("true"), target: (form) => form.name },
+  async ({ name }): Promise<string> => {
+    await setAlarmActions({ name, enabled: true });
     refresh();
-    return enabled ? `Notifications of ${name} are on.` : `Notifications of ${name} are off.`;
+    return `Notifications of ${name} are on.`;
+  },
+);
+
+/**
+ * Silencing an alarm, like deleting it, takes away the fleet's warning that
+ * something is wrong, and nobody outside the dashboard would notice: the
+ * admin's, as deleting data is (README, "Sign-in, roles and the audit trail").
+ */
+export const disableAlarmActionsAction = validatedAction(
+  { action: "set-alarm-actions", role: "admin", schema: actionsSwitch("false"), target: (form) => form.name },
+  async ({ name }): Promise<string> => {
+    await setAlarmActions({ name, enabled: false });
+    refresh();
+    return `Notifications of ${name} are off.`;
   },
 );
 
 const deletion = withTypedConfirmation("name", { name: alarmName }, { what: "the alarm's name", action: "deletion" });
 
 export const deleteAlarmAction = validatedAction(
-  { action: "delete-alarm", role: "operator", schema: deletion, target: (form) => form.name },
+  { action: "delete-alarm", role: "admin", schema: deletion, target: (form) => form.name },
   async ({ name }): Promise<string> => {
     await deleteAlarm({ name });
     // The alarm's page is gone with it: back to the list, which says what happened.

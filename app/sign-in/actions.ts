@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { validatedAction } from "@/lib/actions/validated-action";
+import { anonymousAuditLimiter } from "@/lib/audit/anonymous-audit-limit";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getAuth } from "@/lib/auth/auth";
 import { requestContext } from "@/lib/auth/current-actor";
@@ -31,7 +32,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (!parsed.success) {
     const { requestId, ipAddress } = await requestContext();
     const error = parsed.error.issues.map((i) => i.message).join("; ");
-    await recordAudit({ actor: "anonymous", action: "sign-in", outcome: "invalid", error, requestId, ipAddress });
+    // Nobody is signed in yet: a flood of malformed forms is held to the same per-address budget as any other.
+    if (anonymousAuditLimiter().admit(ipAddress)) {
+      await recordAudit({ actor: "anonymous", action: "sign-in", outcome: "invalid", error, requestId, ipAddress });
+    }
     return { ok: false, error, email: typedEmail };
   }
   const result = await signIn(parsed.data);
@@ -40,7 +44,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 }
 
 export const signOutAction = validatedAction(
-  { action: "sign-out", role: "viewer", schema: z.object({}) },
+  { action: "sign-out", role: "viewer", schema: z.object({}), beforePasswordChange: true },
   async (): Promise<never> => {
     await getAuth().api.signOut({ headers: await headers() });
     redirect("/sign-in");

@@ -3,6 +3,7 @@
  * local fleet: what `npm run fleet:env` prints and what the launcher hands the
  * app.
  */
+import path from "node:path";
 import type { FleetCredentials } from "./pg/credentials.js";
 import type { RuntimeInfo } from "./runtime-info.js";
 import { storeOwnerUrl, storeUrl } from "./store/local-store.js";
@@ -35,6 +36,8 @@ export function fleetEnv(info: RuntimeInfo, creds: FleetCredentials): Record<str
     // Only for migrations: the app's own role owns nothing (infra/local/store/store-roles.ts).
     env.RDSDECK_STORE_OWNER_URL = storeOwnerUrl(store);
     env.RDSDECK_AUTH_SECRET = creds.store.authSecret;
+    // Beside credentials.json, as private: the first admin's generated password, never printed.
+    env.RDSDECK_ADMIN_PASSWORD_FILE = path.join(path.dirname(info.credentialsPath), "first-admin-password");
   }
   for (const e of info.endpoints) {
     env[`DATABASE_URL_${e.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`] = postgresUrl(info, creds, e.port);

@@ -6,18 +6,33 @@ import { log } from "@/lib/log";
 import { storeForThisFile } from "@/lib/test-support/store-fixture";
 import { validatedAction } from "./validated-action";
 
-const session = vi.hoisted(() => ({ actor: undefined as Actor | undefined }));
+const session = vi.hoisted(() => ({ actor: undefined as Actor | undefined, ipAddress: "127.0.0.1" }));
 vi.mock("@/lib/auth/current-actor", () => ({
   currentActor: async () => session.actor,
-  requestContext: async () => ({ requestId: "req-test-1", ipAddress: "127.0.0.1" }),
+  requestContext: async () => ({ requestId: "req-test-1", ipAddress: session.ipAddress }),
 }));
 
-const operator: Actor = { id: "u-op", email: "op@example.com", name: "Op", role: "operator", sessionId: "s1" };
-const viewer: Actor = { id: "u-view", email: "view@example.com", name: "View", role: "viewer", sessionId: "s2" };
+const operator: Actor = {
+  id: "u-op",
+  email: "op@example.com",
+  name: "Op",
+  role: "operator",
+  sessionId: "s1",
+  mustChangePassword: false,
+};
+const viewer: Actor = {
+  id: "u-view",
+  email: "view@example.com",
+  name: "View",
+  role: "viewer",
+  sessionId: "s2",
+  mustChangePassword: false,
+};
 
 const store = storeForThisFile({ __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
 beforeEach(() => {
   session.actor = operator;
+  session.ipAddress = "127.0.0.1";
 });
 
 const form = (fields: Record<string, string>) => {
@@ -123,6 +138,63 @@ describe("validatedAction", () => {
     });
     expect(act).not.toHaveBeenCalled();
     expect(await lastEntry()).toMatchObject({ actor: "anonymous", outcome: "denied", error: "not signed in" });
+  });
+
+  it("keeps only the field names of a form sent without a session, however large its values", async () => {
+    session.actor = undefined;
+    session.ipAddress = "198.51.100.1";
+    const big = "x".repeat(100_000);
+    await validatedAction(spec, async () => "never")(undefined, form({ identifier: big, note: big, $ACTION_ID_1: "" }));
+    const entry = await lastEntry();
+    expect(entry).toMatchObject({
+      actor: "anonymous",
+      outcome: "denied",
+      parameters: { fields: ["identifier", "note"] },
+    });
+    expect(JSON.stringify(entry)).not.toContain("xxxx");
+  });
+
+  it("records at most 20 anonymous refusals an hour per address; other addresses and signed-in users still are", async () => {
+    session.actor = undefined;
+    session.ipAddress = "198.51.100.2";
+    const count = async (ip: string) =>
+      (
+        await store().query<{ n: number }>(
+          "select count(*)::int as n from audit_entries where actor = 'anonymous' and ip_address = $1",
+          [ip],
+        )
+      )[0]?.n;
+    const action = validatedAction(spec, async () => "never");
+    const answers = await Promise.all(Array.from({ length: 30 }, () => action(undefined, form({ identifier: "a" }))));
+    // Every one of them is refused; only the first 20 are written.
+    expect(answers.every((a) => a?.ok === false && a.status === 401)).toBe(true);
+    expect(await count("198.51.100.2")).toBe(20);
+    session.ipAddress = "198.51.100.3";
+    await action(undefined, form({ identifier: "a" }));
+    expect(await count("198.51.100.3")).toBe(1);
+    session.actor = operator;
+    session.ipAddress = "198.51.100.2";
+    await action(undefined, form({ identifier: "signed-in" }));
+    expect(await lastEntry()).toMatchObject({ actor: "op@example.com", target: "signed-in", outcome: "ok" });
+  });
+
+  it("refuses every action but the password change to a user who must choose a new password, and audits it", async () => {
+    session.actor = { ...operator, mustChangePassword: true };
+    const act = vi.fn(async () => "never");
+    expect(await validatedAction(spec, act)(undefined, form({ identifier: "app" }))).toMatchObject({
+      ok: false,
+      error: "Nothing was done: choose a new password under Account first.",
+    });
+    expect(act).not.toHaveBeenCalled();
+    expect(await lastEntry()).toMatchObject({
+      actor: "op@example.com",
+      action: "reboot",
+      outcome: "denied",
+      error: "a new password must be set first",
+      parameters: { fields: ["identifier"] },
+    });
+    const change = validatedAction({ ...spec, action: "change-own-password", beforePasswordChange: true }, act);
+    expect(await change(undefined, form({ identifier: "app" }))).toMatchObject({ ok: true });
   });
 
   it("refuses invalid input without acting, naming each problem, and audits it", async () => {

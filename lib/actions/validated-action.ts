@@ -1,8 +1,11 @@
 /**
  * The one wrapper every server action goes through. Each action declares the
  * least role it needs, so none can forget it; the wrapper then, in order:
- * checks the session (none: an audit entry and 401), the role (too low: an
- * audit entry and Next's 403), parses the FormData with zod (invalid: an
+ * checks the session (none: 401, and an audit entry that keeps only the
+ * form's field names, within a per-address limit — anyone can send these),
+ * whether a new password must be set first (then only the change and
+ * signing out are allowed), the role (too low: an audit entry and Next's
+ * 403), parses the FormData with zod (invalid: an
  * audit entry and the problems), records the attempt ("requested" — if that
  * cannot be written, it does not act), acts, and writes the audit entry of
  * the outcome — before the result is returned, so nothing is shown that was
@@ -14,6 +17,7 @@
 import "server-only";
 import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { anonymousAuditLimiter, fieldNamesOnly } from "@/lib/audit/anonymous-audit-limit";
 import { type AuditOutcome, recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, currentActor, type RequestContext, requestContext } from "@/lib/auth/current-actor";
 import { allows, type Role } from "@/lib/auth/roles";
@@ -34,6 +38,8 @@ export type ActionSpec<S extends z.ZodType> = {
   schema: S;
   /** What it acts on, for the audit trail: an instance identifier, a user's email… */
   target?: (input: z.output<S>) => string | undefined;
+  /** Allowed while the user must still replace their password (the change itself, signing out). */
+  beforePasswordChange?: true;
 };
 
 export type ActionContext = { actor: Actor; requestId: string };
@@ -50,8 +56,18 @@ export function validatedAction<S extends z.ZodType, T>(
     const actor = await currentActor();
     const audit = auditor(spec.action, actor, request);
     if (!actor) {
-      await audit({ outcome: "denied", error: "not signed in", parameters: fields });
+      if (anonymousAuditLimiter().admit(request.ipAddress)) {
+        await audit({ outcome: "denied", error: "not signed in", parameters: fieldNamesOnly(fields) });
+      }
       return { ok: false, status: 401, error: "Your session has ended. Sign in again." };
+    }
+    if (actor.mustChangePassword && !spec.beforePasswordChange) {
+      await audit({ outcome: "denied", error: "a new password must be set first", parameters: fieldNamesOnly(fields) });
+      return {
+        ok: false,
+        error: "Nothing was done: choose a new password under Account first.",
+        hint: "Your password was given to you; nothing else is allowed until you replace it.",
+      };
     }
     if (!allows(actor.role, spec.role)) {
       await audit({ outcome: "denied", error: `needs the ${spec.role} role`, parameters: fields });

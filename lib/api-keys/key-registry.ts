@@ -6,12 +6,17 @@
  * the process that revoked it). Last use is written in batches. Rate limits
  * are token buckets per key and per process: with N app workers a key may
  * send up to N times its limit in total (documented in the README).
+ *
+ * A key is active while it is not revoked, not past its expiry and its
+ * creator is not disabled. The reload asks the store all three; between
+ * reloads the expiry is compared with the clock in memory (one comparison per
+ * request), and disabling a user reloads this process at once.
  */
 import "server-only";
-import { inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, notExists, or, sql } from "drizzle-orm";
 import { Forbidden, TooManyRequests, Unauthorized, Unavailable } from "../errors";
 import { log } from "../log";
-import { apiKeys } from "../store/schema";
+import { apiKeys, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
 import { type ApiKeyScope, hashApiKey } from "./api-key-format";
 
@@ -21,7 +26,10 @@ const LAST_USE_FLUSH_MS = 5_000;
 /** Who a key is, as the audit trail names it (never the key itself). */
 export type ApiKeyIdentity = { id: number; name: string; prefix: string; scope: ApiKeyScope };
 
-type Entry = ApiKeyIdentity & { ratePerSecond: number; tokens: number; refilledAt: number };
+/** `expiresAt`: epoch milliseconds, Infinity for a key without expiry. */
+type Entry = ApiKeyIdentity & { ratePerSecond: number; tokens: number; refilledAt: number; expiresAt: number };
+
+const NOT_VALID = "The API key is not valid, or was revoked.";
 
 export class ApiKeyRegistry {
   private keys = new Map<string, Entry>();
@@ -70,17 +78,31 @@ export class ApiKeyRegistry {
           hash: apiKeys.hash,
           scope: apiKeys.scope,
           rate: apiKeys.rateLimitPerSecond,
+          expiresAt: apiKeys.expiresAt,
         })
         .from(apiKeys)
-        .where(isNull(apiKeys.revokedAt));
+        .where(
+          and(
+            isNull(apiKeys.revokedAt),
+            or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
+            // Users are disabled, never deleted: a creator without a row (a key made by a script) stays active.
+            notExists(
+              getStore()
+                .db.select({ one: sql`1` })
+                .from(dashboardUsers)
+                .where(and(eq(dashboardUsers.email, apiKeys.createdBy), eq(dashboardUsers.disabled, true))),
+            ),
+          ),
+        );
       const next = new Map<string, Entry>();
       for (const row of rows) {
         const previous = this.keys.get(row.hash);
+        const expiresAt = row.expiresAt ? row.expiresAt.getTime() : Number.POSITIVE_INFINITY;
         // A key keeps its bucket across reloads, so reloading never hands out a fresh burst.
         next.set(
           row.hash,
           previous && previous.ratePerSecond === row.rate && previous.name === row.name
-            ? previous
+            ? Object.assign(previous, { expiresAt })
             : {
                 id: row.id,
                 name: row.name,
@@ -89,6 +111,7 @@ export class ApiKeyRegistry {
                 ratePerSecond: row.rate,
                 tokens: row.rate,
                 refilledAt: Date.now(),
+                expiresAt,
               },
         );
       }
@@ -108,10 +131,10 @@ export class ApiKeyRegistry {
    * Checks the request's Authorization header for the scope it needs; throws
    * the 401, 403 or 429 to answer. Synchronous once the keys are loaded.
    */
-  check(authorization: string | undefined, needed: ApiKeyScope): void | Promise<void> {
+  check(authorization: string | undefined, needed: ApiKeyScope, now = Date.now()): void | Promise<void> {
     if (!this.ready) {
       return this.start().then(
-        () => this.check(authorization, needed),
+        () => this.check(authorization, needed, now),
         () => {
           throw new Unavailable("API keys cannot be checked: rdsdeck's store cannot be reached.", {
             retryAfterSeconds: 2,
@@ -124,14 +147,14 @@ export class ApiKeyRegistry {
       throw new Unauthorized("Send an API key: Authorization: Bearer <key>.");
     }
     const entry = this.keys.get(hashApiKey(key));
-    if (!entry) throw new Unauthorized("The API key is not valid, or was revoked.");
+    // An expired key is answered as a revoked one: the caller learns nothing about which it was.
+    if (!entry || now >= entry.expiresAt) throw new Unauthorized(NOT_VALID);
     if (needed === "read-write" && entry.scope !== "read-write") {
       throw new Forbidden("This API key may only read: writing needs a read-write key.");
     }
-    const now = Date.now();
     entry.tokens = Math.min(
       entry.ratePerSecond,
-      entry.tokens + ((now - entry.refilledAt) / 1000) * entry.ratePerSecond,
+      entry.tokens + (Math.max(0, now - entry.refilledAt) / 1000) * entry.ratePerSecond,
     );
     entry.refilledAt = now;
     if (entry.tokens < 1) {
@@ -148,7 +171,8 @@ export class ApiKeyRegistry {
   identify(authorization: string | undefined): ApiKeyIdentity | undefined {
     const key = bearer(authorization);
     const entry = key === undefined ? undefined : this.keys.get(hashApiKey(key));
-    return entry && { id: entry.id, name: entry.name, prefix: entry.prefix, scope: entry.scope };
+    if (!entry || Date.now() >= entry.expiresAt) return undefined;
+    return { id: entry.id, name: entry.name, prefix: entry.prefix, scope: entry.scope };
   }
 
   async flushLastUse(): Promise<void> {

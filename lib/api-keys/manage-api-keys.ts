@@ -1,9 +1,12 @@
-/** Creating (the key is returned once, and only its hash is kept), listing and revoking API keys. */
+/**
+ * Creating (the key is returned once, and only its hash is kept, with an
+ * optional expiry), listing and revoking API keys.
+ */
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { NotFound } from "../errors";
 import { log } from "../log";
-import { apiKeys } from "../store/schema";
+import { apiKeys, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
 import { type ApiKeyScope, generateApiKey, hashApiKey, keyPrefix } from "./api-key-format";
 import { apiKeyRegistry } from "./key-registry";
@@ -14,7 +17,10 @@ export async function createApiKey(input: {
   name: string;
   scope: ApiKeyScope;
   rateLimitPerSecond: number;
+  /** The creator's email: the key stops working while that user is disabled. */
   createdBy: string;
+  /** Undefined: until revoked. */
+  expiresAt?: Date;
 }): Promise<NewApiKey> {
   const key = generateApiKey();
   const [row] = await getStore()
@@ -24,7 +30,7 @@ export async function createApiKey(input: {
   if (!row) throw new Error("insert returned no row");
   // Shown once, and used at once: this process knows it now (a reload that starts after the commit sees it);
   // the other processes within one reload interval.
-  await reloadKeys();
+  await reloadApiKeys();
   return { id: row.id, key };
 }
 
@@ -36,12 +42,17 @@ export async function revokeApiKey({ id }: { id: number }): Promise<string> {
     .returning({ name: apiKeys.name });
   if (!row) throw new NotFound(`No active API key with id ${id}.`);
   // This process forgets it now; the others within one refresh interval.
-  await reloadKeys();
+  await reloadApiKeys();
   return row.name;
 }
 
-/** The change is committed whatever happens here: a failed reload only leaves it to the next periodic one. */
-async function reloadKeys(): Promise<void> {
+/**
+ * After a committed change to keys or to their creators: this process's key
+ * check learns it now, the others at their next reload. The change is
+ * committed whatever happens here: a failed reload only leaves it to the
+ * next periodic one.
+ */
+export async function reloadApiKeys(): Promise<void> {
   try {
     await apiKeyRegistry().refresh();
   } catch (error) {
@@ -60,8 +71,11 @@ export async function listApiKeys() {
       createdBy: apiKeys.createdBy,
       createdAt: apiKeys.createdAt,
       revokedAt: apiKeys.revokedAt,
+      expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
+      creatorDisabled: sql<boolean>`coalesce(${dashboardUsers.disabled}, false)`,
     })
     .from(apiKeys)
+    .leftJoin(dashboardUsers, eq(dashboardUsers.email, apiKeys.createdBy))
     .orderBy(desc(apiKeys.id));
 }

@@ -49,11 +49,14 @@ function createAuth() {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "viewer", input: false },
         disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+        mustChangePassword: { type: "boolean", required: false, defaultValue: false, input: false },
       },
     },
     session: {
-      expiresIn: 12 * 3600,
-      updateAge: 3600,
+      // An absolute lifetime: a session ends this long after sign-in however busy it is, so a stolen cookie
+      // does not live on by being used (lib/auth/current-actor.ts checks the age as well).
+      expiresIn: config.sessionHours * 3600,
+      disableSessionRefresh: true,
       // No cookie cache: a disabled user or a changed role takes effect on the next request, in every process.
       cookieCache: { enabled: false },
     },

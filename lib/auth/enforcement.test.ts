@@ -54,3 +54,30 @@ describe("every page, server action and route checks who is asking", () => {
     );
   });
 });
+
+/**
+ * What an admin alone may do, whatever the role table says elsewhere: destroy
+ * data, manage people and keys, and silence the fleet's alarms (deleting one,
+ * or switching its notifications off — README, "Sign-in, roles and the audit
+ * trail", says why).
+ */
+const ADMIN_ONLY: ReadonlyArray<[file: string, exported: string]> = [
+  ["app/alarms/actions.ts", "deleteAlarmAction"],
+  ["app/alarms/actions.ts", "disableAlarmActionsAction"],
+  ["app/admin/users/actions.ts", "createUserAction"],
+  ["app/admin/users/actions.ts", "resetPasswordAction"],
+  ["app/admin/api-keys/actions.ts", "createApiKeyAction"],
+];
+
+describe("the actions that are an admin's", () => {
+  test.each(ADMIN_ONLY)("%s: %s needs the admin role", (file, exported) => {
+    const source = readFileSync(path.join(root, file), "utf8");
+    expect(source).toMatch(new RegExp(`export const ${exported} = validatedAction\\(\\s*\\{[^}]*role: "admin"`));
+  });
+
+  test("switching an alarm's notifications off is a separate action from switching them on", () => {
+    const source = readFileSync(path.join(root, "app/alarms/actions.ts"), "utf8");
+    expect(source).not.toMatch(/role: "operator", schema: actionsSwitch\("false"\)/);
+    expect(source).toMatch(/disableAlarmActionsAction = validatedAction\(\s*\{[^}]*schema: actionsSwitch\("false"\)/);
+  });
+});

@@ -1,7 +1,9 @@
 /**
- * The check every page makes first: signed in (else to the sign-in page) and
- * allowed (else Next's 403 page, and an audit entry). proxy.ts redirects
- * requests without a session cookie early, but this is the check that counts.
+ * The check every page makes first: signed in (else to the sign-in page),
+ * with a password of their own (else to the form that sets one: the first
+ * admin's was handed out), and allowed (else Next's 403 page, and an audit
+ * entry). proxy.ts redirects requests without a session cookie early, but
+ * this is the check that counts.
  */
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
@@ -9,9 +11,13 @@ import { recordAudit } from "../audit/record-audit";
 import { type Actor, currentActor, requestContext } from "./current-actor";
 import { allows, type Role } from "./roles";
 
+/** Where a user who must replace their password is sent from every other page. */
+export const CHANGE_PASSWORD_PAGE = "/account";
+
 export async function requireRole(minimum: Role, page: string): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect(`/sign-in?next=${encodeURIComponent(page)}`);
+  if (actor.mustChangePassword && page !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
   if (!allows(actor.role, minimum)) {
     const { requestId, ipAddress } = await requestContext();
     await recordAudit({

@@ -1,8 +1,9 @@
 /**
  * The dashboard's roles, each allowed everything the one before it is:
  * viewer reads everything; operator also acts on the fleet (snapshots,
- * reboots, failovers, promotions, restores, alarms); admin also manages
- * users, roles and API keys.
+ * reboots, failovers, promotions, restores, creating and editing alarms);
+ * admin also destroys data, silences alarms (deletes them, switches their
+ * notifications off) and manages users, roles and API keys.
  */
 import { z } from "zod";
 

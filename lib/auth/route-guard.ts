@@ -21,6 +21,9 @@ export function guardedRoute(
   return async (request) => {
     const actor = await currentActor();
     if (!actor) return json(401, { error: "Sign in first.", code: "unauthorized" });
+    if (actor.mustChangePassword) {
+      return json(403, { error: "Choose a new password under Account first.", code: "forbidden" });
+    }
     if (!allows(actor.role, minimum)) {
       const { requestId, ipAddress } = await requestContext();
       await recordAudit({

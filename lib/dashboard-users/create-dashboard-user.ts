@@ -18,6 +18,8 @@ export async function createDashboardUser(input: {
   name: string;
   role: Role;
   password: string;
+  /** The password was handed over, not chosen: the first sign-in must replace it. */
+  mustChangePassword?: boolean;
 }): Promise<{ id: string }> {
   const context = await getAuth().$context;
   const hash = await context.password.hash(input.password);
@@ -30,6 +32,7 @@ export async function createDashboardUser(input: {
         name: input.name,
         role: input.role,
         emailVerified: true,
+        mustChangePassword: input.mustChangePassword ?? false,
       });
       await tx
         .insert(dashboardAccounts)

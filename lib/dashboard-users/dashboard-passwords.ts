@@ -1,19 +1,19 @@
 /**
  * Passwords after sign-up: an admin resets a user's (who then signs in
  * afresh: every session of theirs ends), and a signed-in user changes their
- * own (knowing the current one; their other sessions end). Hashes are
+ * own (knowing the current one; their other sessions end, and a password
+ * that was handed out to them is replaced). Hashes are
  * better-auth's scrypt, never the password. A wrong current password counts
  * as a failed sign-in, so a stolen session cannot guess its way past the
  * account's lockout.
  */
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
-import { recordAudit } from "../audit/record-audit";
 import { getAuth } from "../auth/auth";
+import { verify } from "../auth/confirm-password";
 import type { RequestContext } from "../auth/current-actor";
 import { withSignInLock } from "../auth/sign-in-lock";
-import { currentLockout, lockoutMessage, retryAfterSeconds, SIGN_IN } from "../auth/sign-in-throttle";
-import { Conflict, Invalid, NotFound, TooManyRequests } from "../errors";
+import { Conflict, NotFound } from "../errors";
 import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
 
@@ -64,31 +64,22 @@ async function checkAndChange(input: {
   request: RequestContext;
 }): Promise<void> {
   const { user, request } = input;
-  const lockout = await currentLockout(user.email, request.ipAddress);
-  if (lockout) throw new TooManyRequests(lockoutMessage(lockout), retryAfterSeconds(lockout));
-  const { db } = getStore();
-  const [account] = await db
-    .select({ hash: dashboardAccounts.password })
-    .from(dashboardAccounts)
-    .where(credentialOf(user.id));
-  if (!account?.hash) throw new NotFound("Your account has no password to change.");
-  const context = await getAuth().$context;
-  if (!(await context.password.verify({ hash: account.hash, password: input.currentPassword }))) {
-    await recordAudit({
-      actorId: user.id,
-      actor: user.email,
-      action: SIGN_IN,
-      target: user.email,
-      outcome: "failed",
-      error: "wrong current password when changing it",
-      requestId: request.requestId,
-      ipAddress: request.ipAddress,
-    });
-    throw new Invalid("Your current password is not that one; nothing was changed.");
-  }
-  const hash = await context.password.hash(input.newPassword);
-  await db.transaction(async (tx) => {
+  await verify({
+    user,
+    password: input.currentPassword,
+    request,
+    purpose: "changing it",
+    field: "currentPassword",
+    nothingWas: "changed",
+  });
+  const hash = await (await getAuth().$context).password.hash(input.newPassword);
+  await getStore().db.transaction(async (tx) => {
     await tx.update(dashboardAccounts).set({ password: hash, updatedAt: new Date() }).where(credentialOf(user.id));
+    // A password of their own now: the pages open again (the first admin's was handed out).
+    await tx
+      .update(dashboardUsers)
+      .set({ mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(dashboardUsers.id, user.id));
     // Anyone signed in elsewhere with the old password is signed out; this session stays.
     await tx
       .delete(dashboardSessions)

@@ -1,6 +1,11 @@
-/** Lists dashboard users, changes a role, disables or enables one (a disabled user's sessions end at once). */
+/**
+ * Lists dashboard users, changes a role, disables or enables one (a disabled
+ * user's sessions end at once, and the API keys they made stop working: in
+ * this process at once, in the others at their next reload, within 2 s).
+ */
 import "server-only";
 import { asc, eq } from "drizzle-orm";
+import { reloadApiKeys } from "../api-keys/manage-api-keys";
 import type { Role } from "../auth/roles";
 import { Conflict, NotFound } from "../errors";
 import { dashboardSessions, dashboardUsers } from "../store/schema";
@@ -51,7 +56,7 @@ export async function setDashboardUserDisabled(input: {
   actorId: string;
 }): Promise<string> {
   if (input.disabled) notSelf(input.userId, input.actorId, "disable");
-  return getStore().db.transaction(async (tx) => {
+  const email = await getStore().db.transaction(async (tx) => {
     const rows = await tx
       .update(dashboardUsers)
       .set({ disabled: input.disabled, updatedAt: new Date() })
@@ -61,6 +66,9 @@ export async function setDashboardUserDisabled(input: {
     if (input.disabled) await tx.delete(dashboardSessions).where(eq(dashboardSessions.userId, input.userId));
     return rows[0].email;
   });
+  // After the commit, so the reload sees it: the key check itself never asks the store.
+  await reloadApiKeys();
+  return email;
 }
 
 /** The user with this email, or NotFound (an unlock for nobody would be an entry about nothing). */

@@ -13,20 +13,38 @@ export const newPassword = z
   .min(12, "expected a password of at least 12 characters")
   .max(128, "expected a password of at most 128 characters");
 
-export const createUserForm = z.object({
-  email,
-  name: z
-    .string({ error: "expected a name" })
-    .trim()
-    .min(1, "expected a name")
-    .max(100, "expected at most 100 characters"),
-  role: roleSchema,
-  password: newPassword,
-});
+/** The admin's own password, asked again before what a stolen session must not be enough for. */
+export const currentPassword = z
+  .string({ error: "expected your current password" })
+  .max(128, "expected a password of at most 128 characters")
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+/** Making an admin (by creating one or by a role change) needs the acting admin's password. */
+const adminNeedsPassword = {
+  path: ["currentPassword"],
+  message: "expected your current password: making an admin needs it",
+};
+
+export const createUserForm = z
+  .object({
+    email,
+    name: z
+      .string({ error: "expected a name" })
+      .trim()
+      .min(1, "expected a name")
+      .max(100, "expected at most 100 characters"),
+    role: roleSchema,
+    password: newPassword,
+    currentPassword,
+  })
+  .refine((f) => f.role !== "admin" || f.currentPassword !== undefined, adminNeedsPassword);
 
 const userId = z.string({ error: "expected a user id" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "expected a user id");
 
-export const setRoleForm = z.object({ userId, role: roleSchema });
+export const setRoleForm = z
+  .object({ userId, role: roleSchema, currentPassword })
+  .refine((f) => f.role !== "admin" || f.currentPassword !== undefined, adminNeedsPassword);
 
 export const setDisabledForm = z.object({
   userId,
@@ -36,7 +54,12 @@ export const setDisabledForm = z.object({
 /** By email: the sign-in count is kept per email, and the audit entry of the unlock is what it honours. */
 export const unlockSignInForm = z.object({ email });
 
-export const resetPasswordForm = z.object({ userId, password: newPassword });
+export const resetPasswordForm = z
+  .object({ userId, password: newPassword, currentPassword })
+  .refine((f) => f.currentPassword !== undefined, {
+    path: ["currentPassword"],
+    message: "expected your current password: resetting someone's password needs it",
+  });
 
 export const changePasswordForm = z
   .object({

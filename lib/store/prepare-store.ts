@@ -1,8 +1,8 @@
 /**
  * Readies rdsdeck's store when the server starts: applies its migrations
  * (drizzle/store, under an advisory lock so several processes may start at
- * once), creates the first admin on first run, and starts the API-key
- * registry. Unlike the fleet's writer, the store is required: without it
+ * once), prunes the audit trail past its retention (then once a day), creates
+ * the first admin on first run, and starts the API-key registry. Unlike the fleet's writer, the store is required: without it
  * nobody can sign in, so a store that cannot be reached is retried.
  */
 import "server-only";
@@ -15,8 +15,10 @@ import { driverError } from "../db/driver-error";
 import { migrateWithLock } from "../db/migrate";
 import { log } from "../log";
 import { grantAppPrivileges } from "./app-privileges";
+import { pruneAuditTrail } from "./prune-audit";
 
 const RETRY_MS = 3_000;
+const DAY_MS = 86_400_000;
 
 export const storeMigrationsFolder = () => path.join(process.cwd(), "drizzle", "store");
 
@@ -27,11 +29,17 @@ export const storeMigrationsFolder = () => path.join(process.cwd(), "drizzle", "
  * trigger, which the log says at every start — unless the owner already
  * migrated this store, in which case there is nothing the app's role may do.
  */
-export async function migrateStore(o: { url: string; ownerUrl: string | undefined }): Promise<void> {
+export async function migrateStore(o: {
+  url: string;
+  ownerUrl: string | undefined;
+  /** Prune audit entries older than this many days (0 or unset: keep every entry). */
+  auditRetentionDays?: number;
+}): Promise<void> {
   const migrationsFolder = storeMigrationsFolder();
   if (o.ownerUrl) {
     await migrateWithLock({ url: o.ownerUrl, connectTimeoutMs: 5_000, migrationsFolder });
     await withClient(o.ownerUrl, (owner) => grantAppPrivileges(owner, decodeURIComponent(new URL(o.url).username)));
+    await pruneAsOwner({ ownerUrl: o.ownerUrl, auditRetentionDays: o.auditRetentionDays }).catch(logPruneFailure);
     return;
   }
   const auditOwner = await withClient(o.url, async (app) => {
@@ -41,13 +49,31 @@ export async function migrateStore(o: { url: string; ownerUrl: string | undefine
     return rows[0] === undefined ? "none" : rows[0].mine ? "app" : "owner";
   });
   if (auditOwner === "owner") {
-    log().info("store migrations skipped: the tables' owner applies them (set RDSDECK_STORE_OWNER_URL)");
+    log().info(
+      "store migrations and audit retention skipped: the tables' owner applies them (set RDSDECK_STORE_OWNER_URL)",
+    );
     return;
   }
   await migrateWithLock({ url: o.url, connectTimeoutMs: 5_000, migrationsFolder });
   log().warn(
     "the audit trail is append-only only against rdsdeck's own code: the app's role owns it; set RDSDECK_STORE_OWNER_URL",
   );
+  // The app's role owns the table here, so it is the owner the prune needs.
+  await pruneAsOwner({ ...o, ownerUrl: o.url }).catch(logPruneFailure);
+}
+
+/** A failed prune leaves old entries a day longer; it must not keep anyone from signing in. */
+function logPruneFailure(error: unknown): void {
+  const { code, message } = driverError(error);
+  log().warn({ code, reason: message }, "audit retention prune failed; the next one tries again");
+}
+
+/** The retention prune, as the role that owns the audit table; the log says how many entries went. */
+export async function pruneAsOwner(o: { ownerUrl: string; auditRetentionDays?: number }): Promise<void> {
+  const days = o.auditRetentionDays ?? 0;
+  if (days === 0) return;
+  const deleted = await withClient(o.ownerUrl, (owner) => pruneAuditTrail(owner, days));
+  if (deleted > 0) log().info({ deleted, retentionDays: days }, "audit entries past their retention deleted");
 }
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -65,17 +91,25 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+/** A server that runs for months prunes as it goes, not only when it starts. */
+function pruneDaily(ownerUrl: string, auditRetentionDays: number): void {
+  setInterval(() => {
+    pruneAsOwner({ ownerUrl, auditRetentionDays }).catch(logPruneFailure);
+  }, DAY_MS).unref();
+}
+
 export async function prepareStore(): Promise<void> {
-  const { storeUrl, storeOwnerUrl, secret } = getConfig().auth;
+  const { storeUrl, storeOwnerUrl, secret, auditRetentionDays } = getConfig().auth;
   if (!storeUrl || !secret) {
     log().error("sign-in disabled: RDSDECK_STORE_URL and RDSDECK_AUTH_SECRET must both be set");
     return;
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrateStore({ url: storeUrl, ownerUrl: storeOwnerUrl });
+      await migrateStore({ url: storeUrl, ownerUrl: storeOwnerUrl, auditRetentionDays });
       await ensureFirstAdmin();
       await apiKeyRegistry().start();
+      if (storeOwnerUrl && auditRetentionDays > 0) pruneDaily(storeOwnerUrl, auditRetentionDays);
       return;
     } catch (error) {
       const { code, message } = driverError(error);

@@ -22,8 +22,10 @@ export const dashboardUsers = pgTable(
     image: text("image"),
     /** viewer | operator | admin (lib/auth/roles.ts). */
     role: text("role").notNull().default("viewer"),
-    /** A disabled user cannot sign in, and their sessions are gone. */
+    /** A disabled user cannot sign in, their sessions are gone, and the API keys they made stop working. */
     disabled: boolean("disabled").notNull().default(false),
+    /** Set for the first admin: until they choose a new password, every page leads to the form that does it. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -94,9 +96,12 @@ export const apiKeys = pgTable(
     scope: text("scope").notNull(),
     /** Requests per second this key may send (a token bucket per app process). */
     rateLimitPerSecond: integer("rate_limit_per_second").notNull(),
+    /** The creator's email (emails never change): while that user is disabled, the key does not work. */
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Null: the key works until revoked. Past it, the key gets the same 401 as a revoked one. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("api_keys_hash_key").on(t.hash)],

@@ -15,13 +15,15 @@ export default async function ApiKeysPage() {
   await connection();
   await requireRole("admin", "/admin/api-keys");
   const keys = await listApiKeys();
+  const now = Date.now();
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
         <p className="text-sm text-slate-600">
           Applications call <code>/api/v1/users</code> with <code>Authorization: Bearer &lt;key&gt;</code>. A read key
-          may only GET; a read-write key may also create, change and delete. A revoked key stops working within seconds.
+          may only GET; a read-write key may also create, change and delete, and minting one asks for your password. A
+          key stops working within seconds of being revoked, at its expiry, and while the admin who made it is disabled.
         </p>
       </div>
       <section aria-labelledby="new-key-title" className="space-y-3">
@@ -39,7 +41,7 @@ export default async function ApiKeysPage() {
         ) : (
           <DataTable
             caption="API keys, newest first"
-            columns={["Name", "Key", "Scope", "Limit", "Created (UTC)", "Last used (UTC)", "Status"]}
+            columns={["Name", "Key", "Scope", "Limit", "Created (UTC)", "Expires (UTC)", "Last used (UTC)", "Status"]}
             testId="api-keys-table"
           >
             {keys.map((k) => (
@@ -51,16 +53,23 @@ export default async function ApiKeysPage() {
                 <td className="px-3 py-2 font-mono text-xs">
                   {when(k.createdAt)} by {k.createdBy}
                 </td>
+                <td className="px-3 py-2 font-mono text-xs" data-testid="api-key-expires">
+                  {k.expiresAt ? when(k.expiresAt) : "never"}
+                </td>
                 <td className="px-3 py-2 font-mono text-xs" data-testid="api-key-last-used">
                   {when(k.lastUsedAt)}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-testid="api-key-status">
                   {k.revokedAt ? (
                     `revoked ${when(k.revokedAt)}`
                   ) : (
-                    <ActionForm inline serverAction={revokeApiKeyAction} submitLabel="Revoke" testId="revoke-api-key">
-                      <input name="id" type="hidden" value={k.id} />
-                    </ActionForm>
+                    <>
+                      {k.expiresAt && k.expiresAt.getTime() <= now ? <span className="mr-2">expired</span> : null}
+                      {k.creatorDisabled ? <span className="mr-2">inactive: its creator is disabled</span> : null}
+                      <ActionForm inline serverAction={revokeApiKeyAction} submitLabel="Revoke" testId="revoke-api-key">
+                        <input name="id" type="hidden" value={k.id} />
+                      </ActionForm>
+                    </>
                   )}
                 </td>
               </tr>

@@ -1,7 +1,9 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { validatedAction } from "@/lib/actions/validated-action";
+import { type ActionContext, validatedAction } from "@/lib/actions/validated-action";
+import { confirmPassword } from "@/lib/auth/confirm-password";
+import { requestContext } from "@/lib/auth/current-actor";
 import { UNLOCK_SIGN_IN } from "@/lib/auth/sign-in-throttle";
 import { createDashboardUser } from "@/lib/dashboard-users/create-dashboard-user";
 import { resetDashboardUserPassword } from "@/lib/dashboard-users/dashboard-passwords";
@@ -18,18 +20,32 @@ import {
   unlockSignInForm,
 } from "@/lib/dashboard-users/user-forms";
 
+/** The acting admin's own password, again: a stolen session alone makes no admin and resets no password. */
+async function reauthenticate(password: string | undefined, purpose: string, { actor }: ActionContext): Promise<void> {
+  await confirmPassword({
+    user: actor,
+    password: password ?? "",
+    request: await requestContext(),
+    purpose,
+    field: "currentPassword",
+  });
+}
+
 export const createUserAction = validatedAction(
   { action: "create-user", role: "admin", schema: createUserForm, target: (input) => input.email },
-  async (input): Promise<string> => {
-    await createDashboardUser(input);
+  async ({ currentPassword, ...user }, context): Promise<string> => {
+    if (user.role === "admin") await reauthenticate(currentPassword, "creating an admin", context);
+    await createDashboardUser(user);
     refresh();
-    return input.email;
+    return user.email;
   },
 );
 
 export const setRoleAction = validatedAction(
   { action: "set-user-role", role: "admin", schema: setRoleForm, target: (input) => input.userId },
-  async ({ userId, role }, { actor }): Promise<string> => {
+  async ({ userId, role, currentPassword }, context): Promise<string> => {
+    const { actor } = context;
+    if (role === "admin") await reauthenticate(currentPassword, "making an admin", context);
     const email = await setDashboardUserRole({ userId, role, actorId: actor.id });
     refresh();
     return `${email} is now ${role}`;
@@ -48,8 +64,9 @@ export const setDisabledAction = validatedAction(
 /** The user signs in again with the new password: every session of theirs ends. */
 export const resetPasswordAction = validatedAction(
   { action: "reset-user-password", role: "admin", schema: resetPasswordForm, target: (input) => input.userId },
-  async ({ userId, password }, { actor }): Promise<string> => {
-    const email = await resetDashboardUserPassword({ userId, password, actorId: actor.id });
+  async ({ userId, password, currentPassword }, context): Promise<string> => {
+    await reauthenticate(currentPassword, "resetting a password", context);
+    const email = await resetDashboardUserPassword({ userId, password, actorId: context.actor.id });
     return `${email}'s password is reset; their sessions have ended.`;
   },
 );

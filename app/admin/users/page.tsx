@@ -57,6 +57,17 @@ export default async function UsersPage() {
                         <option key={r}>{r}</option>
                       ))}
                     </select>
+                    <label className="sr-only" htmlFor={`role-password-${u.id}`}>
+                      Your password (to make {u.email} an admin)
+                    </label>
+                    <input
+                      autoComplete="current-password"
+                      className="w-36 rounded-md border border-slate-300 px-1 py-1 text-sm"
+                      id={`role-password-${u.id}`}
+                      name="currentPassword"
+                      placeholder="your password (admin)"
+                      type="password"
+                    />
                   </ActionForm>
                 )}
               </td>
@@ -83,9 +94,17 @@ export default async function UsersPage() {
                   </Link>
                 ) : (
                   <FormDialog
-                    description={`${u.email} signs in with the new password from now on; every session of theirs ends now.`}
+                    description={`${u.email} signs in with the new password from now on; every session of theirs ends now. Your own password is asked again.`}
                     hidden={{ userId: u.id }}
-                    inputs={[{ name: "password", label: "New password (12+ characters)", type: "password" }]}
+                    inputs={[
+                      { name: "password", label: "New password (12+ characters)", type: "password" },
+                      {
+                        name: "currentPassword",
+                        label: "Your current password",
+                        type: "password",
+                        autoComplete: "current-password",
+                      },
+                    ]}
                     label="Reset password"
                     serverAction={resetPasswordAction}
                     submitLabel="Reset password"
@@ -113,7 +132,7 @@ export default async function UsersPage() {
           Create a user
         </h2>
         <ActionForm serverAction={createUserAction} submitLabel="Create user" testId="create-user">
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
             <div>
               <label className={label} htmlFor="new-user-email">
                 Email
@@ -147,6 +166,18 @@ export default async function UsersPage() {
                 minLength={12}
                 name="password"
                 required
+                type="password"
+              />
+            </div>
+            <div>
+              <label className={label} htmlFor="new-user-current-password">
+                Your password (to create an admin)
+              </label>
+              <input
+                autoComplete="current-password"
+                className={field}
+                id="new-user-current-password"
+                name="currentPassword"
                 type="password"
               />
             </div>

@@ -22,7 +22,7 @@ import { type Alarm, describeEvaluation, describeThreshold } from "@/lib/fleet/a
 import { alarmName } from "@/lib/fleet/alarm-name";
 import { readAlarm } from "@/lib/fleet/read-alarm";
 import { readInstanceIdentifiers } from "@/lib/fleet/read-instance-identifiers";
-import { deleteAlarmAction, setAlarmActionsAction, updateAlarmAction } from "../actions";
+import { deleteAlarmAction, disableAlarmActionsAction, enableAlarmActionsAction, updateAlarmAction } from "../actions";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -38,8 +38,9 @@ export default async function AlarmPage({ params }: Props) {
   if (!parsed.success) notFound();
   const name = parsed.data;
   const actor = await requireRole("viewer", alarmHref(name));
-  // Changing an alarm is the operator's; each action checks the role again, whatever the page shows.
+  // Changing an alarm is the operator's, silencing or deleting it the admin's; each action checks again.
   const canChange = allows(actor.role, "operator");
+  const canSilence = allows(actor.role, "admin");
   const { refreshIntervalMs } = getConfig();
   const [found, history, instances] = await Promise.all([readOne(name), readHistory(name), readInstanceIdentifiers()]);
   return (
@@ -72,9 +73,11 @@ export default async function AlarmPage({ params }: Props) {
               <div className="mt-4">
                 <AlarmControls
                   actionsEnabled={found.alarm.actionsEnabled}
+                  canSilence={canSilence}
                   deleteAlarm={deleteAlarmAction}
+                  disableActions={disableAlarmActionsAction}
+                  enableActions={enableAlarmActionsAction}
                   name={name}
-                  setActions={setAlarmActionsAction}
                 />
               </div>
             ) : null}
