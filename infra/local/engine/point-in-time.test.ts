@@ -192,7 +192,7 @@ describe("RestoreDBInstanceToPointInTime", () => {
     [
       "a parameter the local fleet does not apply (not silently dropped)",
       { DBSubnetGroupName: "elsewhere", UseLatestRestorableTime: true },
-      "InvalidParameterValue",
+      "InvalidParameterCombination",
     ],
     [
       "a bad target identifier",

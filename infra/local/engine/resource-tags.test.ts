@@ -291,7 +291,7 @@ describe("parameters the local fleet does not apply", () => {
   ])("%s is refused by name, and nothing changes", async (_, send: () => Promise<unknown>, parameter) => {
     const before = await describeOne(rds, WRITER);
     const error = await refusal(send());
-    expect(error).toMatchObject({ name: "InvalidParameterValue" });
+    expect(error).toMatchObject({ name: "InvalidParameterCombination" });
     expect(error.message).toContain(parameter);
     expect((await describeOne(rds, WRITER)).DBInstanceClass).toBe(before.DBInstanceClass);
     await expect(describeOne(rds, "t-never")).rejects.toMatchObject({ name: "DBInstanceNotFoundFault" });
