@@ -38,12 +38,18 @@ const TEXTS_SQL = "select queryid::text as id, query from pg_stat_statements whe
 
 const COUNTERS_SQL = `
 select queryid::text as id, sum(calls)::float8 as calls, sum(rows)::float8 as rows,
-       sum(total_plan_time + total_exec_time)::float8 as "totalTimeMs"
+       sum(total_plan_time + total_exec_time)::float8 as "totalTimeMs",
+       (extract(epoch from min(stats_since)) * 1000)::float8 as "sinceMs"
   from pg_stat_statements(false) where queryid is not null group by queryid`;
 
-/** Changes when the counters start again from zero: a server restart or pg_stat_statements_reset(). */
+/**
+ * Changes when the counters start again from zero: a server restart or
+ * pg_stat_statements_reset(); `startMs` is when the later of the two happened.
+ */
 const EPOCH_SQL = `
-select pg_postmaster_start_time()::text || ' ' || coalesce((select stats_reset::text from pg_stat_statements_info), '') as epoch`;
+select pg_postmaster_start_time()::text || ' ' || coalesce(i.stats_reset::text, '') as epoch,
+       (extract(epoch from greatest(pg_postmaster_start_time(), i.stats_reset)) * 1000)::float8 as "startMs"
+  from (select (select stats_reset from pg_stat_statements_info) as stats_reset) i`;
 
 export class ActivitySession {
   private client: pg.Client | undefined;
@@ -68,10 +74,18 @@ export class ActivitySession {
   }
 
   /** Every digest's cumulative counters, by query id, and the epoch they count from. */
-  async statementCounters(): Promise<{ epoch: string; counters: Map<string, StatementCounters> }> {
-    const epoch = (await this.query<{ epoch: string }>("rdsdeck-pi-epoch", EPOCH_SQL)).rows[0]?.epoch ?? "";
+  async statementCounters(): Promise<{
+    epoch: string;
+    epochStartMs: number;
+    counters: Map<string, StatementCounters>;
+  }> {
+    const [first] = (await this.query<{ epoch: string; startMs: number }>("rdsdeck-pi-epoch", EPOCH_SQL)).rows;
     const { rows } = await this.query<StatementCounters & { id: string }>("rdsdeck-pi-counters", COUNTERS_SQL);
-    return { epoch, counters: new Map(rows.map(({ id, ...c }) => [id, c])) };
+    return {
+      epoch: first?.epoch ?? "",
+      epochStartMs: first?.startMs ?? Number.POSITIVE_INFINITY,
+      counters: new Map(rows.map(({ id, ...c }) => [id, c])),
+    };
   }
 
   async close(): Promise<void> {

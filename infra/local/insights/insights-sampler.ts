@@ -194,7 +194,7 @@ export class InsightsSampler {
     const restarted = this.epochs.get(i.dbiResourceId) !== key;
     this.epochs.set(i.dbiResourceId, key);
     const byDigest = new Map([...reading.counters].map(([queryId, c]) => [digestIdOf(queryId), c]));
-    insights.statements.record(at, byDigest, restarted);
+    insights.statements.record(at, byDigest, { restarted, startMs: reading.epochStartMs });
     insights.pruneTexts();
   }
 

@@ -11,6 +11,8 @@ export interface StatementCounters {
   readonly rows: number;
   /** Planning plus execution time, ms. */
   readonly totalTimeMs: number;
+  /** When pg_stat_statements began counting this digest (its stats_since), ms. */
+  readonly sinceMs?: number;
 }
 
 interface Delta {
@@ -27,6 +29,17 @@ export interface StatementRates {
   readonly totalTimePerSec: number;
 }
 
+/** Where a reading's counters count from: `restarted` when they started again from zero since the last reading. */
+export interface Epoch {
+  readonly restarted: boolean;
+  /** When the counters' epoch began (server start or pg_stat_statements_reset()), ms. */
+  readonly startMs: number;
+}
+
+function counterValues(c: StatementCounters): StatementCounters {
+  return { calls: c.calls, rows: c.rows, totalTimeMs: c.totalTimeMs };
+}
+
 export class StatementHistory {
   private readonly deltas: Delta[] = [];
   private previous: { at: number; counters: ReadonlyMap<string, StatementCounters> } | undefined;
@@ -35,12 +48,20 @@ export class StatementHistory {
 
   /**
    * One reading of the cumulative counters, keyed by tokenized id. The first
-   * reading (and one after the server restarted, which resets them) is a baseline.
+   * reading (and one after the counters started again from zero, at
+   * `epochStartMs`) is a baseline, except for digests pg_stat_statements
+   * began counting within this epoch: all their counts happened since, so
+   * they count over their own lifetime. Without that, what a new instance
+   * ran before the first reading (up to an interval after it started) would
+   * never show in its top SQL.
    */
-  record(atMs: number, counters: ReadonlyMap<string, StatementCounters>, restarted: boolean): void {
+  record(atMs: number, counters: ReadonlyMap<string, StatementCounters>, epoch: Epoch): void {
     const previous = this.previous;
     this.previous = { at: atMs, counters };
-    if (previous === undefined || restarted) return;
+    if (previous === undefined || epoch.restarted) {
+      this.recordSinceEpoch(atMs, counters, epoch.startMs);
+      return;
+    }
     const digests = new Map<string, StatementCounters>();
     for (const [id, now] of counters) {
       const before = previous.counters.get(id);
@@ -54,6 +75,16 @@ export class StatementHistory {
       if (delta.calls > 0 || delta.totalTimeMs > 0) digests.set(id, delta);
     }
     this.deltas.push({ from: previous.at, to: atMs, digests });
+    this.prune(atMs);
+  }
+
+  private recordSinceEpoch(atMs: number, counters: ReadonlyMap<string, StatementCounters>, startMs: number): void {
+    for (const [id, c] of counters) {
+      if (c.sinceMs === undefined || c.sinceMs < startMs || (c.calls <= 0 && c.totalTimeMs <= 0)) continue;
+      // A digest first run between this reading's start and its query: its own, shortest interval.
+      const from = Math.min(c.sinceMs, atMs - 1);
+      this.deltas.push({ from, to: atMs, digests: new Map([[id, counterValues(c)]]) });
+    }
     this.prune(atMs);
   }
 

@@ -86,7 +86,9 @@ export function archiveContents(dir: string): string[] {
 /**
  * Puts `names` of the archive into `dest` as hard links (a copy where a link
  * cannot be made): a fixed view of the archive that what is archived later,
- * or pruned meanwhile, does not change.
+ * or pruned meanwhile, does not change. A name pruned since it was listed is
+ * left out: pruning removes only segments older than every base backup, which
+ * no restore replays.
  */
 export function linkArchiveFiles(dir: string, names: readonly string[], dest: string): void {
   mkdirSync(dest, { recursive: true, mode: 0o700 });
@@ -94,12 +96,20 @@ export function linkArchiveFiles(dir: string, names: readonly string[], dest: st
     const from = path.join(dir, name);
     const to = path.join(dest, name);
     try {
-      linkSync(from, to);
+      try {
+        linkSync(from, to);
+      } catch (error) {
+        if (!["EXDEV", "EPERM"].includes(errorCode(error))) throw error;
+        copyFileSync(from, to);
+      }
     } catch (error) {
-      if (!["EXDEV", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
-      copyFileSync(from, to);
+      if (errorCode(error) !== "ENOENT") throw error;
     }
   }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? "";
 }
 
 /** Removes the archived segments wholly before `keepFrom` (the oldest base backup's start); history files stay. */
