@@ -9,9 +9,9 @@ export async function register() {
   const { prepareDatabase } = await import("@/lib/db/prepare-database");
   await prepareDatabase();
   // rdsdeck's own store: migrations, the first admin on first run, the API-key registry.
-  const { prepareStore } = await import("@/lib/store/prepare-store");
+  const { prepareStore } = await import("@/lib/startup/prepare-store");
   await prepareStore();
   // The API's entry point for the custom server's node:http fast path (scripts/app-server.mjs).
-  const { registerApiFastPath } = await import("@/lib/http/fast-path");
+  const { registerApiFastPath } = await import("@/lib/api/fast-path");
   registerApiFastPath();
 }

@@ -1,7 +1,7 @@
 /**
  * The domain's error model. lib/ throws these; routes and pages map them in
  * one place (HTTP status and `{ error, code, details? }` for APIs — see
- * lib/http/error-response.ts — a panel for pages). Their messages are written
+ * lib/api/error-response.ts — a panel for pages). Their messages are written
  * for the person reading them: no stack traces, SQL or raw driver text.
  */
 

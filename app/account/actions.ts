@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { requestContext } from "@/lib/auth/current-actor";
-import { forgetFirstAdminPassword } from "@/lib/auth/first-admin";
 import { changeOwnPassword } from "@/lib/dashboard-users/dashboard-passwords";
+import { forgetFirstAdminPassword } from "@/lib/dashboard-users/first-admin";
 import { changePasswordForm } from "@/lib/dashboard-users/user-forms";
 
 /** Open while a new password is required: it is what that requirement asks for. */

@@ -1,5 +1,5 @@
-import { healthRoute } from "@/lib/http/api-routes";
-import { nextRoute } from "@/lib/http/next-adapter";
+import { healthRoute } from "@/lib/api/api-routes";
+import { nextRoute } from "@/lib/api/next-adapter";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currentPassword } from "../dashboard-users/user-forms";
+import { currentPassword } from "../auth/current-password";
 import { apiKeyScopes } from "./api-key-format";
 
 /** Days until the key stops working; empty: until revoked. */

@@ -1,5 +1,6 @@
 /** The admin's user forms, validated the same way from the page and from a forged request. */
 import { z } from "zod";
+import { currentPassword } from "../auth/current-password";
 import { roleSchema } from "../auth/roles";
 
 export const email = z
@@ -12,13 +13,6 @@ export const newPassword = z
   .string({ error: "expected a password" })
   .min(12, "expected a password of at least 12 characters")
   .max(128, "expected a password of at most 128 characters");
-
-/** The admin's own password, asked again before what a stolen session must not be enough for. */
-export const currentPassword = z
-  .string({ error: "expected your current password" })
-  .max(128, "expected a password of at most 128 characters")
-  .optional()
-  .transform((v) => (v === "" ? undefined : v));
 
 /** Making an admin (by creating one or by a role change) needs the acting admin's password. */
 const adminNeedsPassword = {

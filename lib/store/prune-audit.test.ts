@@ -1,7 +1,7 @@
 /** The audit trail's retention, against a real store: only the owner prunes, only what is old enough. */
 import { beforeAll, describe, expect, test } from "vitest";
 import { storeForThisFile } from "../test-support/store-fixture";
-import { migrateStore, pruneAsOwner } from "./prepare-store";
+import { migrateStore, pruneAsOwner } from "./migrate-store";
 
 const store = storeForThisFile();
 

@@ -11,12 +11,12 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { fleetEnv } from "../../infra/local/fleet-env";
 import { startTempFleet, type TempFleet } from "../../infra/local/test-support/temp-fleet";
+import { serveApiRequest } from "../api/node-adapter";
 import { apiKeyRegistry } from "../api-keys/key-registry";
 import { createApiKey } from "../api-keys/manage-api-keys";
 import { closeDatabase, getDatabase } from "../db/database";
 import { migrateWithLock } from "../db/migrate";
-import { serveApiRequest } from "../http/node-adapter";
-import { migrateStore } from "../store/prepare-store";
+import { migrateStore } from "../store/migrate-store";
 import { closeStore } from "../store/store-db";
 
 export type Reply = { status: number; headers: Headers; text: string; json: unknown };

@@ -13,7 +13,7 @@ import { type LocalStore, startLocalStore, storeOwnerUrl, storeUrl } from "../..
 import { makeTempDataDir } from "../../infra/local/test-support/temp-fleet";
 import { apiKeyRegistry } from "../api-keys/key-registry";
 import { closeSignInLocks } from "../auth/sign-in-lock";
-import { migrateStore } from "../store/prepare-store";
+import { migrateStore } from "../store/migrate-store";
 import { closeStore } from "../store/store-db";
 
 export type StoreFixture = {

@@ -1,6 +1,6 @@
 // Every /api/ path no other route file serves: a JSON 404, like the API's own errors.
-import { unknownApiRoute } from "@/lib/http/api-routes";
-import { nextRoute } from "@/lib/http/next-adapter";
+import { unknownApiRoute } from "@/lib/api/api-routes";
+import { nextRoute } from "@/lib/api/next-adapter";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { usersRoute } from "@/lib/http/api-routes";
-import { nextRoute } from "@/lib/http/next-adapter";
+import { usersRoute } from "@/lib/api/api-routes";
+import { nextRoute } from "@/lib/api/next-adapter";
 
 export const dynamic = "force-dynamic";
 

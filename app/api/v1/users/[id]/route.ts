@@ -1,5 +1,5 @@
-import { userRoute } from "@/lib/http/api-routes";
-import { nextRoute } from "@/lib/http/next-adapter";
+import { userRoute } from "@/lib/api/api-routes";
+import { nextRoute } from "@/lib/api/next-adapter";
 
 export const dynamic = "force-dynamic";
 

@@ -6,8 +6,8 @@
  */
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { flushApiAudit } from "../audit/api-write-audit";
 import { matchApiRoute } from "./api-router";
+import { flushApiAudit } from "./api-write-audit";
 import { serveApiRequest } from "./node-adapter";
 
 export type ApiFastPath = {

@@ -9,7 +9,7 @@ import "server-only";
 import { apiKeyRegistry } from "../api-keys/key-registry";
 import { type DatabaseHealth, getDatabaseHealth } from "../db/database-health";
 import { Unavailable } from "../errors";
-import { type ApiRequest, type ApiResponse, jsonResponse } from "../http/api-types";
+import { type ApiRequest, type ApiResponse, jsonResponse } from "./api-types";
 
 const NO_STORE = { "cache-control": "no-store" };
 

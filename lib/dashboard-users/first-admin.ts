@@ -12,9 +12,9 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { recordAudit } from "../audit/record-audit";
 import { getConfig } from "../config";
-import { createDashboardUser } from "../dashboard-users/create-dashboard-user";
 import { log } from "../log";
 import { getStore } from "../store/store-db";
+import { createDashboardUser } from "./create-dashboard-user";
 
 const FIRST_ADMIN_LOCK = "7310857245620305921";
 

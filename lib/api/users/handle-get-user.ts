@@ -1,8 +1,8 @@
 /** GET /api/v1/users/:id → 200 with the user. */
 import "server-only";
-import { type ApiRequest, type ApiResponse, jsonResponse } from "../../http/api-types";
-import { getUser } from "../get-user";
-import { userIdSchema } from "../user-schemas";
+import { getUser } from "../../users/get-user";
+import { userIdSchema } from "../../users/user-schemas";
+import { type ApiRequest, type ApiResponse, jsonResponse } from "../api-types";
 import { readAfterLsn } from "./read-your-writes";
 
 export async function handleGetUser(req: ApiRequest): Promise<ApiResponse> {

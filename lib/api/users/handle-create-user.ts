@@ -1,9 +1,9 @@
 /** POST /api/v1/users → 201 with the user, its Location, and the read-your-writes token. */
 import "server-only";
-import { type ApiRequest, type ApiResponse, jsonResponse } from "../../http/api-types";
-import { readJsonBody } from "../../http/read-json-body";
-import { createUser } from "../create-user";
-import { userInputSchema } from "../user-schemas";
+import { createUser } from "../../users/create-user";
+import { userInputSchema } from "../../users/user-schemas";
+import { type ApiRequest, type ApiResponse, jsonResponse } from "../api-types";
+import { readJsonBody } from "../read-json-body";
 import { withWriteLsn } from "./read-your-writes";
 
 export async function handleCreateUser(req: ApiRequest): Promise<ApiResponse> {

@@ -1,8 +1,8 @@
 /** GET /api/v1/users?limit&offset&cursor → 200 `{ users, limit, offset, next_cursor }`, newest first. */
 import "server-only";
-import { type ApiRequest, type ApiResponse, jsonTextResponse } from "../../http/api-types";
-import { listUsers, type UserPage } from "../list-users";
-import { listQuerySchema } from "../user-schemas";
+import { listUsers, type UserPage } from "../../users/list-users";
+import { listQuerySchema } from "../../users/user-schemas";
+import { type ApiRequest, type ApiResponse, jsonTextResponse } from "../api-types";
 import { readAfterLsn } from "./read-your-writes";
 
 // A page shared by identical requests is serialised once; its limit and offset are the same for all of them.

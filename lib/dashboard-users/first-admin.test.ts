@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { changeOwnPassword } from "../dashboard-users/dashboard-passwords";
+import { getAuth } from "../auth/auth";
 import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
 import { storeForThisFile } from "../test-support/store-fixture";
-import { getAuth } from "./auth";
+import { changeOwnPassword } from "./dashboard-passwords";
 import { ensureFirstAdmin, forgetFirstAdminPassword } from "./first-admin";
 
 const EMAIL = "first-admin@example.com";

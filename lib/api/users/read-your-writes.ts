@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { parseLsn } from "../../db/lsn";
-import type { ApiRequest, ApiResponse } from "../../http/api-types";
+import type { ApiRequest, ApiResponse } from "../api-types";
 
 export const LSN_HEADER = "x-rdsdeck-lsn";
 export const LSN_COOKIE = "rdsdeck_lsn";

@@ -1,9 +1,9 @@
 /** PUT /api/v1/users/:id with name and email (both required) → 200 with the user and a new updated_at. */
 import "server-only";
-import { type ApiRequest, type ApiResponse, jsonResponse } from "../../http/api-types";
-import { readJsonBody } from "../../http/read-json-body";
-import { updateUser } from "../update-user";
-import { userIdSchema, userInputSchema } from "../user-schemas";
+import { updateUser } from "../../users/update-user";
+import { userIdSchema, userInputSchema } from "../../users/user-schemas";
+import { type ApiRequest, type ApiResponse, jsonResponse } from "../api-types";
+import { readJsonBody } from "../read-json-body";
 import { withWriteLsn } from "./read-your-writes";
 
 export async function handleUpdateUser(req: ApiRequest): Promise<ApiResponse> {

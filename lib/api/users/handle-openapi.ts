@@ -1,7 +1,7 @@
 /** GET /api/v1/openapi.json: the document is built once per process, then served as a string. */
 import "server-only";
-import { type ApiRequest, type ApiResponse, jsonResponse } from "../../http/api-types";
-import { usersOpenApiDocument } from "../openapi-document";
+import { usersOpenApiDocument } from "../../users/openapi-document";
+import { type ApiRequest, type ApiResponse, jsonResponse } from "../api-types";
 
 let cached: ApiResponse | undefined;
 

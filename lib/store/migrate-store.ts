@@ -1,24 +1,17 @@
 /**
- * Readies rdsdeck's store when the server starts: applies its migrations
- * (drizzle/store, under an advisory lock so several processes may start at
- * once), prunes the audit trail past its retention (then once a day), creates
- * the first admin on first run, and starts the API-key registry. Unlike the fleet's writer, the store is required: without it
- * nobody can sign in, so a store that cannot be reached is retried.
+ * The store's schema and retention: applies its migrations (drizzle/store,
+ * under an advisory lock so several processes may start at once) as the
+ * tables' owner, grants the app's role what it needs, and prunes the audit
+ * trail past its retention.
  */
 import "server-only";
 import path from "node:path";
 import pg from "pg";
-import { apiKeyRegistry } from "../api-keys/key-registry";
-import { ensureFirstAdmin } from "../auth/first-admin";
-import { getConfig } from "../config";
 import { driverError } from "../db/driver-error";
 import { migrateWithLock } from "../db/migrate";
 import { log } from "../log";
 import { grantAppPrivileges } from "./app-privileges";
 import { pruneAuditTrail } from "./prune-audit";
-
-const RETRY_MS = 3_000;
-const DAY_MS = 86_400_000;
 
 export const storeMigrationsFolder = () => path.join(process.cwd(), "drizzle", "store");
 
@@ -63,7 +56,7 @@ export async function migrateStore(o: {
 }
 
 /** A failed prune leaves old entries a day longer; it must not keep anyone from signing in. */
-function logPruneFailure(error: unknown): void {
+export function logPruneFailure(error: unknown): void {
   const { code, message } = driverError(error);
   log().warn({ code, reason: message }, "audit retention prune failed; the next one tries again");
 }
@@ -88,37 +81,5 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
     return await fn(client);
   } finally {
     await client.end();
-  }
-}
-
-/** A server that runs for months prunes as it goes, not only when it starts. */
-function pruneDaily(ownerUrl: string, auditRetentionDays: number): void {
-  setInterval(() => {
-    pruneAsOwner({ ownerUrl, auditRetentionDays }).catch(logPruneFailure);
-  }, DAY_MS).unref();
-}
-
-export async function prepareStore(): Promise<void> {
-  const { storeUrl, storeOwnerUrl, secret, auditRetentionDays } = getConfig().auth;
-  if (!storeUrl || !secret) {
-    log().error("sign-in disabled: RDSDECK_STORE_URL and RDSDECK_AUTH_SECRET must both be set");
-    return;
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateStore({ url: storeUrl, ownerUrl: storeOwnerUrl, auditRetentionDays });
-      await ensureFirstAdmin();
-      await apiKeyRegistry().start();
-      if (storeOwnerUrl && auditRetentionDays > 0) pruneDaily(storeOwnerUrl, auditRetentionDays);
-      return;
-    } catch (error) {
-      const { code, message } = driverError(error);
-      if (attempt >= 20) {
-        log().error({ code, reason: message }, "rdsdeck's store could not be prepared; sign-in will fail");
-        return;
-      }
-      log().warn({ code, reason: message, retryInMs: RETRY_MS }, "rdsdeck's store not ready; retrying");
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-    }
   }
 }

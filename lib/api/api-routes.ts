@@ -5,18 +5,18 @@
  */
 import "server-only";
 import { apiKeyRegistry } from "../api-keys/key-registry";
-import { auditApiWrite, isAuditedMethod } from "../audit/api-write-audit";
 import { MethodNotAllowed, NotFound } from "../errors";
-import { handleHealth } from "../health/handle-health";
-import { handleCreateUser } from "../users/http/handle-create-user";
-import { handleDeleteUser } from "../users/http/handle-delete-user";
-import { handleGetUser } from "../users/http/handle-get-user";
-import { handleListUsers } from "../users/http/handle-list-users";
-import { handleOpenApi } from "../users/http/handle-openapi";
-import { handleUpdateUser } from "../users/http/handle-update-user";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./api-types";
+import { auditApiWrite, isAuditedMethod } from "./api-write-audit";
 import { errorResponse } from "./error-response";
+import { handleHealth } from "./handle-health";
 import { requestId } from "./request-id";
+import { handleCreateUser } from "./users/handle-create-user";
+import { handleDeleteUser } from "./users/handle-delete-user";
+import { handleGetUser } from "./users/handle-get-user";
+import { handleListUsers } from "./users/handle-list-users";
+import { handleOpenApi } from "./users/handle-openapi";
+import { handleUpdateUser } from "./users/handle-update-user";
 
 /**
  * `access` is part of every route, so none can forget it: "api-key" routes
@@ -60,7 +60,7 @@ export const unknownApiRoute: ApiRoute = {
 /**
  * Runs the route's handler for the request's method; never throws: every failure becomes its error
  * response. A request with a valid key that may change data is recorded in the audit trail, in a
- * batch written after the response (see lib/audit/api-write-audit.ts), and answered with its X-Request-Id.
+ * batch written after the response (see lib/api/api-write-audit.ts), and answered with its X-Request-Id.
  */
 export async function dispatch(route: ApiRoute, req: ApiRequest): Promise<ApiResponse> {
   const response = await answer(route, req);

@@ -8,10 +8,10 @@
  */
 import "server-only";
 import type { ApiKeyIdentity } from "../api-keys/key-registry";
-import type { ApiRequest, ApiResponse } from "../http/api-types";
+import { AuditBatch } from "../audit/audit-batch";
+import type { AuditOutcome } from "../audit/record-audit";
 import type { NewAuditEntry } from "../store/schema";
-import { AuditBatch } from "./audit-batch";
-import type { AuditOutcome } from "./record-audit";
+import type { ApiRequest, ApiResponse } from "./api-types";
 
 const globalKey = Symbol.for("rdsdeck.apiAuditBatch");
 type Holder = { [globalKey]?: AuditBatch };

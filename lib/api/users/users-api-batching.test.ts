@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseLsn } from "../../db/lsn";
 import { NotFound } from "../../errors";
 import { type ApiFixture, startApiFixture } from "../../test-support/api-fixture";
-import { createInGroup } from "../batched/user-creations";
-import { createUser } from "../create-user";
-import { deleteUser } from "../delete-user";
-import { getUser } from "../get-user";
-import { listUsers } from "../list-users";
+import { createInGroup } from "../../users/batched/user-creations";
+import { createUser } from "../../users/create-user";
+import { deleteUser } from "../../users/delete-user";
+import { getUser } from "../../users/get-user";
+import { listUsers } from "../../users/list-users";
 
 let api: ApiFixture;
 let writer: pg.Client;

@@ -1,8 +1,8 @@
 /** DELETE /api/v1/users/:id → 204 without a body. */
 import "server-only";
-import type { ApiRequest, ApiResponse } from "../../http/api-types";
-import { deleteUser } from "../delete-user";
-import { userIdSchema } from "../user-schemas";
+import { deleteUser } from "../../users/delete-user";
+import { userIdSchema } from "../../users/user-schemas";
+import type { ApiRequest, ApiResponse } from "../api-types";
 import { withWriteLsn } from "./read-your-writes";
 
 export async function handleDeleteUser(req: ApiRequest): Promise<ApiResponse> {

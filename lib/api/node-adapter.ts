@@ -5,10 +5,10 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Invalid, PayloadTooLarge } from "../errors";
+import { apiSecurityHeaders, servedSecurely } from "../http/security-headers";
 import { routeApiRequest } from "./api-router";
 import { type ApiRequest, type ApiResponse, MAX_BODY_BYTES } from "./api-types";
 import { cookieFrom } from "./cookies";
-import { apiSecurityHeaders, servedSecurely } from "./security-headers";
 
 const SECURITY_HEADERS = Object.entries(apiSecurityHeaders(servedSecurely()));
 

@@ -4,10 +4,10 @@
  */
 import "server-only";
 import { Invalid, PayloadTooLarge } from "../errors";
+import { apiSecurityHeaders, servedSecurely } from "../http/security-headers";
 import { type ApiRoute, dispatch } from "./api-routes";
 import { type ApiRequest, type ApiResponse, MAX_BODY_BYTES } from "./api-types";
 import { cookieFrom } from "./cookies";
-import { apiSecurityHeaders, servedSecurely } from "./security-headers";
 
 const SECURITY_HEADERS = apiSecurityHeaders(servedSecurely());
 
