@@ -28,6 +28,11 @@ function createDataDir(): string {
 
 const debianChromium = "/usr/bin/chromium";
 
+/** A spec's project: after the setup project, as the given role (none: the spec signs in itself). */
+function afterSignIn(name: string, testMatch: string, role?: Parameters<typeof authState>[0]) {
+  return { name, testMatch, dependencies: ["setup"], ...(role ? { use: { storageState: authState(role) } } : {}) };
+}
+
 export default defineConfig({
   testDir: "e2e",
   // One stack, and tests that change it (a replica is killed): one at a time, never retried.
@@ -56,93 +61,33 @@ export default defineConfig({
         }
       : {},
   },
-  // One fleet for the whole run, so the specs that change it run in a fixed order.
-  // Sign-in comes first (the setup project signs each role in); then the failover drill and the reboots, the
-  // events page (which lists what they did), metrics and the alarm drill (which want every node up), the
-  // roles spec (which reboots a replica and waits for it), the overview (which ends by killing a replica), the
-  // operations (snapshot, restore, promote, delete), and last the drill that freezes the writer. The log
-  // viewer's spec needs only sign-in and the writer, so it runs anywhere before that drill.
+  // One fleet for the whole run. Every spec depends only on sign-in (the setup project), so one failing spec
+  // never skips the others; with one worker, Playwright runs the projects of one phase in the order listed here
+  // (checked: a failing project in the middle leaves the later ones running, in order), and that order still
+  // matters where a spec reads what an earlier one did or changes what a later one looks at:
+  // - events reads the failover drill's and the reboots' events (run it with --project=actions alone);
+  // - metrics and the alarm drill want every node up, so they come before roles (which reboots a replica),
+  //   overview (which ends by killing one) and operations (which promotes replica-2 out of the topology);
+  // - writer-down freezes the writer and its standby, so it comes last.
+  // Tags, logs and Performance Insights change nothing another spec looks at.
   projects: [
     { name: "setup", testMatch: "auth.setup.ts" },
-    // Adds a tag to the writer and removes it again: it changes nothing the other specs look at, so it needs only
-    // the operator signed in.
-    {
-      name: "tags",
-      testMatch: "tags.spec.ts",
-      dependencies: ["setup"],
-      use: { storageState: authState("operator") },
-    },
-    {
-      name: "actions",
-      testMatch: "failover.spec.ts",
-      dependencies: ["setup"],
-      use: { storageState: authState("admin") },
-    },
-    {
-      name: "events",
-      testMatch: "events.spec.ts",
-      dependencies: ["actions"],
-      use: { storageState: authState("admin") },
-    },
-    {
-      name: "metrics",
-      testMatch: "metrics.spec.ts",
-      dependencies: ["events"],
-      use: { storageState: authState("operator") },
-    },
-    {
-      name: "alarms",
-      testMatch: "alarms.spec.ts",
-      dependencies: ["metrics"],
-      use: { storageState: authState("operator") },
-    },
-    { name: "roles", testMatch: "roles.spec.ts", dependencies: ["alarms"] },
-    {
-      name: "headers",
-      testMatch: "headers.spec.ts",
-      dependencies: ["roles"],
-      use: { storageState: authState("admin") },
-    },
+    afterSignIn("tags", "tags.spec.ts", "operator"),
+    afterSignIn("logs", "logs.spec.ts", "viewer"),
+    // Reads Performance Insights of a workload it runs itself.
+    afterSignIn("performance-insights", "performance-insights.spec.ts", "viewer"),
+    afterSignIn("actions", "failover.spec.ts", "admin"),
+    afterSignIn("events", "events.spec.ts", "admin"),
+    afterSignIn("metrics", "metrics.spec.ts", "operator"),
+    afterSignIn("alarms", "alarms.spec.ts", "operator"),
+    afterSignIn("roles", "roles.spec.ts"),
+    afterSignIn("headers", "headers.spec.ts", "admin"),
     // Mints an API key for the secret check at the end of the run (scripts/run-e2e.ts).
-    {
-      name: "api-keys",
-      testMatch: "api-keys.spec.ts",
-      dependencies: ["headers"],
-      use: { storageState: authState("admin") },
-    },
-    {
-      name: "overview",
-      testMatch: "overview.spec.ts",
-      dependencies: ["api-keys"],
-      use: { storageState: authState("viewer") },
-    },
+    afterSignIn("api-keys", "api-keys.spec.ts", "admin"),
+    afterSignIn("overview", "overview.spec.ts", "viewer"),
     // Deleting an instance is the admin's; this spec restores a snapshot and promotes replica-2 out of the topology.
-    {
-      name: "operations",
-      testMatch: "operations.spec.ts",
-      dependencies: ["overview"],
-      use: { storageState: authState("admin") },
-    },
-    // The log viewer, as the viewer: it only needs the writer up, so before writer-down.
-    {
-      name: "logs",
-      testMatch: "logs.spec.ts",
-      dependencies: ["setup"],
-      use: { storageState: authState("viewer") },
-    },
-    // Reads Performance Insights of a workload it runs itself and changes nothing: it needs only a signed-in viewer
-    // and the writer up, so before writer-down.
-    {
-      name: "performance-insights",
-      testMatch: "performance-insights.spec.ts",
-      dependencies: ["setup"],
-      use: { storageState: authState("viewer") },
-    },
-    {
-      name: "writer-down",
-      testMatch: "writer-down.spec.ts",
-      dependencies: ["operations", "tags", "logs", "performance-insights"],
-    },
+    afterSignIn("operations", "operations.spec.ts", "admin"),
+    afterSignIn("writer-down", "writer-down.spec.ts"),
   ],
 
   webServer: {
