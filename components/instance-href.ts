@@ -5,5 +5,5 @@ export const instanceHref = (identifier: string) => `/instances/${encodeURICompo
 export const ALARMS_NOT_CREATED = { alarms: "not-created" } as const;
 
 /** The page of an instance just created, saying so when its default alarms could not be made. */
-export const newInstanceHref = (identifier: string, alarmsCreated: boolean) =>
-  alarmsCreated ? instanceHref(identifier) : `${instanceHref(identifier)}?${new URLSearchParams(ALARMS_NOT_CREATED)}`;
+export const newInstanceHref = (identifier: string, o: { alarmsCreated: boolean }) =>
+  o.alarmsCreated ? instanceHref(identifier) : `${instanceHref(identifier)}?${new URLSearchParams(ALARMS_NOT_CREATED)}`;

@@ -38,7 +38,8 @@ export const restoreSnapshotAction = validatedAction(
   },
   async ({ snapshot, instance }): Promise<string> => {
     await restoreFromSnapshot({ snapshot, instance });
-    redirect(newInstanceHref(instance, await trySiblingAlarms(instance, false)));
+    const alarmsCreated = await trySiblingAlarms({ instance: instance, replica: false });
+    redirect(newInstanceHref(instance, { alarmsCreated }));
   },
 );
 
@@ -62,7 +63,8 @@ export const restoreBackupToTimeAction = validatedAction(
   },
   async ({ dbiResourceId, target, restoreTime }): Promise<string> => {
     await restoreToPointInTime({ source: { dbiResourceId }, target, restoreTime });
-    redirect(newInstanceHref(target, await trySiblingAlarms(target, false)));
+    const alarmsCreated = await trySiblingAlarms({ instance: target, replica: false });
+    redirect(newInstanceHref(target, { alarmsCreated }));
   },
 );
 

@@ -47,6 +47,6 @@ describe("CloudWatch unreachable", () => {
   });
 
   it("trySiblingAlarms answers false, not an error: the instance was requested, only its alarms are missing", async () => {
-    expect(await trySiblingAlarms("production-myapp-replica-9", true)).toBe(false);
+    expect(await trySiblingAlarms({ instance: "production-myapp-replica-9", replica: true })).toBe(false);
   });
 });

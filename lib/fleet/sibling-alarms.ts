@@ -83,9 +83,10 @@ export async function addSiblingAlarms({
  * reported as failed because CloudWatch was not: a failure is logged with the
  * instance and answered `false`, for the page to say so.
  */
-export async function trySiblingAlarms(instance: string, replica: boolean): Promise<boolean> {
+export async function trySiblingAlarms(o: { instance: string; replica: boolean }): Promise<boolean> {
+  const { instance } = o;
   try {
-    await addSiblingAlarms({ instance, replica });
+    await addSiblingAlarms(o);
     return true;
   } catch (error) {
     log().error({ err: error, instance }, "default alarms for a new instance were not created");

@@ -78,7 +78,8 @@ export const createReplicaAction = validatedAction(
   },
   async ({ identifier, replica }): Promise<ActionReceipt> => {
     await createReadReplica({ source: identifier, identifier: replica });
-    redirect(newInstanceHref(replica, await trySiblingAlarms(replica, true)));
+    const alarmsCreated = await trySiblingAlarms({ instance: replica, replica: true });
+    redirect(newInstanceHref(replica, { alarmsCreated }));
   },
 );
 
@@ -92,7 +93,8 @@ export const restoreToTimeAction = validatedAction(
   },
   async ({ identifier, target, restoreTime }): Promise<ActionReceipt> => {
     await restoreToPointInTime({ source: { instance: identifier }, target, restoreTime });
-    redirect(newInstanceHref(target, await trySiblingAlarms(target, false)));
+    const alarmsCreated = await trySiblingAlarms({ instance: target, replica: false });
+    redirect(newInstanceHref(target, { alarmsCreated }));
   },
 );
 
