@@ -38,7 +38,7 @@ export const restoreSnapshotAction = validatedAction(
   },
   async ({ snapshot, instance }): Promise<string> => {
     await restoreFromSnapshot({ snapshot, instance });
-    const alarmsCreated = await trySiblingAlarms({ instance: instance, replica: false });
+    const alarmsCreated = await trySiblingAlarms({ instance, replica: false });
     redirect(newInstanceHref(instance, { alarmsCreated }));
   },
 );
