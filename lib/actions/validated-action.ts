@@ -20,6 +20,7 @@ import type { z } from "zod";
 import { anonymousAuditLimiter, fieldNamesOnly } from "@/lib/audit/anonymous-audit-limit";
 import { type AuditOutcome, recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, currentActor, type RequestContext, requestContext } from "@/lib/auth/current-actor";
+import { recordRoleRefusal } from "@/lib/auth/record-refusal";
 import { allows, type Role } from "@/lib/auth/roles";
 import { type ErrorDetail, isDomainError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -70,7 +71,7 @@ export function validatedAction<S extends z.ZodType, T>(
       };
     }
     if (!allows(actor.role, spec.role)) {
-      await audit({ outcome: "denied", error: `needs the ${spec.role} role`, parameters: fields });
+      await recordRoleRefusal({ actor, minimum: spec.role, action: spec.action, parameters: fields, request });
       log().warn({ action: spec.action, actor: actor.email, role: actor.role }, "action refused: role");
       forbidden();
     }

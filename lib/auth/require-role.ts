@@ -7,8 +7,8 @@
  */
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { recordAudit } from "../audit/record-audit";
-import { type Actor, currentActor, requestContext } from "./current-actor";
+import { type Actor, currentActor } from "./current-actor";
+import { recordRoleRefusal } from "./record-refusal";
 import { allows, type Role } from "./roles";
 
 /** Where a user who must replace their password is sent from every other page. */
@@ -19,18 +19,7 @@ export async function requireRole(minimum: Role, page: string): Promise<Actor> {
   if (!actor) redirect(`/sign-in?next=${encodeURIComponent(page)}`);
   if (actor.mustChangePassword && page !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
   if (!allows(actor.role, minimum)) {
-    const { requestId, ipAddress } = await requestContext();
-    await recordAudit({
-      actorId: actor.id,
-      actor: actor.email,
-      actorRole: actor.role,
-      action: "view-page",
-      target: page,
-      outcome: "denied",
-      error: `needs the ${minimum} role`,
-      requestId,
-      ipAddress,
-    });
+    await recordRoleRefusal({ actor, minimum, action: "view-page", target: page });
     forbidden();
   }
   return actor;

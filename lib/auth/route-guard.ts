@@ -1,11 +1,11 @@
 /**
  * The check every dashboard route handler makes (the users API has its own,
- * by API key, in lib/http): a session with at least the given role, else a
+ * by API key, in lib/api): a session with at least the given role, else a
  * JSON 401 or 403 in the API's error shape, and an audit entry for a 403.
  */
 import "server-only";
-import { recordAudit } from "../audit/record-audit";
-import { type Actor, currentActor, requestContext } from "./current-actor";
+import { type Actor, currentActor } from "./current-actor";
+import { recordRoleRefusal } from "./record-refusal";
 import { allows, type Role } from "./roles";
 
 export type GuardedHandler = (request: Request, actor: Actor) => Promise<Response>;
@@ -25,18 +25,7 @@ export function guardedRoute(
       return json(403, { error: "Choose a new password under Account first.", code: "forbidden" });
     }
     if (!allows(actor.role, minimum)) {
-      const { requestId, ipAddress } = await requestContext();
-      await recordAudit({
-        actorId: actor.id,
-        actor: actor.email,
-        actorRole: actor.role,
-        action: name,
-        target: new URL(request.url).pathname,
-        outcome: "denied",
-        error: `needs the ${minimum} role`,
-        requestId,
-        ipAddress,
-      });
+      await recordRoleRefusal({ actor, minimum, action: name, target: new URL(request.url).pathname });
       return json(403, { error: `This needs the ${minimum} role.`, code: "forbidden" });
     }
     return handler(request, actor);
