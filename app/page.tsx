@@ -8,38 +8,16 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { TopologySection } from "@/components/topology-section";
 import { requireRole } from "@/lib/auth/require-role";
 import { getConfig } from "@/lib/config";
-import { Unavailable } from "@/lib/errors";
 import { describeFleet } from "@/lib/fleet/describe-fleet";
-import type { Failover } from "@/lib/fleet/failover-history";
-import type { Fleet } from "@/lib/fleet/fleet-model";
 import { readFleetWatch } from "@/lib/fleet/fleet-watch";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
 import { listFailovers } from "@/lib/fleet/list-failovers";
+import { settle } from "@/lib/page-data/settle";
 import type { SearchParams } from "@/lib/query-param";
 
 export const metadata: Metadata = { title: "Fleet overview" };
 
-type Outcome = { fleet: Fleet } | { unavailable: Unavailable };
-
-async function readFleet(): Promise<Outcome> {
-  try {
-    return { fleet: await describeFleet() };
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error };
-    throw error;
-  }
-}
-
 const HISTORY_WINDOW_MS = 24 * 3_600_000;
-
-async function readFailovers(): Promise<{ failovers: Failover[] } | { unavailable: string }> {
-  try {
-    return { failovers: await listFailovers({ since: new Date(Date.now() - HISTORY_WINDOW_MS) }) };
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error.message };
-    throw error;
-  }
-}
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -49,10 +27,13 @@ export default async function OverviewPage({ searchParams }: Props) {
   // Set by the delete action's redirect: the instance's own page is going away, so this one says what happens.
   const deleting = instanceIdentifier.safeParse((await searchParams).deleting);
   const { mode, aws, refreshIntervalMs } = getConfig();
-  const [outcome, history] = await Promise.all([readFleet(), readFailovers()]);
+  const [fleet, history] = await Promise.all([
+    settle(() => describeFleet()),
+    settle(() => listFailovers({ since: new Date(Date.now() - HISTORY_WINDOW_MS) })),
+  ]);
   // The alarms and lag need the fleet's replicas; CloudWatch being down leaves the topology standing.
-  const watched = "fleet" in outcome ? await readFleetWatch(outcome.fleet) : undefined;
-  const watch = watched && "watch" in watched ? watched.watch : undefined;
+  const watched = fleet.ok ? await readFleetWatch(fleet.value) : undefined;
+  const watch = watched?.ok ? watched.value : undefined;
   const where = mode === "local" ? `the local fleet (${aws.region})` : `AWS ${aws.region ?? "(region from profile)"}`;
 
   return (
@@ -62,7 +43,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">Fleet overview</h1>
           <p className="text-sm text-slate-600">
             DB instances in {where}
-            {"fleet" in outcome ? ` · ${outcome.fleet.instanceCount} listed` : null}
+            {fleet.ok ? ` · ${fleet.value.instanceCount} listed` : null}
           </p>
         </div>
         <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
@@ -73,22 +54,22 @@ export default async function OverviewPage({ searchParams }: Props) {
         </p>
       ) : null}
       {watch ? <AlarmSummary counts={watch.counts} /> : null}
-      {watched && "unavailable" in watched ? (
+      {watched && !watched.ok ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status">
-          Alarms and replica lag cannot be shown: {watched.unavailable}
+          Alarms and replica lag cannot be shown: {watched.message}
         </p>
       ) : null}
-      {"unavailable" in outcome ? (
-        <FleetUnavailable hint={outcome.unavailable.hint} message={outcome.unavailable.message} />
-      ) : outcome.fleet.topologies.length === 0 ? (
+      {!fleet.ok ? (
+        <FleetUnavailable hint={fleet.hint} message={fleet.message} />
+      ) : fleet.value.topologies.length === 0 ? (
         <EmptyFleet where={where} />
       ) : (
-        outcome.fleet.topologies.map((topology) => (
+        fleet.value.topologies.map((topology) => (
           <TopologySection key={topology.writer.identifier} topology={topology} watch={watch} />
         ))
       )}
       {/* With the fleet unreadable, the history would only repeat the same outage. */}
-      {"fleet" in outcome ? <FailoverHistory {...history} /> : null}
+      {fleet.ok ? <FailoverHistory result={history} /> : null}
     </div>
   );
 }

@@ -2,15 +2,17 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { formatDuration } from "@/components/format";
 import { instanceHref } from "@/components/instance-href";
+import { SectionState } from "@/components/section-state";
 import { StatusBadge } from "@/components/status-badge";
 import { UtcTime } from "@/components/utc-time";
 import type { Failover, FailoverEndpoint } from "@/lib/fleet/failover-history";
 import type { StatusTone } from "@/lib/fleet/status-tone";
+import type { Settled } from "@/lib/page-data/settle";
 
-type Props = { failovers: Failover[] } | { unavailable: string };
+type Props = { result: Settled<Failover[]> };
 
 /** The overview's record of Multi-AZ failovers: when, why, from where to where, and how long writes stopped. */
-export function FailoverHistory(props: Props) {
+export function FailoverHistory({ result }: Props) {
   return (
     <section aria-labelledby="failover-history-title" className="space-y-3" data-testid="failover-history">
       <div className="flex flex-wrap items-baseline gap-x-3">
@@ -19,20 +21,15 @@ export function FailoverHistory(props: Props) {
         </h2>
         <p className="text-sm text-slate-600">Multi-AZ failovers in the last 24 hours, from RDS events</p>
       </div>
-      {"unavailable" in props ? (
-        <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900" role="alert">
-          The failover history cannot be read: {props.unavailable}
-        </p>
-      ) : props.failovers.length === 0 ? (
-        <p
-          className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
-          data-testid="failover-history-empty"
-        >
-          No failovers in the last 24 hours.
-        </p>
-      ) : (
-        <FailoverTable failovers={props.failovers} />
-      )}
+      <SectionState
+        cannotRead="The failover history cannot be read"
+        empty="No failovers in the last 24 hours."
+        isEmpty={(failovers) => failovers.length === 0}
+        result={result}
+        testId="failover-history"
+      >
+        {(failovers) => <FailoverTable failovers={failovers} />}
+      </SectionState>
     </section>
   );
 }

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { EventTable } from "@/components/event-table";
+import { SectionState } from "@/components/section-state";
 import type { EventPage } from "@/lib/fleet/describe-events";
+import type { Settled } from "@/lib/page-data/settle";
 
 /** How many of an instance's events its page lists; the events page has the rest. */
 const SHOWN = 20;
 
-type Props = { identifier: string; result: EventPage | { unavailable: string } };
+type Props = { identifier: string; result: Settled<EventPage> };
 
 /** The instance's recent events, newest first, with a way to all of them. */
 export function InstanceEvents({ identifier, result }: Props) {
@@ -23,24 +25,21 @@ export function InstanceEvents({ identifier, result }: Props) {
           All events of {identifier}
         </Link>
       </div>
-      {"unavailable" in result ? (
-        <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900" role="alert">
-          The events cannot be read: {result.unavailable}
-        </p>
-      ) : result.events.length === 0 ? (
-        <p
-          className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
-          data-testid="events-empty"
-        >
-          No events for {identifier} in the last 24 hours.
-        </p>
-      ) : (
-        <EventTable
-          caption={`Events of ${identifier} in the last 24 hours, newest first`}
-          events={result.events.slice(0, SHOWN)}
-          showSource={false}
-        />
-      )}
+      <SectionState
+        cannotRead="The events cannot be read"
+        empty={`No events for ${identifier} in the last 24 hours.`}
+        isEmpty={({ events }) => events.length === 0}
+        result={result}
+        testId="events"
+      >
+        {({ events }) => (
+          <EventTable
+            caption={`Events of ${identifier} in the last 24 hours, newest first`}
+            events={events.slice(0, SHOWN)}
+            showSource={false}
+          />
+        )}
+      </SectionState>
     </section>
   );
 }

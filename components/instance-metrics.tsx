@@ -1,13 +1,15 @@
 import { MetricChart } from "@/components/metric-chart";
 import { MetricRangePicker } from "@/components/metric-range-picker";
+import { SectionState } from "@/components/section-state";
 import type { ThresholdLine } from "@/lib/fleet/alarm-model";
 import { type MetricRange, metricRanges } from "@/lib/fleet/metric-range";
 import type { MetricSeries } from "@/lib/fleet/metric-series";
+import type { Settled } from "@/lib/page-data/settle";
 
 type Props = {
   identifier: string;
   range: MetricRange;
-  result: { series: MetricSeries[] } | { unavailable: string };
+  result: Settled<MetricSeries[]>;
   /** The thresholds of the alarms on this instance; none when the alarms cannot be read. */
   thresholds: ThresholdLine[];
   basePath: string;
@@ -24,33 +26,25 @@ export function InstanceMetrics({ identifier, range, result, thresholds, basePat
         </h2>
         <MetricRangePicker basePath={basePath} current={range} />
       </div>
-      {"unavailable" in result ? (
-        <p
-          className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
-          data-testid="metrics-unavailable"
-          role="alert"
-        >
-          The metrics cannot be read: {result.unavailable}
-        </p>
-      ) : result.series.every((s) => s.points.length === 0) ? (
-        <p
-          className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
-          data-testid="metrics-empty"
-        >
-          CloudWatch has no datapoints for {identifier} in the {label} yet. They appear within a minute of the instance
-          starting.
-        </p>
-      ) : (
-        <div className="grid gap-4 md:grid-cols-2">
-          {result.series.map((series) => (
-            <MetricChart
-              key={series.metric}
-              series={series}
-              thresholds={thresholds.filter((t) => t.metric === series.metric)}
-            />
-          ))}
-        </div>
-      )}
+      <SectionState
+        cannotRead="The metrics cannot be read"
+        empty={`CloudWatch has no datapoints for ${identifier} in the ${label} yet. They appear within a minute of the instance starting.`}
+        isEmpty={(series) => series.every((s) => s.points.length === 0)}
+        result={result}
+        testId="metrics"
+      >
+        {(allSeries) => (
+          <div className="grid gap-4 md:grid-cols-2">
+            {allSeries.map((series) => (
+              <MetricChart
+                key={series.metric}
+                series={series}
+                thresholds={thresholds.filter((t) => t.metric === series.metric)}
+              />
+            ))}
+          </div>
+        )}
+      </SectionState>
     </section>
   );
 }

@@ -1,6 +1,6 @@
-import type { TopSqlStatement } from "@/lib/fleet/database-load-model";
+import type { TopSqlWithText } from "@/lib/fleet/database-load-model";
 
-export type TopSqlRow = TopSqlStatement & { fullText: string | undefined };
+export type TopSqlRow = TopSqlWithText;
 
 const fixed = (v: number, digits: number) => v.toFixed(digits);
 

@@ -9,26 +9,17 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { requireRole } from "@/lib/auth/require-role";
 import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
-import { Unavailable } from "@/lib/errors";
 import { ALARM_STATES, type Alarm, type AlarmState, summarizeAlarms } from "@/lib/fleet/alarm-model";
 import { parseAlarmQuery } from "@/lib/fleet/alarm-query";
 import { describeAlarms } from "@/lib/fleet/describe-alarms";
 import { readInstanceIdentifiers } from "@/lib/fleet/read-instance-identifiers";
+import { settle } from "@/lib/page-data/settle";
 import type { SearchParams } from "@/lib/query-param";
 import { createAlarmAction } from "./actions";
 
 export const metadata: Metadata = { title: "Alarms" };
 
 type Props = { searchParams: Promise<SearchParams> };
-
-async function readAlarms(): Promise<{ alarms: Alarm[] } | { unavailable: Unavailable }> {
-  try {
-    return { alarms: await describeAlarms() };
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error };
-    throw error;
-  }
-}
 
 export default async function AlarmsPage({ searchParams }: Props) {
   await connection();
@@ -37,8 +28,8 @@ export default async function AlarmsPage({ searchParams }: Props) {
   const params = await searchParams;
   const parsed = parseAlarmQuery(params);
   const query = parsed.ok ? parsed.query : { state: undefined, deleted: undefined };
-  const [result, instances] = await Promise.all([readAlarms(), readInstanceIdentifiers()]);
-  const shown = "alarms" in result ? result.alarms.filter((a) => !query.state || a.state === query.state) : [];
+  const [result, instances] = await Promise.all([settle(() => describeAlarms()), readInstanceIdentifiers()]);
+  const shown = result.ok ? result.value.filter((a) => !query.state || a.state === query.state) : [];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -46,7 +37,7 @@ export default async function AlarmsPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">Alarms</h1>
           <p className="text-sm text-slate-600">
             CloudWatch metric alarms
-            {"alarms" in result ? ` · ${shown.length} listed` : null}
+            {result.ok ? ` · ${shown.length} listed` : null}
           </p>
         </div>
         <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
@@ -59,11 +50,11 @@ export default async function AlarmsPage({ searchParams }: Props) {
           Alarm {query.deleted} deleted.
         </p>
       ) : null}
-      {"unavailable" in result ? (
-        <FleetUnavailable hint={result.unavailable.hint} message={result.unavailable.message} />
+      {!result.ok ? (
+        <FleetUnavailable hint={result.hint} message={result.message} />
       ) : (
         <>
-          <StateFilter alarms={result.alarms} current={query.state} />
+          <StateFilter alarms={result.value} current={query.state} />
           {shown.length === 0 ? (
             <p
               className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"

@@ -5,8 +5,7 @@ import { EventTable } from "@/components/event-table";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InvalidQuery } from "@/components/invalid-query";
 import { requireRole } from "@/lib/auth/require-role";
-import { Unavailable } from "@/lib/errors";
-import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
+import { describeEvents } from "@/lib/fleet/describe-events";
 import {
   defaultEventQuery,
   type EventQuery,
@@ -14,6 +13,7 @@ import {
   parseEventQuery,
   toEventFilter,
 } from "@/lib/fleet/event-query";
+import { settle } from "@/lib/page-data/settle";
 
 export const metadata: Metadata = { title: "Events" };
 
@@ -49,11 +49,9 @@ export default async function EventsPage({ searchParams }: Props) {
 }
 
 async function EventResults({ query }: { query: EventQuery }) {
-  const outcome = await readEvents(query);
-  if ("unavailable" in outcome) {
-    return <FleetUnavailable hint={outcome.unavailable.hint} message={outcome.unavailable.message} />;
-  }
-  const { events, truncated } = outcome;
+  const outcome = await settle(() => describeEvents(toEventFilter(query, new Date())));
+  if (!outcome.ok) return <FleetUnavailable hint={outcome.hint} message={outcome.message} />;
+  const { events, truncated } = outcome.value;
   const scope = describeScope(query);
   if (events.length === 0) {
     return (
@@ -84,15 +82,6 @@ async function EventResults({ query }: { query: EventQuery }) {
       <EventTable caption={`Events ${scope}, newest first`} events={events} />
     </section>
   );
-}
-
-async function readEvents(query: EventQuery): Promise<EventPage | { unavailable: Unavailable }> {
-  try {
-    return await describeEvents(toEventFilter(query, new Date()));
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error };
-    throw error;
-  }
 }
 
 function describeScope(query: EventQuery): string {

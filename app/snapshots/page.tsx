@@ -8,37 +8,25 @@ import { SnapshotTable } from "@/components/snapshot-table";
 import { requireRole } from "@/lib/auth/require-role";
 import { allows, type Role } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
-import { Unavailable } from "@/lib/errors";
 import type { AutomatedBackup } from "@/lib/fleet/automated-backup-model";
 import { describeAutomatedBackups } from "@/lib/fleet/describe-automated-backups";
 import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
 import { readInstanceIdentifiers } from "@/lib/fleet/read-instance-identifiers";
-import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
+import { type Settled, settle } from "@/lib/page-data/settle";
 import { automatedBackupActionsFor, createSnapshotAction, snapshotActionsFor } from "./snapshot-actions-for";
 
 export const metadata: Metadata = { title: "Snapshots" };
-
-/** What RDS answered, or why it could not: each section of the page says so on its own. */
-async function orUnavailable<T>(read: () => Promise<T>): Promise<{ value: T } | { unavailable: Unavailable }> {
-  try {
-    return { value: await read() };
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error };
-    throw error;
-  }
-}
 
 export default async function SnapshotsPage() {
   await connection();
   const actor = await requireRole("viewer", "/snapshots");
   const { refreshIntervalMs } = getConfig();
-  const [read, backups, instances] = await Promise.all([
-    orUnavailable(() => describeSnapshots()),
-    orUnavailable(() => describeAutomatedBackups()),
+  // Each section of the page says on its own when RDS could not answer it.
+  const [snapshots, backups, instances] = await Promise.all([
+    settle(() => describeSnapshots()),
+    settle(() => describeAutomatedBackups()),
     readInstanceIdentifiers(),
   ]);
-  const result: { snapshots: DbSnapshot[] } | { unavailable: Unavailable } =
-    "value" in read ? { snapshots: read.value } : read;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -46,14 +34,14 @@ export default async function SnapshotsPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Snapshots</h1>
           <p className="text-sm text-slate-600">
             Manual and automated DB snapshots
-            {"snapshots" in result ? ` · ${result.snapshots.length} listed` : null}
+            {snapshots.ok ? ` · ${snapshots.value.length} listed` : null}
           </p>
         </div>
         <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
       </div>
-      {"unavailable" in result ? (
-        <FleetUnavailable hint={result.unavailable.hint} message={result.unavailable.message} />
-      ) : result.snapshots.length === 0 ? (
+      {!snapshots.ok ? (
+        <FleetUnavailable hint={snapshots.hint} message={snapshots.message} />
+      ) : snapshots.value.length === 0 ? (
         <p
           className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"
           data-testid="snapshots-empty"
@@ -64,11 +52,11 @@ export default async function SnapshotsPage() {
         <SnapshotTable
           actions={snapshotActionsFor(actor.role)}
           caption="DB snapshots, newest first"
-          snapshots={result.snapshots}
+          snapshots={snapshots.value}
         />
       )}
       <AutomatedBackupsSection actor={actor.role} backups={backups} />
-      {"snapshots" in result && instances.length > 0 && allows(actor.role, "operator") ? (
+      {snapshots.ok && instances.length > 0 && allows(actor.role, "operator") ? (
         <section aria-labelledby="create-snapshot-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="create-snapshot-title">
             Take a snapshot
@@ -80,13 +68,7 @@ export default async function SnapshotsPage() {
   );
 }
 
-function AutomatedBackupsSection({
-  backups,
-  actor,
-}: {
-  backups: { value: AutomatedBackup[] } | { unavailable: Unavailable };
-  actor: Role;
-}) {
+function AutomatedBackupsSection({ backups, actor }: { backups: Settled<AutomatedBackup[]>; actor: Role }) {
   return (
     <section aria-labelledby="automated-backups-title" className="space-y-3">
       <div>
@@ -99,8 +81,8 @@ function AutomatedBackupsSection({
           deleted with them kept.
         </p>
       </div>
-      {"unavailable" in backups ? (
-        <FleetUnavailable hint={backups.unavailable.hint} message={backups.unavailable.message} />
+      {!backups.ok ? (
+        <FleetUnavailable hint={backups.hint} message={backups.message} />
       ) : backups.value.length === 0 ? (
         <p
           className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700"

@@ -32,3 +32,6 @@ export type TopSqlStatement = {
   /** That execution's text as DescribeDimensionKeys gives it: cut at 500 bytes. */
   sqlStatement: string | undefined;
 };
+
+/** A top-SQL statement with its full text (GetDimensionKeyDetails), when PI cut it at 500 bytes or had it. */
+export type TopSqlWithText = TopSqlStatement & { fullText: string | undefined };

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import { allows, type Role } from "@/lib/auth/roles";
 import type { DbInstance } from "./fleet-model";
 
 /**
@@ -55,6 +55,11 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
   }
   actions.push("delete");
   return actions;
+}
+
+/** The actions the page offers a user of the given role: each server action checks the role again. */
+export function actionsAllowed(instance: DbInstance, role: Role): InstanceAction[] {
+  return actionsFor(instance).filter((action) => allows(role, ACTION_ROLES[action]));
 }
 
 /**

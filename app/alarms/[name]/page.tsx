@@ -10,18 +10,19 @@ import { FactList } from "@/components/fact-list";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { instanceHref } from "@/components/instance-href";
 import { LiveRefresh } from "@/components/live-refresh";
+import { SectionState } from "@/components/section-state";
 import { StatusBadge } from "@/components/status-badge";
 import { UtcTime } from "@/components/utc-time";
 import { requireRole } from "@/lib/auth/require-role";
 import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
-import { NotFound, Unavailable } from "@/lib/errors";
 import { alarmFormValues } from "@/lib/fleet/alarm-form";
-import { type AlarmHistoryEntry, alarmHistory } from "@/lib/fleet/alarm-history";
+import { alarmHistory } from "@/lib/fleet/alarm-history";
 import { type Alarm, describeEvaluation, describeThreshold } from "@/lib/fleet/alarm-model";
 import { alarmName } from "@/lib/fleet/alarm-name";
 import { readAlarm } from "@/lib/fleet/read-alarm";
 import { readInstanceIdentifiers } from "@/lib/fleet/read-instance-identifiers";
+import { settle } from "@/lib/page-data/settle";
 import { deleteAlarmAction, disableAlarmActionsAction, enableAlarmActionsAction, updateAlarmAction } from "../actions";
 
 type Props = { params: Promise<{ name: string }> };
@@ -42,7 +43,11 @@ export default async function AlarmPage({ params }: Props) {
   const canChange = allows(actor.role, "operator");
   const canSilence = allows(actor.role, "admin");
   const { refreshIntervalMs } = getConfig();
-  const [found, history, instances] = await Promise.all([readOne(name), readHistory(name), readInstanceIdentifiers()]);
+  const [found, history, instances] = await Promise.all([
+    settle(async () => (await readAlarm({ name })).alarm, { notFoundPage: true }),
+    settle(() => alarmHistory({ name })),
+    readInstanceIdentifiers(),
+  ]);
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -55,24 +60,24 @@ export default async function AlarmPage({ params }: Props) {
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="break-all text-2xl font-semibold tracking-tight">{name}</h1>
-            {"alarm" in found ? <StatusBadge status={found.alarm.state} testId="alarm-state" /> : null}
+            {found.ok ? <StatusBadge status={found.value.state} testId="alarm-state" /> : null}
           </div>
           <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={new Date().toISOString()} />
         </div>
       </div>
-      {"unavailable" in found ? (
-        <FleetUnavailable hint={found.unavailable.hint} message={found.unavailable.message} />
+      {!found.ok ? (
+        <FleetUnavailable hint={found.hint} message={found.message} />
       ) : (
         <>
           <section aria-labelledby="alarm-details-title" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="text-base font-semibold text-slate-900" id="alarm-details-title">
               Details
             </h2>
-            <FactList facts={alarmFacts(found.alarm)} />
+            <FactList facts={alarmFacts(found.value)} />
             {canChange ? (
               <div className="mt-4">
                 <AlarmControls
-                  actionsEnabled={found.alarm.actionsEnabled}
+                  actionsEnabled={found.value.actionsEnabled}
                   canSilence={canSilence}
                   deleteAlarm={deleteAlarmAction}
                   disableActions={disableAlarmActionsAction}
@@ -86,17 +91,17 @@ export default async function AlarmPage({ params }: Props) {
             <h2 className="text-lg font-semibold text-slate-900" id="alarm-history-title">
               History
             </h2>
-            {"unavailable" in history ? (
-              <p className="text-sm text-red-900" role="alert">
-                The history cannot be read: {history.unavailable}
-              </p>
-            ) : history.entries.length === 0 ? (
-              <p className="text-sm text-slate-700">No history yet.</p>
-            ) : (
-              <AlarmHistoryTable entries={history.entries} />
-            )}
+            <SectionState
+              cannotRead="The history cannot be read"
+              empty="No history yet."
+              isEmpty={(entries) => entries.length === 0}
+              result={history}
+              testId="alarm-history"
+            >
+              {(entries) => <AlarmHistoryTable entries={entries} />}
+            </SectionState>
           </section>
-          {canChange ? <EditSection alarm={found.alarm} instances={instances} /> : null}
+          {canChange ? <EditSection alarm={found.value} instances={instances} /> : null}
         </>
       )}
     </div>
@@ -150,23 +155,4 @@ function alarmFacts(alarm: Alarm) {
     { term: "Reason", detail: <span data-testid="alarm-reason">{alarm.reason ?? "—"}</span> },
     ...(alarm.description ? [{ term: "Description", detail: alarm.description }] : []),
   ];
-}
-
-async function readOne(name: string): Promise<{ alarm: Alarm } | { unavailable: Unavailable }> {
-  try {
-    return { alarm: (await readAlarm({ name })).alarm };
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    if (error instanceof Unavailable) return { unavailable: error };
-    throw error;
-  }
-}
-
-async function readHistory(name: string): Promise<{ entries: AlarmHistoryEntry[] } | { unavailable: string }> {
-  try {
-    return { entries: await alarmHistory({ name }) };
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error.message };
-    throw error;
-  }
 }

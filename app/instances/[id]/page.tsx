@@ -1,49 +1,42 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import type { ReactNode } from "react";
 import { ActionProgress } from "@/components/action-progress";
 import { ActionTracker } from "@/components/action-tracker";
 import { ActionsPanel } from "@/components/actions-panel";
+import { AlarmsNotCreated } from "@/components/alarms-not-created";
 import { DatabaseLoadSection } from "@/components/database-load-section";
 import { DetailSections } from "@/components/detail-sections";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InstanceEvents } from "@/components/instance-events";
+import { InstanceHeading } from "@/components/instance-heading";
 import { ALARMS_NOT_CREATED, instanceHref } from "@/components/instance-href";
 import { InstanceLiveRefresh } from "@/components/instance-live-refresh";
+import { InstanceLogsLink } from "@/components/instance-logs-link";
 import { InstanceMetrics } from "@/components/instance-metrics";
+import { InstanceSnapshots } from "@/components/instance-snapshots";
 import { InstanceTags } from "@/components/instance-tags";
 import { InstanceTopology } from "@/components/instance-topology";
 import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
-import { RoleLabel } from "@/components/role-label";
-import { SnapshotTable } from "@/components/snapshot-table";
-import { StatusBadge } from "@/components/status-badge";
-import type { TopSqlRow } from "@/components/top-sql-table";
 import { requireRole } from "@/lib/auth/require-role";
 import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
-import { isDomainError, NotFound, Unavailable } from "@/lib/errors";
-import { type ThresholdLine, thresholdLines } from "@/lib/fleet/alarm-model";
-import type { DatabaseLoad } from "@/lib/fleet/database-load-model";
+import { thresholdLines } from "@/lib/fleet/alarm-model";
+import { databaseLoadView } from "@/lib/fleet/database-load-view";
 import { describeAlarms } from "@/lib/fleet/describe-alarms";
-import { describeEvents, type EventPage } from "@/lib/fleet/describe-events";
-import { describeInstance, type InstanceDescription } from "@/lib/fleet/describe-instance";
+import { describeEvents } from "@/lib/fleet/describe-events";
+import { describeInstance } from "@/lib/fleet/describe-instance";
 import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
-import type { DbInstance } from "@/lib/fleet/fleet-model";
-import { getDatabaseLoad } from "@/lib/fleet/get-database-load";
 import { getInstanceMetrics } from "@/lib/fleet/get-instance-metrics";
-import { ACTION_ROLES, actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
+import { actionsAllowed, instanceRole } from "@/lib/fleet/instance-actions";
 import { latestActivity } from "@/lib/fleet/instance-activity";
+import { chartsFor, INSTANCE_CHARTS } from "@/lib/fleet/instance-charts";
 import { instanceClassVcpus } from "@/lib/fleet/instance-class-vcpus";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
-import { defaultMetricRange, type MetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
-import type { ChartedMetric, MetricSeries } from "@/lib/fleet/metric-series";
-import { listTags, type ResourceTag } from "@/lib/fleet/resource-tags";
-import type { DbSnapshot } from "@/lib/fleet/snapshot-model";
-import { withFullTexts } from "@/lib/fleet/statement-text";
-import { topSql } from "@/lib/fleet/top-sql";
+import { defaultMetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
+import { listTags } from "@/lib/fleet/resource-tags";
+import { settle, unavailableAnswer } from "@/lib/page-data/settle";
 import type { SearchParams } from "@/lib/query-param";
 import { snapshotActionsFor } from "../../snapshots/snapshot-actions-for";
 import {
@@ -83,74 +76,61 @@ export default async function InstancePage({ params, searchParams }: Props) {
   const parsedRange = parseMetricRange(query);
   const range = parsedRange.ok ? parsedRange.range : defaultMetricRange;
 
-  const [description, events, metrics, thresholds, snapshots] = await Promise.all([
-    readInstance(identifier),
-    readEvents(identifier, now),
-    readMetrics(identifier, range, now),
-    readThresholds(identifier),
-    readSnapshots(identifier),
+  const [description, events, metrics, alarms, snapshots] = await Promise.all([
+    settle(() => describeInstance({ identifier }), { notFoundPage: true }),
+    settle(() =>
+      describeEvents({
+        source: { type: "db-instance", identifier },
+        startTime: new Date(now.getTime() - EVENTS_WINDOW_MS),
+        endTime: now,
+      }),
+    ),
+    // CloudWatch being down, or refusing, must not take the rest of the page with it.
+    settle(() => getInstanceMetrics({ identifier, metrics: INSTANCE_CHARTS, range, now }), {
+      settles: "any-domain-error",
+    }),
+    settle(() => describeAlarms(), { settles: "any-domain-error" }),
+    settle(() => describeSnapshots({ instance: identifier })),
   ]);
-  if ("unavailable" in description) {
+  if (!description.ok) {
     return (
       <div className="space-y-6">
-        <PageHeading identifier={identifier}>
+        <InstanceHeading identifier={identifier}>
           <LiveRefresh intervalMs={refreshIntervalMs} renderedAt={renderedAt} />
-        </PageHeading>
-        <FleetUnavailable hint={description.unavailable.hint} message={description.unavailable.message} />
+        </InstanceHeading>
+        <FleetUnavailable hint={description.hint} message={description.message} />
       </div>
     );
   }
 
-  const { instance, sections } = description;
+  const { instance, sections } = description.value;
   // Tagging calls name the instance by the ARN DescribeDBInstances gave it, and Performance Insights is keyed by
   // the resource id it gives: both are read after it, side by side.
-  const [tags, databaseLoad] = await Promise.all([readTags(instance.arn), readDatabaseLoad(instance, range, now)]);
+  const { arn } = instance;
+  const [tags, databaseLoad] = await Promise.all([
+    arn
+      ? settle(() => listTags({ resource: arn }), { settles: "any-domain-error" })
+      : unavailableAnswer("RDS reported no ARN for this instance."),
+    settle(() => databaseLoadView({ instance, range, now }), { settles: "any-domain-error" }),
+  ]);
   const role = instanceRole(instance);
-  const allowedActions = actionsFor(instance).filter((action) => allows(actor.role, ACTION_ROLES[action]));
-  // ReplicaLag is asked for alongside the rest (one round trip), and only a replica's page shows it.
-  const shownMetrics =
-    "series" in metrics && role !== "replica"
-      ? { series: metrics.series.filter((s) => s.metric !== "ReplicaLag") }
-      : metrics;
-  const activity = "events" in events ? latestActivity(events.events, identifier, now) : undefined;
+  const allowedActions = actionsAllowed(instance, actor.role);
+  const activity = events.ok ? latestActivity(events.value.events, identifier, now) : undefined;
   return (
     // Keyed by instance: what one instance's page was following does not carry over to another's.
     <ActionTracker key={identifier}>
       <div className="space-y-6">
-        <PageHeading identifier={identifier} role={role} status={instance.status}>
+        <InstanceHeading identifier={identifier} role={role} status={instance.status}>
           <InstanceLiveRefresh
             activity={activity}
             intervalMs={refreshIntervalMs}
             renderedAt={renderedAt}
             status={instance.status}
           />
-        </PageHeading>
+        </InstanceHeading>
         <ActionProgress activity={activity} identifier={identifier} renderedAt={renderedAt} status={instance.status} />
-        <p className="text-sm text-slate-700">
-          <Link
-            className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950"
-            data-testid="instance-logs-link"
-            href={`${instanceHref(identifier)}/logs`}
-          >
-            Logs
-          </Link>
-          : PostgreSQL's log files of this instance — the newest lines, followed live, searched, downloaded.
-        </p>
-        {query.alarms === ALARMS_NOT_CREATED.alarms ? (
-          <p
-            className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-            data-testid="alarms-not-created"
-            role="status"
-          >
-            {identifier} was requested, but the alarms the fleet's other instances have (free storage
-            {role === "replica" ? ", replica lag" : ""}) could not be created for it: CloudWatch did not answer, and the
-            server log says why. Create them under{" "}
-            <Link className="underline underline-offset-2" href="/alarms">
-              Alarms
-            </Link>
-            .
-          </p>
-        ) : null}
+        <InstanceLogsLink identifier={identifier} />
+        {query.alarms === ALARMS_NOT_CREATED.alarms ? <AlarmsNotCreated identifier={identifier} role={role} /> : null}
         {/* Actions come first in reading order (and on narrow screens), in the right column on wide ones. */}
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
@@ -201,8 +181,8 @@ export default async function InstancePage({ params, searchParams }: Props) {
           basePath={instanceHref(identifier)}
           identifier={identifier}
           range={range}
-          result={shownMetrics}
-          thresholds={thresholds}
+          result={metrics.ok ? { ok: true, value: chartsFor(metrics.value, role) } : metrics}
+          thresholds={alarms.ok ? thresholdLines(alarms.value, identifier) : []}
         />
         <DatabaseLoadSection
           identifier={identifier}
@@ -210,161 +190,9 @@ export default async function InstancePage({ params, searchParams }: Props) {
           result={databaseLoad}
           vcpus={instanceClassVcpus(instance.instanceClass)}
         />
-        <section aria-labelledby="instance-snapshots-title" className="space-y-3">
-          <h2 className="text-lg font-semibold text-slate-900" id="instance-snapshots-title">
-            Snapshots
-          </h2>
-          {"unavailable" in snapshots ? (
-            <p className="text-sm text-red-900" role="alert">
-              The snapshots cannot be read: {snapshots.unavailable}
-            </p>
-          ) : snapshots.snapshots.length === 0 ? (
-            <p className="text-sm text-slate-700" data-testid="instance-snapshots-empty">
-              No snapshots of {identifier}.
-            </p>
-          ) : (
-            <SnapshotTable
-              actions={snapshotActionsFor(actor.role)}
-              caption={`Snapshots of ${identifier}, newest first`}
-              showInstance={false}
-              snapshots={snapshots.snapshots}
-            />
-          )}
-        </section>
+        <InstanceSnapshots actions={snapshotActionsFor(actor.role)} identifier={identifier} result={snapshots} />
         <InstanceEvents identifier={identifier} result={events} />
       </div>
     </ActionTracker>
   );
-}
-
-function PageHeading({
-  identifier,
-  role,
-  status,
-  children,
-}: {
-  identifier: string;
-  role?: "writer" | "replica";
-  status?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="space-y-2">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link className="underline underline-offset-2 hover:text-slate-900" href="/">
-          Fleet overview
-        </Link>{" "}
-        / <span aria-current="page">{identifier}</span>
-      </nav>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          {role ? <RoleLabel nodeRole={role} /> : null}
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight">{identifier}</h1>
-            {status ? <StatusBadge status={status} testId="instance-status" /> : null}
-          </div>
-        </div>
-        {children}
-      </div>
-    </div>
-  );
-}
-
-async function readInstance(identifier: string): Promise<InstanceDescription | { unavailable: Unavailable }> {
-  try {
-    return await describeInstance({ identifier });
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    if (error instanceof Unavailable) return { unavailable: error };
-    throw error;
-  }
-}
-
-async function readEvents(identifier: string, now: Date): Promise<EventPage | { unavailable: string }> {
-  try {
-    return await describeEvents({
-      source: { type: "db-instance", identifier },
-      startTime: new Date(now.getTime() - EVENTS_WINDOW_MS),
-      endTime: now,
-    });
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error.message };
-    throw error;
-  }
-}
-
-const CHARTED: readonly ChartedMetric[] = [
-  "CPUUtilization",
-  "DatabaseConnections",
-  "ReadIOPS",
-  "WriteIOPS",
-  "FreeStorageSpace",
-  "FreeableMemory",
-  "ReplicaLag",
-];
-
-/** CloudWatch being down must not take the rest of the page with it. */
-async function readMetrics(
-  identifier: string,
-  range: MetricRange,
-  now: Date,
-): Promise<{ series: MetricSeries[] } | { unavailable: string }> {
-  try {
-    return { series: await getInstanceMetrics({ identifier, metrics: CHARTED, range, now }) };
-  } catch (error) {
-    if (isDomainError(error)) return { unavailable: error.message };
-    throw error;
-  }
-}
-
-/** Performance Insights being off or down must not take the rest of the page with it. */
-async function readDatabaseLoad(
-  instance: DbInstance,
-  range: MetricRange,
-  now: Date,
-): Promise<{ load: DatabaseLoad; topSql: TopSqlRow[] } | { unavailable: string }> {
-  const { identifier, dbiResourceId } = instance;
-  if (!instance.performanceInsightsEnabled || dbiResourceId === undefined) {
-    return { unavailable: `Performance Insights is not enabled on ${identifier}.` };
-  }
-  try {
-    const [load, statements] = await Promise.all([
-      getDatabaseLoad({ identifier, dbiResourceId, range, now }),
-      topSql({ identifier, dbiResourceId, range, now }),
-    ]);
-    return { load, topSql: await withFullTexts({ identifier, dbiResourceId, statements }) };
-  } catch (error) {
-    if (isDomainError(error)) return { unavailable: error.message };
-    throw error;
-  }
-}
-
-async function readSnapshots(identifier: string): Promise<{ snapshots: DbSnapshot[] } | { unavailable: string }> {
-  try {
-    return { snapshots: await describeSnapshots({ instance: identifier }) };
-  } catch (error) {
-    if (error instanceof Unavailable) return { unavailable: error.message };
-    throw error;
-  }
-}
-
-/** ListTagsForResource; an instance page stands without its tags (RDS down, or no ARN reported). */
-async function readTags(arn: string | undefined): Promise<{ tags: ResourceTag[] } | { unavailable: string }> {
-  if (!arn) return { unavailable: "RDS reported no ARN for this instance." };
-  try {
-    return { tags: await listTags({ resource: arn }) };
-  } catch (error) {
-    if (error instanceof Unavailable || error instanceof NotFound) return { unavailable: error.message };
-    throw error;
-  }
-}
-
-/** The alarms' thresholds to draw; the charts stand without them when the alarms cannot be read. */
-async function readThresholds(identifier: string): Promise<ThresholdLine[]> {
-  try {
-    return thresholdLines(await describeAlarms(), identifier);
-  } catch (error) {
-    if (isDomainError(error)) return [];
-    throw error;
-  }
 }

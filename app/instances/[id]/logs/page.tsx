@@ -9,13 +9,12 @@ import { LogFileTable } from "@/components/log-file-table";
 import { LogViewer } from "@/components/log-viewer";
 import { requireRole } from "@/lib/auth/require-role";
 import { getConfig } from "@/lib/config";
-import { NotFound, Unavailable } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { describeLogFiles } from "@/lib/fleet/describe-log-files";
 import { instanceIdentifier } from "@/lib/fleet/instance-identifier";
-import type { DbLogFile } from "@/lib/fleet/log-file-model";
-import type { LogPortion } from "@/lib/fleet/log-lines";
 import { parseLogPageQuery } from "@/lib/fleet/log-viewer-query";
 import { tailLogFile } from "@/lib/fleet/read-log-file";
+import { settle } from "@/lib/page-data/settle";
 import { queryIssues, type SearchParams } from "@/lib/query-param";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -41,9 +40,21 @@ export default async function InstanceLogsPage({ params, searchParams }: Props) 
   // A malformed file name or search is said, and the page shows the newest file without a search instead.
   const { file: asked, search } = parsedQuery.success ? parsedQuery.data : { file: undefined, search: undefined };
 
-  const files = await readFiles(identifier);
-  const selected = asked ?? ("files" in files ? files.files[0]?.name : undefined);
-  const tail = selected && "files" in files ? await readTail(identifier, selected) : undefined;
+  const files = await settle(() => describeLogFiles({ instance: identifier }), { notFoundPage: true });
+  const selected = asked ?? (files.ok ? files.value[0]?.name : undefined);
+  // A file named in the query that is gone (rotated out) is said so in the tail's place.
+  const tail =
+    selected && files.ok
+      ? await settle(
+          () =>
+            tailLogFile({ instance: identifier, fileName: selected, lines: TAIL_LINES }).catch((error: unknown) => {
+              throw error instanceof NotFound
+                ? new NotFound(`${identifier} has no log file named ${selected}.`)
+                : error;
+            }),
+          { settles: "any-domain-error" },
+        )
+      : undefined;
   const href = (wanted: Record<string, string | undefined>) => {
     const defined = Object.entries(wanted).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== "");
     return defined.length ? `${base}?${new URLSearchParams(defined)}` : base;
@@ -79,9 +90,9 @@ export default async function InstanceLogsPage({ params, searchParams }: Props) 
           params={query}
         />
       )}
-      {"unavailable" in files ? (
-        <Problem message={files.unavailable} />
-      ) : files.files.length === 0 || !selected ? (
+      {!files.ok ? (
+        <Problem message={withHint(files)} />
+      ) : files.value.length === 0 || !selected ? (
         <p className="text-sm text-slate-700" data-testid="logs-empty">
           {identifier} has no log files yet.
         </p>
@@ -103,8 +114,8 @@ export default async function InstanceLogsPage({ params, searchParams }: Props) 
                 placeholder="ERROR"
               />
             </FilterForm>
-            {tail === undefined || "problem" in tail ? (
-              <Problem message={tail?.problem ?? `${selected} cannot be read.`} />
+            {tail === undefined || !tail.ok ? (
+              <Problem message={tail ? withHint(tail) : `${selected} cannot be read.`} />
             ) : (
               <>
                 <p className="text-sm text-slate-700">
@@ -120,10 +131,10 @@ export default async function InstanceLogsPage({ params, searchParams }: Props) 
                 </p>
                 <LogViewer
                   fileName={selected}
-                  followable={selected === files.files[0]?.name}
+                  followable={selected === files.value[0]?.name}
                   followUrl={`${base}/follow`}
-                  initialMarker={tail.marker}
-                  initialText={tail.text}
+                  initialMarker={tail.value.marker}
+                  initialText={tail.value.text}
                   intervalMs={refreshIntervalMs}
                   // A new file or search starts a new view: what was followed before does not carry over.
                   key={`${selected}\n${search ?? ""}`}
@@ -139,7 +150,7 @@ export default async function InstanceLogsPage({ params, searchParams }: Props) 
             <p className="text-sm text-slate-700">One file per UTC hour, kept three days.</p>
             <LogFileTable
               downloadHref={(file) => `${base}/download?${new URLSearchParams({ file })}`}
-              files={files.files}
+              files={files.value}
               selected={selected}
               viewHref={(file) => href({ file, search })}
             />
@@ -162,22 +173,5 @@ function Problem({ message }: { message: string }) {
   );
 }
 
-async function readFiles(identifier: string): Promise<{ files: DbLogFile[] } | { unavailable: string }> {
-  try {
-    return { files: await describeLogFiles({ instance: identifier }) };
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    if (error instanceof Unavailable) return { unavailable: `${error.message} ${error.hint ?? ""}`.trim() };
-    throw error;
-  }
-}
-
-async function readTail(identifier: string, file: string): Promise<LogPortion | { problem: string }> {
-  try {
-    return await tailLogFile({ instance: identifier, fileName: file, lines: TAIL_LINES });
-  } catch (error) {
-    if (error instanceof NotFound) return { problem: `${identifier} has no log file named ${file}.` };
-    if (error instanceof Unavailable) return { problem: `${error.message} ${error.hint ?? ""}`.trim() };
-    throw error;
-  }
-}
+const withHint = (answer: { message: string; hint: string | undefined }) =>
+  `${answer.message} ${answer.hint ?? ""}`.trim();
