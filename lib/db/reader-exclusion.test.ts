@@ -14,18 +14,34 @@ let frozen: number | undefined;
 
 beforeAll(async () => {
   api = await startApiFixture({ DATABASE_STATEMENT_TIMEOUT_MS: "1500", DATABASE_CONNECT_TIMEOUT_MS: "1000" });
-  for (let i = 0; i < 5; i++) {
-    const reply = await api.call("POST", "/api/v1/users", {
-      body: { name: `reader ${i}`, email: `r${i}@example.com` },
-    });
-    ids.push((reply.json as { id: number }).id);
-  }
+  for (let i = 0; i < 5; i++) ids.push(await createUser(i));
   await rotation([true, true]);
 });
 afterAll(async () => {
   if (frozen) signalServerTree(frozen, "SIGCONT");
   await api?.stop();
 });
+
+/**
+ * One user, through the API. The 1.5 s statement timeout this file needs can
+ * answer 503 on a loaded machine; a client retries a 503, and each attempt
+ * uses an address of its own (a timed-out insert may still have committed).
+ * Without a created id every read below would be a 400 for `undefined`.
+ */
+async function createUser(i: number): Promise<number> {
+  let attempt = 0;
+  return eventually(
+    async () => {
+      const reply = await api.call("POST", "/api/v1/users", {
+        body: { name: `reader ${i}`, email: `r${i}.${attempt++}@example.com` },
+      });
+      if (reply.status !== 201 && reply.status !== 503) throw new Error(`POST answered ${reply.status}: ${reply.text}`);
+      return reply.status === 201 ? (reply.json as { id: number }).id : undefined;
+    },
+    30_000,
+    `user ${i} created`,
+  );
+}
 
 type Health = { status: string; readers: { reachable: boolean; in_rotation: boolean }[] };
 const rotation = (wanted: boolean[]) =>

@@ -214,5 +214,6 @@ describe("fleet lifecycle", () => {
       second.kill("SIGTERM");
       await new Promise((r) => second.once("exit", r));
     }
-  });
+    // Two cold boots of a whole fleet (initdb, four clones) in one test: the suite's 60 s is one boot's budget.
+  }, 180_000);
 });
