@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { FormServerAction } from "@/components/form-dialog";
+import type { InstanceServerAction } from "@/components/confirm-action-dialog";
 import { FormOutcome } from "@/components/form-outcome";
 import { fieldStyle as field, labelStyle } from "@/components/form-styles";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
@@ -12,7 +12,7 @@ export function CreateSnapshotForm({
   serverAction,
 }: {
   instances: string[];
-  serverAction: FormServerAction;
+  serverAction: InstanceServerAction;
 }) {
   const { state, submit, pending } = useKeptFormAction(serverAction);
   const id = useId();
@@ -27,7 +27,7 @@ export function CreateSnapshotForm({
           <label className={labelStyle} htmlFor={`${id}-instance`}>
             DB instance
           </label>
-          <select className={field} id={`${id}-instance`} name="instance">
+          <select className={field} id={`${id}-instance`} name="identifier">
             {instances.map((i) => (
               <option key={i}>{i}</option>
             ))}
@@ -41,7 +41,10 @@ export function CreateSnapshotForm({
         </div>
       </div>
       <div aria-live="polite">
-        <FormOutcome state={state} testId={{ error: "create-snapshot-error", done: "create-snapshot-done" }} />
+        <FormOutcome
+          state={state?.ok ? { ok: true, result: state.result.message ?? "" } : state}
+          testId={{ error: "create-snapshot-error", done: "create-snapshot-done" }}
+        />
       </div>
       <button
         className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"

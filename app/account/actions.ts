@@ -9,7 +9,7 @@ import { changePasswordForm } from "@/lib/dashboard-users/user-forms";
 
 /** Open while a new password is required: it is what that requirement asks for. */
 export const changePasswordAction = validatedAction(
-  { action: "change-own-password", role: "viewer", schema: changePasswordForm, beforePasswordChange: true },
+  { action: "change-own-password", schema: changePasswordForm, beforePasswordChange: true },
   async ({ currentPassword, newPassword }, { actor }): Promise<string> => {
     await changeOwnPassword({ user: actor, currentPassword, newPassword, request: await requestContext() });
     if (actor.mustChangePassword) {

@@ -11,7 +11,7 @@ import { deleteAlarm, setAlarmActions } from "@/lib/fleet/change-alarm";
 import { createAlarm, updateAlarm } from "@/lib/fleet/put-alarm";
 
 export const createAlarmAction = validatedAction(
-  { action: "create-alarm", role: "operator", schema: alarmForm, target: (alarm) => alarm.name },
+  { action: "create-alarm", schema: alarmForm, target: (alarm) => alarm.name },
   async (alarm): Promise<string> => {
     await createAlarm({ alarm });
     // The same response re-renders the list, so the new alarm shows without waiting for the next refresh.
@@ -21,7 +21,7 @@ export const createAlarmAction = validatedAction(
 );
 
 export const updateAlarmAction = validatedAction(
-  { action: "update-alarm", role: "operator", schema: alarmForm, target: (alarm) => alarm.name },
+  { action: "update-alarm", schema: alarmForm, target: (alarm) => alarm.name },
   async (alarm): Promise<string> => {
     await updateAlarm({ alarm });
     refresh();
@@ -38,7 +38,7 @@ const actionsSwitch = (to: "true" | "false") =>
 
 /** Turning notifications back on only restores detection: any operator may. */
 export const enableAlarmActionsAction = validatedAction(
-  { action: "set-alarm-actions", role: "operator", schema: actionsSwitch("true"), target: (form) => form.name },
+  { action: "enable-alarm-actions", schema: actionsSwitch("true"), target: (form) => form.name },
   async ({ name }): Promise<string> => {
     await setAlarmActions({ name, enabled: true });
     refresh();
@@ -52,7 +52,7 @@ export const enableAlarmActionsAction = validatedAction(
  * admin's, as deleting data is (README, "Sign-in, roles and the audit trail").
  */
 export const disableAlarmActionsAction = validatedAction(
-  { action: "set-alarm-actions", role: "admin", schema: actionsSwitch("false"), target: (form) => form.name },
+  { action: "disable-alarm-actions", schema: actionsSwitch("false"), target: (form) => form.name },
   async ({ name }): Promise<string> => {
     await setAlarmActions({ name, enabled: false });
     refresh();
@@ -63,7 +63,7 @@ export const disableAlarmActionsAction = validatedAction(
 const deletion = withTypedConfirmation("name", { name: alarmName }, { what: "the alarm's name", action: "deletion" });
 
 export const deleteAlarmAction = validatedAction(
-  { action: "delete-alarm", role: "admin", schema: deletion, target: (form) => form.name },
+  { action: "delete-alarm", schema: deletion, target: (form) => form.name },
   async ({ name }): Promise<string> => {
     await deleteAlarm({ name });
     // The alarm's page is gone with it: back to the list, which says what happened.

@@ -6,8 +6,8 @@ import { AlarmTable } from "@/components/alarm-table";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
+import { may } from "@/lib/auth/action-roles";
 import { requireRole } from "@/lib/auth/require-role";
-import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { ALARM_STATES, type Alarm, type AlarmState, summarizeAlarms } from "@/lib/fleet/alarm-model";
 import { parseAlarmQuery } from "@/lib/fleet/alarm-query";
@@ -71,7 +71,7 @@ export default async function AlarmsPage({ searchParams }: Props) {
       )}
       {/* Without the alarm list or the instances, a new alarm could not be offered or seen. */}
       {/* Creating alarms needs the operator role; the action checks it again, whatever the page shows. */}
-      {"alarms" in result && instances.length > 0 && allows(actor.role, "operator") ? (
+      {result.ok && instances.length > 0 && may(actor.role, "create-alarm") ? (
         <section aria-labelledby="create-alarm-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="create-alarm-title">
             Create alarm

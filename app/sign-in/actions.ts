@@ -44,7 +44,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 }
 
 export const signOutAction = validatedAction(
-  { action: "sign-out", role: "viewer", schema: z.object({}), beforePasswordChange: true },
+  { action: "sign-out", schema: z.object({}), beforePasswordChange: true },
   async (): Promise<never> => {
     await getAuth().api.signOut({ headers: await headers() });
     redirect("/sign-in");

@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { newInstanceHref } from "@/components/instance-href";
+import type { ActionReceipt } from "@/lib/actions/action-receipt";
 import { validatedAction } from "@/lib/actions/validated-action";
 import {
   createSnapshotForm,
@@ -16,12 +17,24 @@ import { restoreToPointInTime } from "@/lib/fleet/point-in-time-restore";
 import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
 import { createSnapshot, deleteSnapshot, restoreFromSnapshot } from "@/lib/fleet/snapshot-actions";
 
+/**
+ * CreateDBSnapshot, from an instance's page (which follows the instance, backing up meanwhile) and from the
+ * snapshots page (which says so in words).
+ */
 export const createSnapshotAction = validatedAction(
-  { action: "create-snapshot", role: "operator", schema: createSnapshotForm, target: (form) => form.instance },
-  async ({ instance, snapshot }): Promise<string> => {
-    await createSnapshot({ instance, snapshot });
+  { action: "create-snapshot", schema: createSnapshotForm, target: (form) => form.identifier },
+  async ({ identifier, snapshot }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    await createSnapshot({ instance: identifier, snapshot });
     refresh();
-    return `Snapshot ${snapshot} of ${instance} is being created.`;
+    return {
+      identifier,
+      // CreateDBSnapshot answers with the snapshot; the instance is backing up meanwhile.
+      status: "backing-up",
+      requestedAt,
+      answeredAt: new Date().toISOString(),
+      message: `Snapshot ${snapshot} of ${identifier} is being created.`,
+    };
   },
 );
 
@@ -32,7 +45,6 @@ export const createSnapshotAction = validatedAction(
 export const restoreSnapshotAction = validatedAction(
   {
     action: "restore-db-instance-from-snapshot",
-    role: "operator",
     schema: restoreSnapshotForm,
     target: (form) => form.snapshot,
   },
@@ -45,7 +57,7 @@ export const restoreSnapshotAction = validatedAction(
 
 /** A deleted snapshot can never be restored: like deleting an instance, the admin's. */
 export const deleteSnapshotAction = validatedAction(
-  { action: "delete-snapshot", role: "admin", schema: deleteSnapshotForm, target: (form) => form.snapshot },
+  { action: "delete-snapshot", schema: deleteSnapshotForm, target: (form) => form.snapshot },
   async ({ snapshot }): Promise<string> => {
     await deleteSnapshot({ snapshot });
     refresh();
@@ -57,7 +69,6 @@ export const deleteSnapshotAction = validatedAction(
 export const restoreBackupToTimeAction = validatedAction(
   {
     action: "restore-db-instance-to-point-in-time",
-    role: "operator",
     schema: restoreBackupToTimeForm,
     target: (form) => form.dbiResourceId,
   },
@@ -72,7 +83,6 @@ export const restoreBackupToTimeAction = validatedAction(
 export const deleteAutomatedBackupAction = validatedAction(
   {
     action: "delete-db-instance-automated-backup",
-    role: "admin",
     schema: deleteAutomatedBackupForm,
     target: (form) => form.dbiResourceId,
   },

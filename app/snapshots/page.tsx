@@ -5,8 +5,9 @@ import { CreateSnapshotForm } from "@/components/create-snapshot-form";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SnapshotTable } from "@/components/snapshot-table";
+import { may } from "@/lib/auth/action-roles";
 import { requireRole } from "@/lib/auth/require-role";
-import { allows, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import type { AutomatedBackup } from "@/lib/fleet/automated-backup-model";
 import { describeAutomatedBackups } from "@/lib/fleet/describe-automated-backups";
@@ -56,7 +57,7 @@ export default async function SnapshotsPage() {
         />
       )}
       <AutomatedBackupsSection actor={actor.role} backups={backups} />
-      {snapshots.ok && instances.length > 0 && allows(actor.role, "operator") ? (
+      {snapshots.ok && instances.length > 0 && may(actor.role, "create-snapshot") ? (
         <section aria-labelledby="create-snapshot-title" className="space-y-3">
           <h2 className="text-lg font-semibold text-slate-900" id="create-snapshot-title">
             Take a snapshot

@@ -1,5 +1,5 @@
+import { may } from "@/lib/auth/action-roles";
 import type { Role } from "@/lib/auth/roles";
-import { allows } from "@/lib/auth/roles";
 import {
   createSnapshotAction,
   deleteAutomatedBackupAction,
@@ -10,21 +10,18 @@ import {
 
 export { createSnapshotAction };
 
-/**
- * The snapshot rows' buttons a role may see: restoring is the operator's,
- * deleting the admin's. The server actions check the same roles again.
- */
+/** The snapshot rows' buttons a role may see, by the role table; the server actions check it again. */
 export function snapshotActionsFor(role: Role) {
   return {
-    restore: allows(role, "operator") ? restoreSnapshotAction : undefined,
-    remove: allows(role, "admin") ? deleteSnapshotAction : undefined,
+    restore: may(role, "restore-db-instance-from-snapshot") ? restoreSnapshotAction : undefined,
+    remove: may(role, "delete-snapshot") ? deleteSnapshotAction : undefined,
   };
 }
 
-/** The automated-backup rows' buttons: restoring to a point in time is the operator's, deleting a retained one the admin's. */
+/** The automated-backup rows' buttons: restoring one to a point in time, deleting a retained one. */
 export function automatedBackupActionsFor(role: Role) {
   return {
-    restore: allows(role, "operator") ? restoreBackupToTimeAction : undefined,
-    remove: allows(role, "admin") ? deleteAutomatedBackupAction : undefined,
+    restore: may(role, "restore-db-instance-to-point-in-time") ? restoreBackupToTimeAction : undefined,
+    remove: may(role, "delete-db-instance-automated-backup") ? deleteAutomatedBackupAction : undefined,
   };
 }

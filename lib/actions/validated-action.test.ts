@@ -43,8 +43,7 @@ const form = (fields: Record<string, string>) => {
 
 const schema = z.object({ identifier: z.string().regex(/^[a-z-]+$/, "expected a DB instance identifier") });
 const spec = {
-  action: "reboot",
-  role: "operator" as const,
+  action: "reboot" as const,
   schema,
   target: (i: { identifier: string }) => i.identifier,
 };
@@ -243,7 +242,7 @@ describe("validatedAction", () => {
 
   it("keeps no secret a form carried in the audit trail", async () => {
     const withPassword = z.object({ email: z.string(), password: z.string() });
-    await validatedAction({ action: "create-user", role: "operator", schema: withPassword }, async () => "ok")(
+    await validatedAction({ action: "reboot", schema: withPassword }, async () => "ok")(
       undefined,
       form({ email: "new@example.com", password: "correct horse battery staple" }),
     );

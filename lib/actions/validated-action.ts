@@ -19,9 +19,10 @@ import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { anonymousAuditLimiter, fieldNamesOnly } from "@/lib/audit/anonymous-audit-limit";
 import { type AuditOutcome, recordAudit } from "@/lib/audit/record-audit";
+import { type DashboardAction, roleFor } from "@/lib/auth/action-roles";
 import { type Actor, currentActor, type RequestContext, requestContext } from "@/lib/auth/current-actor";
 import { recordRoleRefusal } from "@/lib/auth/record-refusal";
-import { allows, type Role } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { type ErrorDetail, isDomainError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
@@ -32,10 +33,8 @@ export type ActionState<T> =
   | undefined;
 
 export type ActionSpec<S extends z.ZodType> = {
-  /** The audit trail's name for it: "reboot", "create-user"… */
-  action: string;
-  /** The least role allowed to run it (lib/auth/roles.ts). */
-  role: Role;
+  /** The audit trail's name for it, whose row in lib/auth/action-roles.ts says the least role allowed. */
+  action: DashboardAction;
   schema: S;
   /** What it acts on, for the audit trail: an instance identifier, a user's email… */
   target?: (input: z.output<S>) => string | undefined;
@@ -70,8 +69,9 @@ export function validatedAction<S extends z.ZodType, T>(
         hint: "Your password was given to you; nothing else is allowed until you replace it.",
       };
     }
-    if (!allows(actor.role, spec.role)) {
-      await recordRoleRefusal({ actor, minimum: spec.role, action: spec.action, parameters: fields, request });
+    const minimum = roleFor(spec.action);
+    if (!allows(actor.role, minimum)) {
+      await recordRoleRefusal({ actor, minimum, action: spec.action, parameters: fields, request });
       log().warn({ action: spec.action, actor: actor.email, role: actor.role }, "action refused: role");
       forbidden();
     }

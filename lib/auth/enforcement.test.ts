@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { ACTION_ROLES, type DashboardAction } from "./action-roles";
 
 const root = path.join(import.meta.dirname, "..", "..");
 const app = path.join(root, "app");
@@ -33,17 +34,18 @@ describe("every page, server action and route checks who is asking", () => {
   });
 
   test.each(all.filter((f) => /\.tsx?$/.test(f) && readFileSync(f, "utf8").startsWith('"use server"')).map(rel))(
-    "%s exports only validatedActions, each with a role",
+    "%s exports only validatedActions, each named in the role table",
     (file) => {
       const source = readFileSync(path.join(root, file), "utf8");
       const exported = [...source.matchAll(/^export (?:async function|const) (\w+)/gm)].map((m) => m[1] ?? "");
       expect(exported.length).toBeGreaterThan(0);
       for (const name of exported) {
         if (PUBLIC_ACTIONS.includes(name)) continue;
-        expect(source, name).toMatch(
-          new RegExp(`export const ${name} = validatedAction\\(\\s*\\{[^}]*role: "(viewer|operator|admin)"`),
-        );
+        // The type of `action` is the role table's keys, so a name missing from it does not compile.
+        expect(source, name).toMatch(new RegExp(`export const ${name} = validatedAction\\(\\s*\\{\\s*action: `));
       }
+      // A role is stated once, in lib/auth/action-roles.ts, never beside an action.
+      expect(source).not.toMatch(/\brole: "(viewer|operator|admin)"/);
     },
   );
 
@@ -61,23 +63,32 @@ describe("every page, server action and route checks who is asking", () => {
  * or switching its notifications off — README, "Sign-in, roles and the audit
  * trail", says why).
  */
-const ADMIN_ONLY: ReadonlyArray<[file: string, exported: string]> = [
-  ["app/alarms/actions.ts", "deleteAlarmAction"],
-  ["app/alarms/actions.ts", "disableAlarmActionsAction"],
-  ["app/admin/users/actions.ts", "createUserAction"],
-  ["app/admin/users/actions.ts", "resetPasswordAction"],
-  ["app/admin/api-keys/actions.ts", "createApiKeyAction"],
+const ADMIN_ONLY: ReadonlyArray<[file: string, exported: string, action: DashboardAction]> = [
+  ["app/alarms/actions.ts", "deleteAlarmAction", "delete-alarm"],
+  ["app/alarms/actions.ts", "disableAlarmActionsAction", "disable-alarm-actions"],
+  ["app/admin/users/actions.ts", "createUserAction", "create-user"],
+  ["app/admin/users/actions.ts", "resetPasswordAction", "reset-user-password"],
+  ["app/admin/api-keys/actions.ts", "createApiKeyAction", "create-api-key"],
+  ["app/instances/[id]/actions.ts", "deleteAction", "delete-db-instance"],
+  ["app/snapshots/actions.ts", "deleteSnapshotAction", "delete-snapshot"],
+  ["app/snapshots/actions.ts", "deleteAutomatedBackupAction", "delete-db-instance-automated-backup"],
 ];
 
 describe("the actions that are an admin's", () => {
-  test.each(ADMIN_ONLY)("%s: %s needs the admin role", (file, exported) => {
+  test.each(ADMIN_ONLY)("%s: %s is %s, which needs the admin role", (file, exported, action) => {
     const source = readFileSync(path.join(root, file), "utf8");
-    expect(source).toMatch(new RegExp(`export const ${exported} = validatedAction\\(\\s*\\{[^}]*role: "admin"`));
+    expect(source).toMatch(new RegExp(`export const ${exported} = validatedAction\\(\\s*\\{\\s*action: "${action}"`));
+    expect(ACTION_ROLES[action]).toBe("admin");
   });
 
   test("switching an alarm's notifications off is a separate action from switching them on", () => {
     const source = readFileSync(path.join(root, "app/alarms/actions.ts"), "utf8");
-    expect(source).not.toMatch(/role: "operator", schema: actionsSwitch\("false"\)/);
-    expect(source).toMatch(/disableAlarmActionsAction = validatedAction\(\s*\{[^}]*schema: actionsSwitch\("false"\)/);
+    expect(source).toMatch(
+      /enableAlarmActionsAction = validatedAction\(\s*\{\s*action: "enable-alarm-actions", schema: actionsSwitch\("true"\)/,
+    );
+    expect(source).toMatch(
+      /disableAlarmActionsAction = validatedAction\(\s*\{\s*action: "disable-alarm-actions", schema: actionsSwitch\("false"\)/,
+    );
+    expect(ACTION_ROLES["enable-alarm-actions"]).toBe("operator");
   });
 });

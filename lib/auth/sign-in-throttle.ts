@@ -20,10 +20,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getConfig } from "../config";
 import { getStore } from "../store/store-db";
+import type { DashboardAction } from "./action-roles";
 
 export const SIGN_IN = "sign-in";
 /** The admin's action that lifts an account's lockout; the count starts again after it. */
-export const UNLOCK_SIGN_IN = "unlock-sign-in";
+export const UNLOCK_SIGN_IN = "unlock-sign-in" satisfies DashboardAction;
 
 export type Lockout = { scope: "account"; retryAfterMinutes: number } | { scope: "address"; retryAfterSeconds: number };
 

@@ -13,7 +13,6 @@ import {
   promoteForm,
   rebootForm,
   restoreSnapshotForm,
-  snapshotForm,
 } from "./action-forms";
 
 const identifier = padded(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,70}$/));
@@ -25,11 +24,10 @@ const snapshot = padded(
 const forms: Array<[string, z.ZodType, string[]]> = [
   ["reboot", rebootForm, ["identifier"]],
   ["failover", failoverForm, ["identifier", "confirmation"]],
-  ["snapshot", snapshotForm, ["identifier", "snapshot"]],
   ["create replica", createReplicaForm, ["identifier", "replica"]],
   ["promote", promoteForm, ["identifier", "confirmation"]],
   ["delete instance", deleteInstanceForm, ["identifier", "confirmation", "skipFinalSnapshot", "finalSnapshot"]],
-  ["create snapshot", createSnapshotForm, ["instance", "snapshot"]],
+  ["create snapshot", createSnapshotForm, ["identifier", "snapshot"]],
   ["restore snapshot", restoreSnapshotForm, ["snapshot", "instance"]],
   ["delete snapshot", deleteSnapshotForm, ["snapshot", "confirmation"]],
 ];

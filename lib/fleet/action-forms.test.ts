@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   createReplicaForm,
+  createSnapshotForm,
   deleteAutomatedBackupForm,
   deleteInstanceForm,
   deleteSnapshotForm,
@@ -9,7 +10,6 @@ import {
   restoreBackupToTimeForm,
   restoreSnapshotForm,
   restoreToTimeForm,
-  snapshotForm,
 } from "./action-forms";
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -70,9 +70,9 @@ describe("deleteInstanceForm", () => {
 
 describe("identifiers", () => {
   it.each([
-    [snapshotForm, { identifier: "app-1", snapshot: "1st" }, "snapshot: a DB snapshot identifier has letters"],
+    [createSnapshotForm, { identifier: "app-1", snapshot: "1st" }, "snapshot: a DB snapshot identifier has letters"],
     [
-      snapshotForm,
+      createSnapshotForm,
       { identifier: "app-1", snapshot: "x".repeat(256) },
       "snapshot: a DB snapshot identifier has at most 255",
     ],

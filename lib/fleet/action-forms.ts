@@ -20,7 +20,8 @@ export const failoverForm = withTypedConfirmation(
   { what: THE_IDENTIFIER, action: "failover" },
 );
 
-export const snapshotForm = z.object({ identifier: instanceIdentifier, snapshot: newSnapshotIdentifier });
+/** CreateDBSnapshot, from an instance's page or the snapshots page: one action, one form. */
+export const createSnapshotForm = z.object({ identifier: instanceIdentifier, snapshot: newSnapshotIdentifier });
 
 export const createReplicaForm = z.object({ identifier: instanceIdentifier, replica: instanceIdentifier });
 
@@ -82,8 +83,6 @@ export const removeTagForm = z.object({
   identifier: instanceIdentifier,
   key: z.string({ error: "Tag key: required" }).min(1, "Tag key: required"),
 });
-
-export const createSnapshotForm = z.object({ instance: instanceIdentifier, snapshot: newSnapshotIdentifier });
 
 export const restoreSnapshotForm = z.object({ snapshot: snapshotIdentifier, instance: instanceIdentifier });
 

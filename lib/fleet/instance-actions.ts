@@ -1,3 +1,4 @@
+import { type DashboardAction, roleFor } from "@/lib/auth/action-roles";
 import { allows, type Role } from "@/lib/auth/roles";
 import type { DbInstance } from "./fleet-model";
 
@@ -19,20 +20,15 @@ export const INSTANCE_ACTIONS = [
 ] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
-/**
- * The least role each action needs: the page offers only these. Each server
- * action (app/instances/[id]/actions.ts) declares the same role and is the
- * check that counts. Deleting destroys more than any
- * operator action: it is the admin's.
- */
-export const ACTION_ROLES: Record<InstanceAction, Role> = {
-  reboot: "operator",
-  "reboot-with-failover": "operator",
-  snapshot: "operator",
-  "create-replica": "operator",
-  "restore-to-time": "operator",
-  promote: "operator",
-  delete: "admin",
+/** Each action's name in the role table and the audit trail (lib/auth/action-roles.ts). */
+const DASHBOARD_ACTION: Record<InstanceAction, DashboardAction> = {
+  reboot: "reboot",
+  "reboot-with-failover": "reboot-with-failover",
+  snapshot: "create-snapshot",
+  "create-replica": "create-read-replica",
+  "restore-to-time": "restore-db-instance-to-point-in-time",
+  promote: "promote-read-replica",
+  delete: "delete-db-instance",
 };
 
 /** A writer roots its topology; a replica streams from a source (in this region or another). */
@@ -59,7 +55,7 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
 
 /** The actions the page offers a user of the given role: each server action checks the role again. */
 export function actionsAllowed(instance: DbInstance, role: Role): InstanceAction[] {
-  return actionsFor(instance).filter((action) => allows(role, ACTION_ROLES[action]));
+  return actionsFor(instance).filter((action) => allows(role, roleFor(DASHBOARD_ACTION[action])));
 }
 
 /**

@@ -3,7 +3,7 @@
  * propagate, and a missing subject becomes Next's 404.
  */
 import { describe, expect, test } from "vitest";
-import { NotFound, Unavailable, Invalid } from "../errors";
+import { Invalid, NotFound, Unavailable } from "../errors";
 import { settle, valueOr } from "./settle";
 
 const fail = (error: unknown) => () => Promise.reject(error);

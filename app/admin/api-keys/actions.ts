@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
  * password again: a stolen session alone must not mint one.
  */
 export const createApiKeyAction = validatedAction(
-  { action: "create-api-key", role: "admin", schema: createApiKeyForm, target: (input) => input.name },
+  { action: "create-api-key", schema: createApiKeyForm, target: (input) => input.name },
   async (
     { currentPassword, expiresInDays, ...input },
     { actor },
@@ -37,7 +37,7 @@ export const createApiKeyAction = validatedAction(
 );
 
 export const revokeApiKeyAction = validatedAction(
-  { action: "revoke-api-key", role: "admin", schema: revokeApiKeyForm, target: (input) => `api-key ${input.id}` },
+  { action: "revoke-api-key", schema: revokeApiKeyForm, target: (input) => `api-key ${input.id}` },
   async ({ id }): Promise<string> => {
     const name = await revokeApiKey({ id });
     refresh();

@@ -32,7 +32,7 @@ async function reauthenticate(password: string | undefined, purpose: string, { a
 }
 
 export const createUserAction = validatedAction(
-  { action: "create-user", role: "admin", schema: createUserForm, target: (input) => input.email },
+  { action: "create-user", schema: createUserForm, target: (input) => input.email },
   async ({ currentPassword, ...user }, context): Promise<string> => {
     if (user.role === "admin") await reauthenticate(currentPassword, "creating an admin", context);
     await createDashboardUser(user);
@@ -42,7 +42,7 @@ export const createUserAction = validatedAction(
 );
 
 export const setRoleAction = validatedAction(
-  { action: "set-user-role", role: "admin", schema: setRoleForm, target: (input) => input.userId },
+  { action: "set-user-role", schema: setRoleForm, target: (input) => input.userId },
   async ({ userId, role, currentPassword }, context): Promise<string> => {
     const { actor } = context;
     if (role === "admin") await reauthenticate(currentPassword, "making an admin", context);
@@ -53,7 +53,7 @@ export const setRoleAction = validatedAction(
 );
 
 export const setDisabledAction = validatedAction(
-  { action: "set-user-disabled", role: "admin", schema: setDisabledForm, target: (input) => input.userId },
+  { action: "set-user-disabled", schema: setDisabledForm, target: (input) => input.userId },
   async ({ userId, disabled }, { actor }): Promise<string> => {
     const email = await setDashboardUserDisabled({ userId, disabled, actorId: actor.id });
     refresh();
@@ -63,7 +63,7 @@ export const setDisabledAction = validatedAction(
 
 /** The user signs in again with the new password: every session of theirs ends. */
 export const resetPasswordAction = validatedAction(
-  { action: "reset-user-password", role: "admin", schema: resetPasswordForm, target: (input) => input.userId },
+  { action: "reset-user-password", schema: resetPasswordForm, target: (input) => input.userId },
   async ({ userId, password, currentPassword }, context): Promise<string> => {
     await reauthenticate(currentPassword, "resetting a password", context);
     const email = await resetDashboardUserPassword({ userId, password, actorId: context.actor.id });
@@ -73,7 +73,7 @@ export const resetPasswordAction = validatedAction(
 
 /** Lifts a lockout at once (someone may be keeping it up on purpose); the failure count starts again from here. */
 export const unlockSignInAction = validatedAction(
-  { action: UNLOCK_SIGN_IN, role: "admin", schema: unlockSignInForm, target: (input) => input.email },
+  { action: UNLOCK_SIGN_IN, schema: unlockSignInForm, target: (input) => input.email },
   async ({ email }): Promise<string> => {
     await requireDashboardUser({ email });
     return `${email} may sign in again now.`;

@@ -13,8 +13,8 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { SectionState } from "@/components/section-state";
 import { StatusBadge } from "@/components/status-badge";
 import { UtcTime } from "@/components/utc-time";
+import { may } from "@/lib/auth/action-roles";
 import { requireRole } from "@/lib/auth/require-role";
-import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { alarmFormValues } from "@/lib/fleet/alarm-form";
 import { alarmHistory } from "@/lib/fleet/alarm-history";
@@ -40,8 +40,8 @@ export default async function AlarmPage({ params }: Props) {
   const name = parsed.data;
   const actor = await requireRole("viewer", alarmHref(name));
   // Changing an alarm is the operator's, silencing or deleting it the admin's; each action checks again.
-  const canChange = allows(actor.role, "operator");
-  const canSilence = allows(actor.role, "admin");
+  const canChange = may(actor.role, "update-alarm");
+  const canSilence = may(actor.role, "disable-alarm-actions");
   const { refreshIntervalMs } = getConfig();
   const [found, history, instances] = await Promise.all([
     settle(async () => (await readAlarm({ name })).alarm, { notFoundPage: true }),

@@ -14,7 +14,6 @@ import {
   rebootForm,
   removeTagForm,
   restoreToTimeForm,
-  snapshotForm,
 } from "@/lib/fleet/action-forms";
 import { instanceArn } from "@/lib/fleet/instance-arn";
 import { createReadReplica, deleteInstance, promoteReplica } from "@/lib/fleet/instance-lifecycle";
@@ -22,7 +21,6 @@ import { restoreToPointInTime } from "@/lib/fleet/point-in-time-restore";
 import { rebootInstance } from "@/lib/fleet/reboot-instance";
 import { addTags, removeTags } from "@/lib/fleet/resource-tags";
 import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
-import { createSnapshot } from "@/lib/fleet/snapshot-actions";
 
 /** The receipt the page follows the action by; `refresh()` re-renders it with the new status in the same response. */
 function receipt(identifier: string, status: string, requestedAt: string): ActionReceipt {
@@ -33,7 +31,7 @@ function receipt(identifier: string, status: string, requestedAt: string): Actio
 const onInstance = (input: { identifier: string }) => input.identifier;
 
 export const rebootAction = validatedAction(
-  { action: "reboot", role: "operator", schema: rebootForm, target: onInstance },
+  { action: "reboot", schema: rebootForm, target: onInstance },
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await rebootInstance({ identifier });
@@ -44,7 +42,6 @@ export const rebootAction = validatedAction(
 export const rebootWithFailoverAction = validatedAction(
   {
     action: "reboot-with-failover",
-    role: "operator",
     schema: failoverForm,
     target: onInstance,
   },
@@ -55,16 +52,6 @@ export const rebootWithFailoverAction = validatedAction(
   },
 );
 
-export const snapshotAction = validatedAction(
-  { action: "create-snapshot", role: "operator", schema: snapshotForm, target: onInstance },
-  async ({ identifier, snapshot }): Promise<ActionReceipt> => {
-    const requestedAt = new Date().toISOString();
-    await createSnapshot({ instance: identifier, snapshot });
-    // CreateDBSnapshot answers with the snapshot; the instance is backing up meanwhile.
-    return receipt(identifier, "backing-up", requestedAt);
-  },
-);
-
 /**
  * The new replica has a page of its own from the start: the reader follows its creation there. It gets the
  * alarms its siblings have (lib/fleet/sibling-alarms.ts).
@@ -72,7 +59,6 @@ export const snapshotAction = validatedAction(
 export const createReplicaAction = validatedAction(
   {
     action: "create-read-replica",
-    role: "operator",
     schema: createReplicaForm,
     target: onInstance,
   },
@@ -87,7 +73,6 @@ export const createReplicaAction = validatedAction(
 export const restoreToTimeAction = validatedAction(
   {
     action: "restore-db-instance-to-point-in-time",
-    role: "operator",
     schema: restoreToTimeForm,
     target: onInstance,
   },
@@ -99,7 +84,7 @@ export const restoreToTimeAction = validatedAction(
 );
 
 export const promoteAction = validatedAction(
-  { action: "promote-read-replica", role: "operator", schema: promoteForm, target: onInstance },
+  { action: "promote-read-replica", schema: promoteForm, target: onInstance },
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await promoteReplica({ identifier });
@@ -107,9 +92,9 @@ export const promoteAction = validatedAction(
   },
 );
 
-/** Deleting destroys more than any operator action does: it is the admin's (lib/fleet/instance-actions.ts). */
+/** Deleting destroys more than any operator action does: it is the admin's (lib/auth/action-roles.ts). */
 export const deleteAction = validatedAction(
-  { action: "delete-db-instance", role: "admin", schema: deleteInstanceForm, target: onInstance },
+  { action: "delete-db-instance", schema: deleteInstanceForm, target: onInstance },
   async ({ identifier, skipFinalSnapshot, finalSnapshot, retainAutomatedBackups }): Promise<ActionReceipt> => {
     const final = skipFinalSnapshot === "on" ? undefined : finalSnapshot;
     await deleteInstance({ identifier, finalSnapshot: final, retainAutomatedBackups: retainAutomatedBackups === "on" });
@@ -120,7 +105,7 @@ export const deleteAction = validatedAction(
 
 /** A tag on the instance (a key it has gets the new value), through AddTagsToResource; the page re-renders with it. */
 export const addTagAction = validatedAction(
-  { action: "add-tags-to-resource", role: "operator", schema: addTagForm, target: onInstance },
+  { action: "add-tags-to-resource", schema: addTagForm, target: onInstance },
   async ({ identifier, key, value }): Promise<string> => {
     await addTags({ resource: await instanceArn({ identifier }), tags: [{ key, value }] });
     refresh();
@@ -129,7 +114,7 @@ export const addTagAction = validatedAction(
 );
 
 export const removeTagAction = validatedAction(
-  { action: "remove-tags-from-resource", role: "operator", schema: removeTagForm, target: onInstance },
+  { action: "remove-tags-from-resource", schema: removeTagForm, target: onInstance },
   async ({ identifier, key }): Promise<string> => {
     await removeTags({ resource: await instanceArn({ identifier }), keys: [key] });
     refresh();

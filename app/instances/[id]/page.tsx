@@ -19,8 +19,8 @@ import { InstanceTags } from "@/components/instance-tags";
 import { InstanceTopology } from "@/components/instance-topology";
 import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
+import { may } from "@/lib/auth/action-roles";
 import { requireRole } from "@/lib/auth/require-role";
-import { allows } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { thresholdLines } from "@/lib/fleet/alarm-model";
 import { databaseLoadView } from "@/lib/fleet/database-load-view";
@@ -38,7 +38,7 @@ import { defaultMetricRange, parseMetricRange } from "@/lib/fleet/metric-range";
 import { listTags } from "@/lib/fleet/resource-tags";
 import { settle, unavailableAnswer } from "@/lib/page-data/settle";
 import type { SearchParams } from "@/lib/query-param";
-import { snapshotActionsFor } from "../../snapshots/snapshot-actions-for";
+import { createSnapshotAction, snapshotActionsFor } from "../../snapshots/snapshot-actions-for";
 import {
   addTagAction,
   createReplicaAction,
@@ -48,7 +48,6 @@ import {
   rebootWithFailoverAction,
   removeTagAction,
   restoreToTimeAction,
-  snapshotAction,
 } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -142,7 +141,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
                 serverActions={{
                   reboot: rebootAction,
                   "reboot-with-failover": rebootWithFailoverAction,
-                  snapshot: snapshotAction,
+                  snapshot: createSnapshotAction,
                   "create-replica": createReplicaAction,
                   "restore-to-time": restoreToTimeAction,
                   promote: promoteAction,
@@ -168,7 +167,9 @@ export default async function InstancePage({ params, searchParams }: Props) {
               <DetailSections sections={sections} />
             </section>
             <InstanceTags
-              editor={allows(actor.role, "operator") ? { add: addTagAction, remove: removeTagAction } : undefined}
+              editor={
+                may(actor.role, "add-tags-to-resource") ? { add: addTagAction, remove: removeTagAction } : undefined
+              }
               identifier={identifier}
               result={tags}
             />
