@@ -24,7 +24,7 @@ export type CreateReplicaRequest = {
 
 export async function createReadReplica(ops: FleetOps, req: CreateReplicaRequest): Promise<InstanceRecord> {
   const source = ops.requireInstance(req.sourceId);
-  if (source.role !== "primary") {
+  if (source.role !== "writer") {
     throw new EngineFault(
       "InvalidParameterCombination",
       `${source.id} is a read replica; the local fleet creates read replicas of primaries only.`,

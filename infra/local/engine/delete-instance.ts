@@ -42,7 +42,7 @@ export function deleteInstance(ops: FleetOps, req: DeleteRequest): void {
       "FinalDBSnapshotIdentifier can not be specified when deleting a replica instance",
     );
   }
-  if (instance.role === "primary" && !req.skipFinalSnapshot && !req.finalSnapshotId) {
+  if (instance.role === "writer" && !req.skipFinalSnapshot && !req.finalSnapshotId) {
     throw new EngineFault(
       "InvalidParameterCombination",
       "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.",

@@ -18,7 +18,7 @@ import { rebuildStandby } from "./writer-failover.js";
 
 export async function coldBoot(ops: FleetOps, ctx: NodeContext): Promise<void> {
   const s = ops.state;
-  const writer = s.instances.find((i) => i.role === "primary");
+  const writer = s.instances.find((i) => i.role === "writer");
   if (!writer) throw new EngineError("the fleet plan has no writer");
   rmSync(path.join(ctx.dataDir, "nodes"), { recursive: true, force: true });
   mkdirSync(path.join(ctx.dataDir, "nodes"), { mode: ctx.runAs ? 0o711 : 0o700 });
@@ -63,7 +63,7 @@ export async function coldBoot(ops: FleetOps, ctx: NodeContext): Promise<void> {
 
 export async function warmBoot(ops: FleetOps): Promise<void> {
   const s = ops.state;
-  const primaries = s.instances.filter((i) => i.role === "primary");
+  const primaries = s.instances.filter((i) => i.role === "writer");
   const rebuilding = primaries.filter((p) => p.standby && p.standbyNeedsRebuild === true);
   const toStart: { node: RuntimeNode; label: string }[] = [];
   for (const p of primaries) {

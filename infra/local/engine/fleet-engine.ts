@@ -187,7 +187,7 @@ export class FleetEngine implements FleetOps {
 
   /** A primary reached through a forwarder (Multi-AZ: it follows failovers) gets one; others are reached directly. */
   async openEndpoint(instance: InstanceRecord): Promise<void> {
-    if (instance.role !== "primary" || instance.endpointPort === instance.node.port) return;
+    if (instance.role !== "writer" || instance.endpointPort === instance.node.port) return;
     if (this.endpoints.has(instance.id)) return;
     const proxy = new WriterProxy(this.config.host, instance.endpointPort, this.log);
     await proxy.listen();
@@ -272,7 +272,7 @@ export class FleetEngine implements FleetOps {
   /** The archive command of the instance whose writer or standby `nodeName` is, when it keeps automated backups. */
   private archiveCommandOf(nodeName: string): string | undefined {
     const instance = this.state.instances.find(
-      (i) => i.role === "primary" && (i.node.name === nodeName || i.standby?.name === nodeName),
+      (i) => i.role === "writer" && (i.node.name === nodeName || i.standby?.name === nodeName),
     );
     if (!instance || instance.backupRetentionPeriod === 0) return undefined;
     const dir = archiveDirOf(this.config.dataDir, instance.dbiResourceId);
@@ -288,7 +288,7 @@ export class FleetEngine implements FleetOps {
   private async archiveTails(): Promise<void> {
     for (const i of this.state.instances) {
       const node = this.nodes.get(i.node.name);
-      if (i.role !== "primary" || i.backupRetentionPeriod === 0 || !node?.postmaster.running) continue;
+      if (i.role !== "writer" || i.backupRetentionPeriod === 0 || !node?.postmaster.running) continue;
       await this.asAdmin(node, (db) => db.query("select pg_switch_wal()")).catch((error: Error) =>
         this.log.warn({ instance: i.id, err: error.message }, "could not switch WAL for the archive at boot"),
       );

@@ -26,7 +26,7 @@ export function planFleet(fleet: Fleet, config: EngineConfig, pgMajor: string, n
   const { portBase, nodePortBase } = config;
   const writer: InstanceRecord = {
     id: names.writer,
-    role: "primary",
+    role: "writer",
     createdAt,
     dbiResourceId: newResourceId(),
     endpointPort: portBase,

@@ -40,7 +40,7 @@ describe("fleet-state.json", () => {
     expect(state.instances).toEqual([
       {
         id: "production-myapp",
-        role: "primary",
+        role: "writer",
         createdAt: "2025-01-15T08:30:12.345Z",
         dbiResourceId: "db-AAAAAAAAAAAAAAAAAAAAAAAAAA",
         endpointPort: 15432,
@@ -95,6 +95,17 @@ describe("fleet-state.json", () => {
     ]);
     // Each instance its own list: tagging one must not tag the other.
     expect(read.instances[0]!.tags).not.toBe(read.instances[1]!.tags);
+  });
+
+  test("a format 2 file that called the writer's record primary reads it as the writer", () => {
+    writeFileSync(statePath(dir), JSON.stringify(v1));
+    const migrated = readState(dir)!;
+    const older = {
+      ...migrated,
+      instances: migrated.instances.map((i) => ({ ...i, role: i.role === "writer" ? "primary" : i.role })),
+    };
+    writeFileSync(statePath(dir), JSON.stringify(older));
+    expect(readState(dir)!.instances.map((i) => i.role)).toEqual(["writer", "replica"]);
   });
 
   test("a damaged file is refused with what to do", () => {

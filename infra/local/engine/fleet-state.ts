@@ -18,13 +18,17 @@ const nodeSchema = z.object({ name: z.string(), port: z.number().int(), az: z.st
 
 const instanceSchema = z.object({
   id: z.string(),
-  /** A primary accepts writes (with an optional Multi-AZ standby); a replica streams from `sourceId`. */
-  role: z.enum(["primary", "replica"]),
+  /**
+   * A writer accepts writes (with an optional Multi-AZ standby); a replica
+   * streams from `sourceId`. Files written before the record used RDS's word
+   * say "primary" for a writer.
+   */
+  role: z.preprocess((role) => (role === "primary" ? "writer" : role), z.enum(["writer", "replica"])),
   createdAt: z.string(),
   dbiResourceId: z.string(),
-  /** Where clients connect: a forwarder in front of a Multi-AZ primary, otherwise the node's own port. */
+  /** Where clients connect: a forwarder in front of a Multi-AZ writer, otherwise the node's own port. */
   endpointPort: z.number().int(),
-  /** The node serving the instance now (for a Multi-AZ primary, its current primary node). */
+  /** The node serving the instance now (for a Multi-AZ writer, its current primary node). */
   node: nodeSchema,
   standby: nodeSchema.optional(),
   /** Set when the standby's data no longer matches the primary (after a failover) until it is re-cloned. */
@@ -82,7 +86,7 @@ export function migrateV1(v1: z.infer<typeof v1Schema>, fleet: Fleet): FleetStat
     instances: [
       {
         id: w.id,
-        role: "primary",
+        role: "writer",
         createdAt: w.createdAt,
         dbiResourceId: w.dbiResourceId,
         endpointPort: w.endpointPort,

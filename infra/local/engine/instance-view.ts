@@ -13,7 +13,7 @@ export function viewInstances(
 ): EngineInstance[] {
   return state.instances.map((i) => ({
     id: i.id,
-    kind: i.role === "primary" ? "writer" : "replica",
+    kind: i.role === "writer" ? "writer" : "replica",
     status: statusOf(i.id) ?? "failed",
     createdAt: new Date(i.createdAt),
     dbiResourceId: i.dbiResourceId,

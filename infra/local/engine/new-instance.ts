@@ -16,7 +16,7 @@ import { newResourceTags, type Tag } from "./tags.js";
 
 export type NewInstanceRequest = {
   id: string;
-  role: "primary" | "replica";
+  role: "writer" | "replica";
   az: string;
   port?: number;
   sourceId?: string;

@@ -49,7 +49,7 @@ export async function promoteToStandalone(
   const source = ops.state.instances.find((i) => i.id === instance.sourceId);
   ops.progress(`${instance.id}: promoting to a standalone instance`);
   await promoteNode(ops, node);
-  instance.role = "primary";
+  instance.role = "writer";
   instance.sourceId = undefined;
   instance.backupRetentionPeriod = backupRetentionPeriod;
   ops.saveState();

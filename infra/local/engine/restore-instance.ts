@@ -92,7 +92,7 @@ export async function startRestore(
     ops,
     {
       id: req.instanceId,
-      role: "primary",
+      role: "writer",
       az: req.availabilityZone,
       port: req.port,
       instanceClass: req.instanceClass,

@@ -114,7 +114,7 @@ function sourceOf(ops: FleetOps, req: PointInTimeRestoreRequest): RestoreSource 
 /** The moment to restore to, refused as RDS refuses it. */
 function restoreTimeOf(ops: FleetOps, source: RestoreSource, req: PointInTimeRestoreRequest): Date {
   const { live } = source;
-  if (live && (live.role !== "primary" || live.backupRetentionPeriod === 0)) {
+  if (live && (live.role !== "writer" || live.backupRetentionPeriod === 0)) {
     throw new EngineFault(
       "PointInTimeRestoreNotEnabled",
       `Point-in-time restore is not enabled for ${source.id}: its backup retention period is 0.`,

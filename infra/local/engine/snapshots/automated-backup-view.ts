@@ -13,7 +13,7 @@ import { removeSnapshot } from "./take-snapshot.js";
 
 export function automatedBackups(ops: FleetOps): DBInstanceAutomatedBackup[] {
   const active = ops.state.instances
-    .filter((i) => i.role === "primary" && i.backupRetentionPeriod > 0 && !i.pending)
+    .filter((i) => i.role === "writer" && i.backupRetentionPeriod > 0 && !i.pending)
     .map((i) => entry(ops, activeFacts(i), restoreWindowOf(ops, i), "active"));
   const retained = ops.retained.all().map((r) => entry(ops, retainedFacts(r), retainedWindowOf(ops, r), "retained"));
   return [...active, ...retained];

@@ -106,7 +106,7 @@ export class AutomatedBackups {
 
   private backedUpInstances(): string[] {
     return this.ops.state.instances
-      .filter((i) => i.role === "primary" && i.backupRetentionPeriod > 0 && !i.pending)
+      .filter((i) => i.role === "writer" && i.backupRetentionPeriod > 0 && !i.pending)
       .map((i) => i.id);
   }
 

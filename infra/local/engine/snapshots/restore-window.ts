@@ -24,7 +24,7 @@ export function baseBackupsOf(ops: FleetOps, dbiResourceId: string): SnapshotRec
 }
 
 export function restoreWindowOf(ops: FleetOps, instance: InstanceRecord): RestoreWindow | undefined {
-  if (instance.role !== "primary" || instance.backupRetentionPeriod === 0) return undefined;
+  if (instance.role !== "writer" || instance.backupRetentionPeriod === 0) return undefined;
   const first = baseBackupsOf(ops, instance.dbiResourceId)[0];
   if (!first?.completedAt) return undefined;
   // The writer's samples and, after a failover, those it took while it was the other node.

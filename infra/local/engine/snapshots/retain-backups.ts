@@ -15,7 +15,7 @@ export async function prepareRetainedBackup(
   ops: FleetOps,
   instance: InstanceRecord,
 ): Promise<RetainedBackup | undefined> {
-  if (instance.role !== "primary" || instance.backupRetentionPeriod === 0) return undefined;
+  if (instance.role !== "writer" || instance.backupRetentionPeriod === 0) return undefined;
   const node = ops.findNode(instance.node.name);
   if (node?.postmaster.running) {
     await flushArchive(ops, node, archiveDirOf(ops.config.dataDir, instance.dbiResourceId)).catch((error: Error) =>
