@@ -2,11 +2,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { getAuth } from "../auth/auth";
 import type { RequestContext } from "../auth/current-actor";
-import { dashboardAccounts, dashboardSessions } from "../store/schema";
+import { dashboardSessions } from "../store/schema";
 import { getStore } from "../store/store-db";
-import { storeForThisFile } from "../test-support/store-fixture";
+import { passwordWorks, storeForThisFile } from "../test-support/store-fixture";
 import { createDashboardUser } from "./create-dashboard-user";
 import { changeOwnPassword, resetDashboardUserPassword } from "./dashboard-passwords";
 
@@ -36,14 +35,6 @@ const sessionsOf = async (userId: string) =>
   )
     .map((s) => s.id)
     .sort();
-
-async function passwordWorks(userId: string, password: string): Promise<boolean> {
-  const [account] = await getStore()
-    .db.select({ hash: dashboardAccounts.password })
-    .from(dashboardAccounts)
-    .where(eq(dashboardAccounts.userId, userId));
-  return (await getAuth().$context).password.verify({ hash: account?.hash ?? "", password });
-}
 
 describe("an admin resets a password", () => {
   test("the new password works, the old does not, and every session of that user ends — nobody else's", async () => {

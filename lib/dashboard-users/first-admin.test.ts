@@ -5,10 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { getAuth } from "../auth/auth";
-import { dashboardAccounts, dashboardSessions, dashboardUsers } from "../store/schema";
+import { dashboardSessions, dashboardUsers } from "../store/schema";
 import { getStore } from "../store/store-db";
-import { storeForThisFile } from "../test-support/store-fixture";
+import { passwordWorks, storeForThisFile } from "../test-support/store-fixture";
 import { changeOwnPassword } from "./dashboard-passwords";
 import { ensureFirstAdmin, forgetFirstAdminPassword } from "./first-admin";
 
@@ -25,14 +24,6 @@ async function firstAdmin() {
   const [user] = await getStore().db.select().from(dashboardUsers).where(eq(dashboardUsers.email, EMAIL));
   if (!user) throw new Error("no first admin");
   return user;
-}
-
-async function passwordWorks(userId: string, password: string): Promise<boolean> {
-  const [account] = await getStore()
-    .db.select({ hash: dashboardAccounts.password })
-    .from(dashboardAccounts)
-    .where(eq(dashboardAccounts.userId, userId));
-  return (await getAuth().$context).password.verify({ hash: account?.hash ?? "", password });
 }
 
 describe("the first admin", () => {

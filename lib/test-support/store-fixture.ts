@@ -5,6 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import pg from "pg";
 import pino from "pino";
 import { afterAll, beforeAll, vi } from "vitest";
@@ -12,9 +13,11 @@ import { ensureCredentials, type FleetCredentials } from "../../infra/local/pg/c
 import { type LocalStore, startLocalStore, storeOwnerUrl, storeUrl } from "../../infra/local/store/local-store";
 import { makeTempDataDir } from "../../infra/local/test-support/temp-fleet";
 import { apiKeyRegistry } from "../api-keys/key-registry";
+import { getAuth } from "../auth/auth";
 import { closeSignInLocks } from "../auth/sign-in-lock";
 import { migrateStore } from "../store/migrate-store";
-import { closeStore } from "../store/store-db";
+import { dashboardAccounts } from "../store/schema";
+import { closeStore, getStore } from "../store/store-db";
 
 export type StoreFixture = {
   url: string;
@@ -102,4 +105,13 @@ export function storeForThisFile(env: Record<string, string> = {}): () => StoreF
     if (!fixture) throw new Error("the store fixture is used before its beforeAll ran");
     return fixture;
   };
+}
+
+/** Whether `password` signs `userId` in: the hash the store keeps, checked as sign-in checks it. */
+export async function passwordWorks(userId: string, password: string): Promise<boolean> {
+  const [account] = await getStore()
+    .db.select({ hash: dashboardAccounts.password })
+    .from(dashboardAccounts)
+    .where(eq(dashboardAccounts.userId, userId));
+  return (await getAuth().$context).password.verify({ hash: account?.hash ?? "", password });
 }
