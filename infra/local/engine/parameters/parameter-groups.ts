@@ -222,15 +222,22 @@ export class ParameterGroups {
     return new Map(definitions.map((d) => [d.name.toLowerCase(), d]));
   }
 
+  /** From the first node that answers: one may be down or hung (a drill), and any other has the same binaries. */
   private async readDefinitions(): Promise<ParameterDefinition[]> {
+    const failures: string[] = [];
     for (const instance of this.ops.state.instances) {
       const node = this.ops.findNode(instance.node.name);
       if (!node?.postmaster.running) continue;
-      return this.ops.asAdmin(node, (db) => readParameterDefinitions(db, node.pgData));
+      try {
+        return await this.ops.asAdmin(node, (db) => readParameterDefinitions(db, node.pgData));
+      } catch (error) {
+        failures.push(`${instance.id}: ${(error as Error).message}`);
+        this.ops.log.warn({ instance: instance.id, err: (error as Error).message }, "could not read pg_settings");
+      }
     }
     throw new EngineFault(
       "InvalidDBInstanceState",
-      "The local fleet has no running DB instance to read its engine's parameters from.",
+      `The local fleet has no running DB instance to read its engine's parameters from${failures.length ? ` (${failures.join("; ")})` : ""}.`,
     );
   }
 }
