@@ -85,6 +85,8 @@ export type CreateReadReplicaRequest = {
   deletionProtection?: boolean;
   tags?: ResourceTag[];
   copyTagsToSnapshot?: boolean;
+  /** Its DB parameter group (lowercase); absent: the source's for a replica, the default group for a restore. */
+  parameterGroupName?: string;
 };
 
 export type DeleteDBInstanceRequest = {
@@ -112,6 +114,8 @@ export type RestoreDBInstanceRequest = {
   deletionProtection?: boolean;
   tags?: ResourceTag[];
   copyTagsToSnapshot?: boolean;
+  /** Its DB parameter group (lowercase); absent: the source's for a replica, the default group for a restore. */
+  parameterGroupName?: string;
 };
 
 export type PointInTimeRestoreRequest = {
@@ -126,4 +130,6 @@ export type PointInTimeRestoreRequest = {
   deletionProtection?: boolean;
   tags?: ResourceTag[];
   copyTagsToSnapshot?: boolean;
+  /** Its DB parameter group (lowercase); absent: the source's for a replica, the default group for a restore. */
+  parameterGroupName?: string;
 };

@@ -6,6 +6,7 @@
  * live after a reload and a static one after a reboot, as SHOW on the node says.
  */
 import {
+  CreateDBInstanceReadReplicaCommand,
   CreateDBParameterGroupCommand,
   DeleteDBParameterGroupCommand,
   DescribeDBParameterGroupsCommand,
@@ -390,5 +391,46 @@ describe("an instance using a group", () => {
     await rds.send(new DeleteDBParameterGroupCommand({ DBParameterGroupName: GROUP }));
     const gone = await refusal(rds.send(new DescribeDBParameterGroupsCommand({ DBParameterGroupName: GROUP })));
     expect(gone.name).toBe("DBParameterGroupNotFoundFault");
+  });
+});
+
+describe("a new instance given a group", () => {
+  test("CreateDBInstanceReadReplica DBParameterGroupName: the replica starts with the group's values, in sync", async () => {
+    const group = "new-replicas";
+    await rds.send(
+      new CreateDBParameterGroupCommand({
+        DBParameterGroupName: group,
+        DBParameterGroupFamily: "postgres17",
+        Description: "x",
+      }),
+    );
+    await modify(group, [
+      { ParameterName: "work_mem", ParameterValue: "20480", ApplyMethod: "immediate" },
+      { ParameterName: "max_connections", ParameterValue: "300", ApplyMethod: "pending-reboot" },
+    ]);
+    const unknown = await refusal(
+      rds.send(
+        new CreateDBInstanceReadReplicaCommand({
+          DBInstanceIdentifier: "production-myapp-replica-9",
+          SourceDBInstanceIdentifier: "production-myapp",
+          DBParameterGroupName: "nope",
+        }),
+      ),
+    );
+    expect(unknown.name).toBe("DBParameterGroupNotFoundFault");
+    await rds.send(
+      new CreateDBInstanceReadReplicaCommand({
+        DBInstanceIdentifier: "production-myapp-replica-3",
+        SourceDBInstanceIdentifier: "production-myapp",
+        DBParameterGroupName: group,
+      }),
+    );
+    await waitForInstance(rds, "production-myapp-replica-3", "available", 180_000);
+    expect(await applyStatusOf("production-myapp-replica-3")).toEqual({
+      DBParameterGroupName: group,
+      ParameterApplyStatus: "in-sync",
+    });
+    expect(await show("production-myapp-replica-3", "work_mem")).toBe("20MB");
+    expect(await show("production-myapp-replica-3", "max_connections")).toBe("300");
   });
 });
