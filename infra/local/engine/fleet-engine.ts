@@ -29,6 +29,7 @@ import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.
 import { viewInstances } from "./instance-view.js";
 import { LogRetention } from "./log-retention.js";
 import { NodeSupervisor } from "./node-supervision.js";
+import { settleParametersAfterBoot } from "./parameters/apply-parameters.js";
 import { ParameterGroups } from "./parameters/parameter-groups.js";
 import { allocateEndpointPort, assertPortsFree, fleetPortClaims } from "./ports.js";
 import { waitStreaming } from "./replication-wait.js";
@@ -133,6 +134,7 @@ export class FleetEngine implements FleetOps {
       for (const i of this.state.instances) await this.openEndpoint(i);
       if (this.state.complete) await warmBoot(this);
       else await coldBoot(this, this.ctx);
+      settleParametersAfterBoot(this);
       // One probe before reporting ready, so the first DescribeDBInstances already shows replication state.
       await this.archiveTails();
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));

@@ -65,6 +65,13 @@ export function settleParametersAfterRestart(ops: FleetOps, instanceId: string):
   ops.events.record("parameterGroupApplied", instance.id);
 }
 
+/** After the engine started every node afresh, every instance runs its group's values (those written at configure). */
+export function settleParametersAfterBoot(ops: FleetOps): void {
+  const unsettled = ops.state.instances.filter((i) => (i.parameterApplyStatus ?? "in-sync") !== "in-sync");
+  for (const instance of unsettled) instance.parameterApplyStatus = "in-sync";
+  if (unsettled.length > 0) ops.saveState();
+}
+
 async function reloadNodes(ops: FleetOps, instance: InstanceRecord): Promise<void> {
   for (const name of nodeNamesOf(instance)) {
     const node = ops.findNode(name);

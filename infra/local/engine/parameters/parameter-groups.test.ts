@@ -434,3 +434,38 @@ describe("a new instance given a group", () => {
     expect(await show("production-myapp-replica-3", "max_connections")).toBe("300");
   });
 });
+
+describe("across a restart of the fleet", () => {
+  test("groups, their values and each instance's group outlive it; a pending static value is live after it", async () => {
+    const group = "new-replicas";
+    await modify(group, [{ ParameterName: "max_connections", ParameterValue: "320", ApplyMethod: "pending-reboot" }]);
+    expect((await applyStatusOf("production-myapp-replica-3"))?.ParameterApplyStatus).toBe("pending-reboot");
+    const dataDir = f.dataDir;
+    await f.stop();
+    rds.destroy();
+    const first = f;
+    const again = await startTempFleet({ dataDir });
+    f = {
+      ...again,
+      cleanup: async () => {
+        await again.stop();
+        await first.cleanup();
+      },
+    };
+    rds = rdsClientFor(f);
+    expect(await applyStatusOf("production-myapp-replica-3")).toEqual({
+      DBParameterGroupName: group,
+      ParameterApplyStatus: "in-sync",
+    });
+    expect(await show("production-myapp-replica-3", "max_connections")).toBe("320");
+    expect(await show("production-myapp-replica-3", "work_mem")).toBe("20MB");
+    expect((await parametersOf(group, "user")).map((p) => p.ParameterName).sort()).toEqual([
+      "max_connections",
+      "work_mem",
+    ]);
+    expect(await applyStatusOf(REPLICA)).toEqual({
+      DBParameterGroupName: "default.postgres17",
+      ParameterApplyStatus: "in-sync",
+    });
+  });
+});
