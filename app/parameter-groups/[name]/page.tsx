@@ -30,13 +30,13 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const parsed = parameterGroupName.safeParse(decodeURIComponent((await params).name));
+  const parsed = parameterGroupName.safeParse((await params).name);
   return { title: parsed.success ? `Parameter group ${parsed.data}` : "Parameter group" };
 }
 
 export default async function ParameterGroupPage({ params, searchParams }: Props) {
   await connection();
-  const parsed = parameterGroupName.safeParse(decodeURIComponent((await params).name));
+  const parsed = parameterGroupName.safeParse((await params).name);
   if (!parsed.success) notFound();
   const name = parsed.data;
   const actor = await requireRole("viewer", `/parameter-groups/${encodeURIComponent(name)}`);
