@@ -72,6 +72,13 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { storageState: authState("operator") },
     },
+    // Creates a group, switches replica-2 to it and reboots it, then puts replica-2 back on the default group.
+    {
+      name: "parameter-groups",
+      testMatch: "parameter-groups.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("operator") },
+    },
     {
       name: "actions",
       testMatch: "failover.spec.ts",
@@ -141,7 +148,7 @@ export default defineConfig({
     {
       name: "writer-down",
       testMatch: "writer-down.spec.ts",
-      dependencies: ["operations", "tags", "logs", "performance-insights"],
+      dependencies: ["operations", "tags", "logs", "performance-insights", "parameter-groups"],
     },
   ],
 
