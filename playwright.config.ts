@@ -73,6 +73,8 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: "auth.setup.ts" },
     afterSignIn("tags", "tags.spec.ts", "operator"),
+    // Creates a group, switches replica-2 to it and reboots it, then puts replica-2 back on the default group.
+    afterSignIn("parameter-groups", "parameter-groups.spec.ts", "operator"),
     afterSignIn("logs", "logs.spec.ts", "viewer"),
     // Reads Performance Insights of a workload it runs itself.
     afterSignIn("performance-insights", "performance-insights.spec.ts", "viewer"),

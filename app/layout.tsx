@@ -24,6 +24,7 @@ function navFor(actor: Actor): { href: string; label: string }[] {
     { href: "/events", label: "Events" },
     { href: "/alarms", label: "Alarms" },
     { href: "/snapshots", label: "Snapshots" },
+    { href: "/parameter-groups", label: "Parameter groups" },
     { href: "/audit", label: "Audit" },
   ];
   if (allows(actor.role, "admin")) {

@@ -30,6 +30,8 @@ export const fuzzShares = {
   "query: events page": 3,
   "query: alarms page": 2,
   "query: metric range": 2,
+  "form: parameter groups": 3,
+  "query: parameter group page": 1,
 } as const;
 
 export type FuzzedProperty = keyof typeof fuzzShares;

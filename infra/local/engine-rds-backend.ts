@@ -23,6 +23,7 @@ import { restoreFromSnapshot } from "./engine/restore-instance.js";
 import { restoreToPointInTime } from "./engine/restore-to-point-in-time.js";
 import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view.js";
 import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot.js";
+import { engineParameterGroupsBackend } from "./engine-parameter-groups-backend.js";
 
 function toAwsError(error: unknown): unknown {
   if (!(error instanceof EngineFault)) return error;
@@ -37,7 +38,7 @@ function toAwsError(error: unknown): unknown {
 }
 
 /** Runs an engine call, turning its refusals into AWS faults. */
-function call<T>(fn: () => T): T {
+export function call<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
@@ -45,7 +46,7 @@ function call<T>(fn: () => T): T {
   }
 }
 
-async function callAsync<T>(fn: () => Promise<T>): Promise<T> {
+export async function callAsync<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
@@ -63,6 +64,7 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
   };
   const snapshot = (record: Parameters<typeof toDBSnapshot>[1]): DBSnapshot => toDBSnapshot(fleet, record);
   return {
+    parameterGroups: engineParameterGroupsBackend(engine, fleet),
     describeDBInstances: describeInstances,
     rebootDBInstance: ({ identifier, forceFailover }) => {
       call(() => rebootInstance(engine, identifier, forceFailover));

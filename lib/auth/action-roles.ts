@@ -20,6 +20,12 @@ export const ACTION_ROLES = {
   "delete-db-instance": "admin",
   "add-tags-to-resource": "operator",
   "remove-tags-from-resource": "operator",
+  // Parameter groups
+  "create-db-parameter-group": "operator",
+  "modify-db-parameter-group": "operator",
+  "reset-db-parameter-group": "operator",
+  "delete-db-parameter-group": "operator",
+  "modify-db-instance-parameter-group": "operator",
   // Snapshots and automated backups
   "restore-db-instance-from-snapshot": "operator",
   "delete-snapshot": "admin",

@@ -55,6 +55,7 @@ export class DashboardPolicy extends Construct {
       arn("rds", "subgrp", props.subnetGroupName),
       arn("rds", "og", `default:postgres-${fleet.engineMajorVersion}`),
     ];
+    const fleetParameterGroups = [arn("rds", "pg", `${names.writer}-*`)];
     const viaService = (service: string) => ({
       StringEquals: { "kms:ViaService": `${service}.${stack.region}.amazonaws.com` },
     });
@@ -140,6 +141,33 @@ export class DashboardPolicy extends Construct {
         ],
         resources: ["*"],
         conditions: { Bool: { "rds:PubliclyAccessible": "true" } },
+      }),
+      new PolicyStatement({
+        sid: "ReadParameterGroups",
+        // The parameter group pages list every group (the default ones included) and read their parameters.
+        actions: ["rds:DescribeDBParameterGroups", "rds:DescribeDBParameters"],
+        resources: [arn("rds", "pg", "*")],
+      }),
+      new PolicyStatement({
+        sid: "ChangeFleetParameterGroups",
+        // Groups made from the dashboard are named <writer>-*; the stack's own group stays CloudFormation's.
+        actions: [
+          "rds:CreateDBParameterGroup",
+          "rds:ModifyDBParameterGroup",
+          "rds:ResetDBParameterGroup",
+          "rds:DeleteDBParameterGroup",
+        ],
+        resources: fleetParameterGroups,
+      }),
+      new PolicyStatement({
+        sid: "UseParameterGroups",
+        // ModifyDBInstance with DBParameterGroupName is authorized against the group too (the instance: OperateFleetInstances).
+        actions: ["rds:ModifyDBInstance"],
+        resources: [
+          ...fleetParameterGroups,
+          arn("rds", "pg", props.parameterGroupName),
+          arn("rds", "pg", `default.postgres${fleet.engineMajorVersion}`),
+        ],
       }),
       new PolicyStatement({
         sid: "TagFleetResources",
@@ -263,6 +291,10 @@ const WILDCARD_EVIDENCE: Record<string, string> = {
   DeleteFleetSnapshots: "Manual snapshots of the fleet are named <writer>-*.",
   CreateReplicasAndRestore:
     "New instances and their snapshots are the fleet's, named <writer>-* or rds:<writer>-*; automated backups are named by RDS (auto-backup:ab-…).",
+  ReadParameterGroups:
+    "The parameter group pages list groups unfiltered (default ones included); DescribeDBParameterGroups/DescribeDBParameters are read-only.",
+  ChangeFleetParameterGroups: "Parameter groups made from the dashboard are named <writer>-*.",
+  UseParameterGroups: "An instance may use a fleet group (named <writer>-*), the stack's group or the default one.",
   TagFleetResources: "Only the fleet's instances and manual snapshots, named <writer> or <writer>-*.",
   ManageFleetAlarms: "The fleet's alarms are named <env>-rds-* or <writer>-*.",
   PutFleetAlarmsNotifyingOnlyTheAlertsTopic:

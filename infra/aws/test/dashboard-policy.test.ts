@@ -74,6 +74,12 @@ test("grants exactly the calls rdsdeck makes", () => {
       "rds:AddTagsToResource",
       "rds:ListTagsForResource",
       "rds:RemoveTagsFromResource",
+      "rds:DescribeDBParameterGroups",
+      "rds:DescribeDBParameters",
+      "rds:CreateDBParameterGroup",
+      "rds:ModifyDBParameterGroup",
+      "rds:ResetDBParameterGroup",
+      "rds:DeleteDBParameterGroup",
       "cloudwatch:GetMetricData",
       "cloudwatch:GetMetricStatistics",
       "cloudwatch:ListMetrics",
@@ -214,6 +220,38 @@ describe("RDS", () => {
       ],
       Resource: ["*"],
       Condition: { Bool: { "rds:PubliclyAccessible": "true" } },
+    }));
+
+  test("parameter groups: read by any name; created, changed and deleted only if named <writer>-*", () => {
+    expect(bySid("ReadParameterGroups")).toEqual({
+      Sid: "ReadParameterGroups",
+      Effect: "Allow",
+      Action: ["rds:DescribeDBParameterGroups", "rds:DescribeDBParameters"],
+      Resource: [arn("rds", "pg:*")],
+    });
+    expect(bySid("ChangeFleetParameterGroups")).toEqual({
+      Sid: "ChangeFleetParameterGroups",
+      Effect: "Allow",
+      Action: [
+        "rds:CreateDBParameterGroup",
+        "rds:DeleteDBParameterGroup",
+        "rds:ModifyDBParameterGroup",
+        "rds:ResetDBParameterGroup",
+      ],
+      Resource: [arn("rds", "pg:production-myapp-*")],
+    });
+  });
+
+  test("an instance may be switched to a fleet group, the stack's group or the default group", () =>
+    expect(bySid("UseParameterGroups")).toEqual({
+      Sid: "UseParameterGroups",
+      Effect: "Allow",
+      Action: ["rds:ModifyDBInstance"],
+      Resource: [
+        arnOfRef("rds", "pg", logicalId("AWS::RDS::DBParameterGroup")),
+        arn("rds", "pg:default.postgres17"),
+        arn("rds", "pg:production-myapp-*"),
+      ],
     }));
 
   test("lists, adds and removes tags on the fleet's instances and manual snapshots only", () =>

@@ -7,6 +7,7 @@ import type {
   Event,
   Tag,
 } from "@aws-sdk/client-rds";
+import type { ParameterGroupBackend } from "./parameter-group-backend";
 
 /**
  * What the local engine implements so that the API can answer RDS calls.
@@ -17,6 +18,8 @@ import type {
  * one operation file under `rds/`.
  */
 export interface RdsBackend {
+  /** DB parameter groups, where the backend has them (test backends that do not, answer InvalidAction). */
+  readonly parameterGroups?: ParameterGroupBackend;
   /** Every DB instance, in its current real state. */
   describeDBInstances(): DBInstance[];
   /**
@@ -82,6 +85,8 @@ export type CreateReadReplicaRequest = {
   deletionProtection?: boolean;
   tags?: ResourceTag[];
   copyTagsToSnapshot?: boolean;
+  /** Its DB parameter group (lowercase); absent: the source's for a replica, the default group for a restore. */
+  parameterGroupName?: string;
 };
 
 export type DeleteDBInstanceRequest = {
@@ -109,6 +114,8 @@ export type RestoreDBInstanceRequest = {
   deletionProtection?: boolean;
   tags?: ResourceTag[];
   copyTagsToSnapshot?: boolean;
+  /** Its DB parameter group (lowercase); absent: the source's for a replica, the default group for a restore. */
+  parameterGroupName?: string;
 };
 
 export type PointInTimeRestoreRequest = {
@@ -123,4 +130,6 @@ export type PointInTimeRestoreRequest = {
   deletionProtection?: boolean;
   tags?: ResourceTag[];
   copyTagsToSnapshot?: boolean;
+  /** Its DB parameter group (lowercase); absent: the source's for a replica, the default group for a restore. */
+  parameterGroupName?: string;
 };

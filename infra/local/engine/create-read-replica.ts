@@ -8,6 +8,7 @@ import { dropSlot } from "./fleet-boot.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf } from "./fleet-state.js";
 import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
+import { newInstanceParameterGroup } from "./parameters/instance-parameter-group.js";
 import type { Tag } from "./tags.js";
 
 export type CreateReplicaRequest = {
@@ -20,6 +21,7 @@ export type CreateReplicaRequest = {
   /** Its own tags: a read replica does not take its source's. */
   tags?: Tag[];
   copyTagsToSnapshot?: boolean;
+  parameterGroupName?: string;
 };
 
 export async function createReadReplica(ops: FleetOps, req: CreateReplicaRequest): Promise<InstanceRecord> {
@@ -40,6 +42,8 @@ export async function createReadReplica(ops: FleetOps, req: CreateReplicaRequest
     throw new EngineFault("InvalidDBInstanceState", `DB instance ${source.id} is not in available state.`);
   }
   assertFleetZone(ops, req.availabilityZone);
+  // RDS: a same-Region replica gets its source's group unless one is named.
+  const parameterGroupName = newInstanceParameterGroup(ops, req.parameterGroupName ?? source.parameterGroupName);
   const { record, node } = await addInstance(
     ops,
     {
@@ -53,6 +57,7 @@ export async function createReadReplica(ops: FleetOps, req: CreateReplicaRequest
       backupRetentionPeriod: 0,
       tags: req.tags ?? [],
       copyTagsToSnapshot: req.copyTagsToSnapshot ?? false,
+      parameterGroupName,
     },
     "replica creation",
   );

@@ -3,8 +3,10 @@ import type { Fleet } from "../../fleet.js";
 
 export const LOCAL_ACCOUNT_ID = "000000000000";
 
-export function instanceArn(fleet: Fleet, type: "db-instance" | "db-snapshot", id: string): string {
-  return `arn:aws:rds:${fleet.region}:${LOCAL_ACCOUNT_ID}:${type === "db-instance" ? "db" : "snapshot"}:${id}`;
+const ARN_RESOURCE = { "db-instance": "db", "db-snapshot": "snapshot", "db-parameter-group": "pg" } as const;
+
+export function instanceArn(fleet: Fleet, type: keyof typeof ARN_RESOURCE, id: string): string {
+  return `arn:aws:rds:${fleet.region}:${LOCAL_ACCOUNT_ID}:${ARN_RESOURCE[type]}:${id}`;
 }
 
 /** An automated backup's ARN; RDS names them ab-<random>, here derived from the instance's DbiResourceId. */

@@ -66,7 +66,10 @@ export function toDBInstance(
     LicenseModel: "postgresql-license",
     CACertificateIdentifier: "rdsdeck-local-ca",
     DBParameterGroups: [
-      { DBParameterGroupName: `rdsdeck-postgres${fleet.engineMajorVersion}`, ParameterApplyStatus: "in-sync" },
+      {
+        DBParameterGroupName: i.parameterGroup.name ?? `default.postgres${engineVersion.split(".")[0]}`,
+        ParameterApplyStatus: i.parameterGroup.applyStatus,
+      },
     ],
     EnabledCloudwatchLogsExports: ["postgresql"],
     TagList: i.tags,

@@ -32,6 +32,7 @@ export type EngineInstance = {
   backupRetentionPeriod: number;
   tags: Tag[];
   copyTagsToSnapshot: boolean;
+  parameterGroup: { name?: string; applyStatus: "applying" | "pending-reboot" | "in-sync" };
   health?: NodeHealth;
   standbyHealth?: NodeHealth;
   /** Instances with automated backups: the newest time a point-in-time restore can reach. */

@@ -8,7 +8,7 @@ import path from "node:path";
 import type pino from "pino";
 import { RDS_EVENTS, type RdsEventKind } from "./rds-events.js";
 
-export type SourceType = "db-instance" | "db-snapshot";
+export type SourceType = "db-instance" | "db-snapshot" | "db-parameter-group";
 
 export type FleetEvent = {
   date: string;

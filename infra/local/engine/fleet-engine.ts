@@ -29,6 +29,8 @@ import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.
 import { viewInstances } from "./instance-view.js";
 import { LogRetention } from "./log-retention.js";
 import { NodeSupervisor } from "./node-supervision.js";
+import { settleParametersAfterBoot } from "./parameters/apply-parameters.js";
+import { ParameterGroups } from "./parameters/parameter-groups.js";
 import { allocateEndpointPort, assertPortsFree, fleetPortClaims } from "./ports.js";
 import { waitStreaming } from "./replication-wait.js";
 import { type NodeContext, RuntimeNode, slotName } from "./runtime-node.js";
@@ -52,6 +54,7 @@ export class FleetEngine implements FleetOps {
   readonly actions: ActionRunner;
   readonly hooks: EngineHooks = {};
   snapshots!: SnapshotStore;
+  parameterGroups!: ParameterGroups;
   retained!: RetainedBackups;
   private ctx!: NodeContext;
   private readonly nodes = new Map<string, RuntimeNode>();
@@ -110,6 +113,8 @@ export class FleetEngine implements FleetOps {
       this.engineVersion = prepared.engineVersion;
       this.state = prepared.state;
       this.snapshots = new SnapshotStore(this.config.dataDir, this.log);
+      this.parameterGroups = new ParameterGroups(this);
+      this.ctx.parametersOf = (nodeName) => this.parameterGroups.valuesForNode(nodeName);
       this.retained = new RetainedBackups(path.join(this.config.dataDir, "backups"));
       if (this.state.complete) settlePendingInstances(this, this.config.dataDir);
       for (const i of this.state.instances) {
@@ -129,6 +134,7 @@ export class FleetEngine implements FleetOps {
       for (const i of this.state.instances) await this.openEndpoint(i);
       if (this.state.complete) await warmBoot(this);
       else await coldBoot(this, this.ctx);
+      settleParametersAfterBoot(this);
       // One probe before reporting ready, so the first DescribeDBInstances already shows replication state.
       await this.archiveTails();
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));

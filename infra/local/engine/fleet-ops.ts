@@ -16,6 +16,7 @@ import type { ActionRunner } from "./action-runner.js";
 import type { InstanceStatus } from "./engine-instance.js";
 import type { EventLog } from "./event-log.js";
 import type { FleetState, InstanceRecord } from "./fleet-state.js";
+import type { ParameterGroups } from "./parameters/parameter-groups.js";
 import type { NodeContext, RuntimeNode } from "./runtime-node.js";
 import type { RetainedBackups } from "./snapshots/retained-backups.js";
 import type { SnapshotStore } from "./snapshots/snapshot-store.js";
@@ -44,6 +45,8 @@ export interface FleetOps {
   readonly engineVersion: string;
   readonly actions: ActionRunner;
   readonly snapshots: SnapshotStore;
+  /** The fleet's DB parameter groups and the engine's parameters. */
+  readonly parameterGroups: ParameterGroups;
   /** What deleted instances left for point-in-time restore (DeleteAutomatedBackups=false). */
   readonly retained: RetainedBackups;
   /** Paths, binaries, TLS and the postgres account, as nodes use them. */
@@ -96,7 +99,11 @@ export type EngineFaultCode =
   | "InvalidRestore"
   | "DBInstanceAutomatedBackupNotFound"
   | "InvalidDBInstanceAutomatedBackupState"
-  | "DBLogFileNotFoundFault";
+  | "DBLogFileNotFoundFault"
+  | "DBParameterGroupNotFound"
+  | "DBParameterGroupAlreadyExists"
+  | "DBParameterGroupQuotaExceeded"
+  | "InvalidDBParameterGroupState";
 
 /** An action refused for the fleet's current state, mapped by the API to the AWS fault of the same code. */
 export class EngineFault extends Error {

@@ -44,6 +44,10 @@ const instanceSchema = z.object({
    * instances all reported true (as the CDK stack sets it), so they keep it.
    */
   copyTagsToSnapshot: z.boolean().default(true),
+  /** Its DB parameter group when not the default one (absent: default.postgres<major>). */
+  parameterGroupName: z.string().optional(),
+  /** How far its group's values are live (absent: in-sync). */
+  parameterApplyStatus: z.enum(["applying", "pending-reboot", "in-sync"]).optional(),
   /** A create or delete that had not finished when the engine stopped: finished or undone at the next boot. */
   pending: z.enum(["creating", "deleting"]).optional(),
 });

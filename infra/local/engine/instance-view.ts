@@ -27,6 +27,7 @@ export function viewInstances(
     backupRetentionPeriod: i.backupRetentionPeriod,
     tags: i.tags.map((t) => ({ ...t })),
     copyTagsToSnapshot: i.copyTagsToSnapshot,
+    parameterGroup: { name: i.parameterGroupName, applyStatus: i.parameterApplyStatus ?? "in-sync" },
     health: nodeOf(i.node.name)?.monitor.health,
     standbyHealth: i.standby ? nodeOf(i.standby.name)?.monitor.health : undefined,
     latestRestorableTime: restoreWindowOf(i)?.latest,

@@ -25,6 +25,8 @@ export type NewInstanceRequest = {
   backupRetentionPeriod: number;
   tags: Tag[];
   copyTagsToSnapshot: boolean;
+  /** Its DB parameter group when not the default one (checked by the caller). */
+  parameterGroupName?: string;
 };
 
 /** A new instance may be placed only in one of the fleet's zones (RDS: InvalidParameterValue). */
@@ -91,6 +93,7 @@ export async function addInstance(
     backupRetentionPeriod: req.backupRetentionPeriod,
     tags,
     copyTagsToSnapshot: req.copyTagsToSnapshot,
+    parameterGroupName: req.parameterGroupName,
     pending: "creating",
   };
   ops.state.instances.push(record);

@@ -74,6 +74,18 @@ export const RDS_EVENTS = {
   automatedSnapshotCreated: { id: "RDS-EVENT-0091", categories: ["creation"], message: "Automated snapshot created" },
   manualSnapshotDeleted: { id: "RDS-EVENT-0041", categories: ["deletion"], message: "Deleted manual snapshot" },
   automatedSnapshotDeleted: { id: "RDS-EVENT-0041", categories: ["deletion"], message: "Deleted automated snapshot" },
+  parameterGroupChanged: {
+    id: "RDS-EVENT-0011",
+    categories: ["configuration change"],
+    message: "Updated to use DBParameterGroup",
+  },
+  parameterGroupApplied: {
+    id: "RDS-EVENT-0092",
+    categories: ["configuration change"],
+    message: "Finished updating DB parameter group.",
+  },
+  /** Source type db-parameter-group; the detail is "<name> to <value> with apply method <method>.". */
+  parameterUpdated: { id: "RDS-EVENT-0037", categories: ["configuration change"], message: "Updated parameter" },
   snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 

@@ -1,5 +1,6 @@
 /** RebootDBInstance: restarts the instance's postgres, or with ForceFailover fails over to the standby. */
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
+import { settleParametersAfterRestart } from "./parameters/apply-parameters.js";
 import { failOverWriter } from "./writer-failover.js";
 
 export function rebootInstance(ops: FleetOps, id: string, forceFailover: boolean): void {
@@ -31,6 +32,7 @@ export function rebootInstance(ops: FleetOps, id: string, forceFailover: boolean
       ops.events.record("shutdown", id);
       await node.postmaster.stop();
       await ops.startNode(node, instance.role === "replica" ? `replica ${id}` : `writer ${id}`);
+      settleParametersAfterRestart(ops, id);
       if (instance.role === "replica") {
         const source = ops.requireInstance(instance.sourceId ?? "");
         await ops.waitStreaming(ops.node(source.node.name), [node], 30_000);

@@ -14,6 +14,7 @@ import { cutWalAt, isSegmentFile, parseLsn } from "../pg/wal-files.js";
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import type { InstanceRecord } from "./fleet-state.js";
 import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
+import { newInstanceParameterGroup } from "./parameters/instance-parameter-group.js";
 import type { RdsEventKind } from "./rds-events.js";
 import type { RuntimeNode } from "./runtime-node.js";
 import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
@@ -33,6 +34,7 @@ export type RestoreRequest = {
   deletionProtection?: boolean;
   tags?: Tag[];
   copyTagsToSnapshot?: boolean;
+  parameterGroupName?: string;
 };
 
 export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): Promise<InstanceRecord> {
@@ -59,6 +61,7 @@ export async function restoreFromSnapshot(ops: FleetOps, req: RestoreRequest): P
     // RDS: the tags given, or else the source instance's when the snapshot was taken.
     tags: req.tags?.length ? req.tags : snapshot.instanceTags,
     copyTagsToSnapshot: req.copyTagsToSnapshot ?? false,
+    parameterGroupName: req.parameterGroupName,
     base: snapshot,
     recover: (node, id) => restoreNode(ops, node, ops.snapshots.dirOf(snapshot.id), snapshot.stopLsn, id),
     restored: { event: "restoredFromSnapshot", detail: snapshot.id, what: `snapshot ${snapshot.id}` },
@@ -81,6 +84,7 @@ export async function startRestore(
     deletionProtection: boolean;
     tags: Tag[];
     copyTagsToSnapshot: boolean;
+    parameterGroupName?: string;
     base: SnapshotRecord;
     recover: (node: RuntimeNode, id: string) => Promise<void>;
     /** The restoration event, its detail, and how messages name the source. */
@@ -88,6 +92,7 @@ export async function startRestore(
   },
 ): Promise<InstanceRecord> {
   assertFleetZone(ops, req.availabilityZone);
+  const parameterGroupName = newInstanceParameterGroup(ops, req.parameterGroupName);
   const { record, node } = await addInstance(
     ops,
     {
@@ -100,6 +105,7 @@ export async function startRestore(
       backupRetentionPeriod: ops.fleet.backupRetentionDays,
       tags: req.tags,
       copyTagsToSnapshot: req.copyTagsToSnapshot,
+      parameterGroupName,
     },
     "restore",
   );

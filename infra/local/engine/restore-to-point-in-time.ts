@@ -32,6 +32,7 @@ export type PointInTimeRestoreRequest = {
   deletionProtection?: boolean;
   tags?: Tag[];
   copyTagsToSnapshot?: boolean;
+  parameterGroupName?: string;
 };
 
 // What postgres says when the archive holds no commit after the target: everything it has is then before it.
@@ -69,6 +70,7 @@ export async function restoreToPointInTime(ops: FleetOps, req: PointInTimeRestor
     // As from a snapshot: the tags given, or else the source's.
     tags: req.tags?.length ? req.tags : source.tags,
     copyTagsToSnapshot: req.copyTagsToSnapshot ?? false,
+    parameterGroupName: req.parameterGroupName,
     base,
     // The latest: all the archive holds, which reaches at least LatestRestorableTime.
     recover: (node, id) => recoverTo(ops, node, base, source, req.useLatestRestorableTime ? undefined : time, id),

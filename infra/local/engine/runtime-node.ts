@@ -20,6 +20,8 @@ export type NodeContext = {
   credentials: FleetCredentials;
   /** The WAL archive command of the instance a writer or standby node serves, if it keeps automated backups. */
   archiveCommandOf?: (nodeName: string) => string | undefined;
+  /** The values of the DB parameter group of the instance a node serves (rdsdeck-parameters.conf). */
+  parametersOf?: (nodeName: string) => Record<string, string>;
 };
 
 export class RuntimeNode {
@@ -82,6 +84,7 @@ export class RuntimeNode {
       synchronousStandby: opts.synchronousStandby,
       logDirectory: this.logs.errorDir,
       recovery: opts.recovery,
+      parameters: this.ctx.parametersOf?.(this.name) ?? {},
       archive: archiveSettings(opts.role === "replica" ? undefined : this.ctx.archiveCommandOf?.(this.name)),
       upstream:
         opts.role === "writer" || opts.upstreamPort === undefined

@@ -33,6 +33,8 @@ export type NodeSettings = {
   logDirectory: string;
   /** WAL archiving (instances with automated backups): where each completed segment goes, and how often one completes. */
   archive?: { command: string; timeoutSeconds: number };
+  /** Its DB parameter group's values, written after (so over) the engine's own settings. */
+  parameters: Record<string, string>;
   runAs: RunAs | undefined;
 };
 
@@ -123,6 +125,13 @@ function serverConf(s: NodeSettings): string {
     .join("\n")}\n`;
 }
 
+const PARAMETERS_FILE = "rdsdeck-parameters.conf";
+
+function parametersConf(parameters: Record<string, string>): string {
+  const lines = Object.entries(parameters).map(([name, value]) => `${name} = ${quote(value)}`);
+  return `# The instance's DB parameter group, written by rdsdeck's local engine.\n${lines.join("\n")}\n`;
+}
+
 function hbaConf(role: NodeRole): string {
   const rules = [
     "# Written by rdsdeck's local engine. TLS is required, as with rds.force_ssl = 1.",
@@ -141,6 +150,7 @@ export function writeNodeFiles(s: NodeSettings, tls: FleetTls): void {
     chownFile(file, s.runAs);
   };
   write("rdsdeck.conf", serverConf(s));
+  write(PARAMETERS_FILE, parametersConf(s.parameters));
   write("pg_hba.conf", hbaConf(s.role));
   write("server.crt", tls.serverCertPem);
   write("server.key", tls.serverKeyPem);
@@ -148,6 +158,10 @@ export function writeNodeFiles(s: NodeSettings, tls: FleetTls): void {
   const main = path.join(s.dataDir, "postgresql.conf");
   const conf = readFileSync(main, "utf8");
   if (!conf.includes("include 'rdsdeck.conf'")) writeFileSync(main, `${conf}\ninclude 'rdsdeck.conf'\n`);
+  // Last, so a parameter group's value wins over the engine's default for it.
+  const withRds = readFileSync(main, "utf8");
+  if (!withRds.includes(`include '${PARAMETERS_FILE}'`))
+    writeFileSync(main, `${withRds}include '${PARAMETERS_FILE}'\n`);
   const signal = path.join(s.dataDir, "standby.signal");
   if (s.role === "writer") rmSync(signal, { force: true });
   else write("standby.signal", "");

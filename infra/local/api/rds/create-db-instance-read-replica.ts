@@ -4,6 +4,7 @@ import { commonErrors } from "../common-errors";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
+import { parameterGroupName } from "./parameter-group-input";
 import { tagList } from "./tag-input";
 
 const input = z.object({
@@ -17,6 +18,7 @@ const input = z.object({
   DeletionProtection: z.boolean().optional(),
   Tags: tagList.optional(),
   CopyTagsToSnapshot: z.boolean().optional(),
+  DBParameterGroupName: parameterGroupName.optional(),
 });
 
 /** CreateDBInstanceReadReplica: asynchronous; the answer shows the new replica `creating`, with only the tags given. */
@@ -41,6 +43,7 @@ export function createDBInstanceReadReplicaOperation(backend: RdsBackend): Query
           deletionProtection: request.DeletionProtection,
           tags: request.Tags,
           copyTagsToSnapshot: request.CopyTagsToSnapshot,
+          parameterGroupName: request.DBParameterGroupName,
         }),
       };
     },

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { lookupIdentifier } from "./identifiers";
+import { assignInstanceParameterGroup } from "./instance-parameter-group";
+import { parameterGroupName } from "./parameter-group-input";
 
 const input = z.object({
   DBInstanceIdentifier: lookupIdentifier,
@@ -10,6 +12,7 @@ const input = z.object({
   BackupRetentionPeriod: z.number().int().min(0).max(35).optional(),
   CopyTagsToSnapshot: z.boolean().optional(),
   ApplyImmediately: z.boolean().optional(),
+  DBParameterGroupName: parameterGroupName.optional(),
 });
 
 /**
@@ -22,14 +25,17 @@ export function modifyDBInstanceOperation(backend: RdsBackend): QueryOperation {
   return defineQueryOperation({
     schema: ModifyDBInstance$,
     input,
-    handle: (request): ModifyDBInstanceResult => ({
-      DBInstance: backend.modifyDBInstance({
-        instanceId: request.DBInstanceIdentifier,
-        deletionProtection: request.DeletionProtection,
-        backupRetentionPeriod: request.BackupRetentionPeriod,
-        copyTagsToSnapshot: request.CopyTagsToSnapshot,
-        applyImmediately: request.ApplyImmediately ?? false,
-      }),
-    }),
+    handle: (request): ModifyDBInstanceResult => {
+      assignInstanceParameterGroup(backend, request);
+      return {
+        DBInstance: backend.modifyDBInstance({
+          instanceId: request.DBInstanceIdentifier,
+          deletionProtection: request.DeletionProtection,
+          backupRetentionPeriod: request.BackupRetentionPeriod,
+          copyTagsToSnapshot: request.CopyTagsToSnapshot,
+          applyImmediately: request.ApplyImmediately ?? false,
+        }),
+      };
+    },
   });
 }

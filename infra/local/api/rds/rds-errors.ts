@@ -3,10 +3,14 @@ import {
   DBInstanceAutomatedBackupNotFoundFault$,
   DBInstanceNotFoundFault$,
   DBLogFileNotFoundFault$,
+  DBParameterGroupAlreadyExistsFault$,
+  DBParameterGroupNotFoundFault$,
+  DBParameterGroupQuotaExceededFault$,
   DBSnapshotAlreadyExistsFault$,
   DBSnapshotNotFoundFault$,
   InvalidDBInstanceAutomatedBackupStateFault$,
   InvalidDBInstanceStateFault$,
+  InvalidDBParameterGroupStateFault$,
   InvalidDBSnapshotStateFault$,
   InvalidRestoreFault$,
   PointInTimeRestoreNotEnabledFault$,
@@ -59,6 +63,10 @@ const MODELED_FAULTS = {
   InvalidDBInstanceAutomatedBackupState: InvalidDBInstanceAutomatedBackupStateFault$,
   // Its Query code keeps the "Fault" (awsQueryError DBLogFileNotFoundFault, 404).
   DBLogFileNotFoundFault: DBLogFileNotFoundFault$,
+  DBParameterGroupNotFound: DBParameterGroupNotFoundFault$,
+  DBParameterGroupAlreadyExists: DBParameterGroupAlreadyExistsFault$,
+  DBParameterGroupQuotaExceeded: DBParameterGroupQuotaExceededFault$,
+  InvalidDBParameterGroupState: InvalidDBParameterGroupStateFault$,
 } as const;
 
 export type ModeledFaultCode = keyof typeof MODELED_FAULTS;

@@ -16,6 +16,7 @@ import { describeEventsOperation } from "./describe-events";
 import { downloadDBLogFilePortionOperation } from "./download-db-log-file-portion";
 import { listTagsForResourceOperation } from "./list-tags-for-resource";
 import { modifyDBInstanceOperation } from "./modify-db-instance";
+import { parameterGroupOperations } from "./parameter-group-operations";
 import { promoteReadReplicaOperation } from "./promote-read-replica";
 import { rebootDBInstanceOperation } from "./reboot-db-instance";
 import { removeTagsFromResourceOperation } from "./remove-tags-from-resource";
@@ -44,6 +45,7 @@ export function rdsOperations(backend: RdsBackend): QueryOperation[] {
     removeTagsFromResourceOperation(backend),
     describeDBLogFilesOperation(backend),
     downloadDBLogFilePortionOperation(backend),
+    ...(backend.parameterGroups ? parameterGroupOperations(backend.parameterGroups) : []),
   ];
 }
 

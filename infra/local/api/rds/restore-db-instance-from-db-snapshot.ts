@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
+import { parameterGroupName } from "./parameter-group-input";
 import { tagList } from "./tag-input";
 
 const input = z.object({
@@ -15,6 +16,7 @@ const input = z.object({
   DeletionProtection: z.boolean().optional(),
   Tags: tagList.optional(),
   CopyTagsToSnapshot: z.boolean().optional(),
+  DBParameterGroupName: parameterGroupName.optional(),
 });
 
 /**
@@ -37,6 +39,7 @@ export function restoreDBInstanceFromDBSnapshotOperation(backend: RdsBackend): Q
         deletionProtection: request.DeletionProtection,
         tags: request.Tags,
         copyTagsToSnapshot: request.CopyTagsToSnapshot,
+        parameterGroupName: request.DBParameterGroupName,
       }),
     }),
   });

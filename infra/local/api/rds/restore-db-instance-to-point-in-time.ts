@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineQueryOperation, type QueryOperation } from "../query/query-operation";
 import type { RdsBackend } from "../rds-backend";
 import { dbInstanceClass, dbInstanceIdentifier, dbPort, lookupIdentifier } from "./identifiers";
+import { parameterGroupName } from "./parameter-group-input";
 import { rdsErrors } from "./rds-errors";
 import { tagList } from "./tag-input";
 
@@ -18,6 +19,7 @@ const input = z.object({
   DeletionProtection: z.boolean().optional(),
   Tags: tagList.optional(),
   CopyTagsToSnapshot: z.boolean().optional(),
+  DBParameterGroupName: parameterGroupName.optional(),
 });
 
 /**
@@ -54,6 +56,7 @@ export function restoreDBInstanceToPointInTimeOperation(backend: RdsBackend): Qu
           deletionProtection: request.DeletionProtection,
           tags: request.Tags,
           copyTagsToSnapshot: request.CopyTagsToSnapshot,
+          parameterGroupName: request.DBParameterGroupName,
         }),
       };
     },

@@ -28,8 +28,20 @@ export function fuzzRdsBackend(): RdsBackend & { calls: number } {
     }
     return answer;
   };
+  const group = { DBParameterGroupName: "tuned", DBParameterGroupFamily: "postgres17", Description: "fixture" };
+  const parameter = { ParameterName: "work_mem", ParameterValue: "4096", Source: "user", ApplyType: "dynamic" };
   const backend = {
     calls: 0,
+    parameterGroups: {
+      createDBParameterGroup: (r) => checked(r, group),
+      describeDBParameterGroups: () => [group],
+      modifyDBParameterGroup: async (r) => checked(r, r.name),
+      resetDBParameterGroup: async (r) => checked(r, r.name),
+      deleteDBParameterGroup: (r) => checked(r, undefined),
+      describeDBParameters: async (r) => checked(r, [parameter]),
+      describeEngineDefaultParameters: async (r) => checked(r, [parameter]),
+      assignDBParameterGroup: (r) => checked(r, undefined),
+    },
     describeDBInstances: () => fleetInstances(),
     describeEvents: () => [],
     describeDBSnapshots: () => [SNAPSHOT],

@@ -1,0 +1,471 @@
+/**
+ * DB parameter groups on a real fleet through @aws-sdk/client-rds: the
+ * default group, creating, describing (from the real server's pg_settings),
+ * modifying within RDS's rules, resetting and deleting groups; an instance
+ * switched to a group (pending-reboot until it reboots), a dynamic parameter
+ * live after a reload and a static one after a reboot, as SHOW on the node says.
+ */
+import {
+  CreateDBInstanceReadReplicaCommand,
+  CreateDBParameterGroupCommand,
+  DeleteDBParameterGroupCommand,
+  DescribeDBParameterGroupsCommand,
+  DescribeDBParametersCommand,
+  DescribeEngineDefaultParametersCommand,
+  DescribeEventsCommand,
+  ModifyDBInstanceCommand,
+  ModifyDBParameterGroupCommand,
+  type Parameter,
+  type RDSClient,
+  RebootDBInstanceCommand,
+  ResetDBParameterGroupCommand,
+} from "@aws-sdk/client-rds";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { waitForInstance } from "../../test-support/rds-waits.js";
+import {
+  connectAsMaster,
+  describeOne,
+  eventually,
+  rdsClientFor,
+  startTempFleet,
+  type TempFleet,
+} from "../../test-support/temp-fleet.js";
+
+vi.setConfig({ testTimeout: 240_000 });
+
+let f: TempFleet;
+let rds: RDSClient;
+const REPLICA = "production-myapp-replica-1";
+const GROUP = "replica-tuning";
+
+beforeAll(async () => {
+  f = await startTempFleet();
+  rds = rdsClientFor(f);
+});
+afterAll(async () => {
+  rds?.destroy();
+  await f?.cleanup();
+});
+
+async function refusal(
+  call: Promise<unknown>,
+): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number } }> {
+  return call.then(
+    () => {
+      throw new Error("expected a refusal, the call succeeded");
+    },
+    (e: Error) => e,
+  );
+}
+
+async function parametersOf(group: string, source?: string): Promise<Parameter[]> {
+  const all: Parameter[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await rds.send(
+      new DescribeDBParametersCommand({ DBParameterGroupName: group, Source: source, Marker: marker }),
+    );
+    all.push(...(page.Parameters ?? []));
+    marker = page.Marker;
+  } while (marker);
+  return all;
+}
+
+const modify = (group: string, parameters: Parameter[]) =>
+  rds.send(new ModifyDBParameterGroupCommand({ DBParameterGroupName: group, Parameters: parameters }));
+
+async function show(instanceId: string, setting: string): Promise<string> {
+  const port = (await describeOne(rds, instanceId)).Endpoint?.Port ?? 0;
+  const db = await connectAsMaster(f, port);
+  try {
+    const { rows } = await db.query<Record<string, string>>(`show ${setting}`);
+    return rows[0]?.[setting] ?? "";
+  } finally {
+    await db.end();
+  }
+}
+
+const applyStatusOf = async (id: string) => (await describeOne(rds, id)).DBParameterGroups?.[0];
+
+async function waitApplyStatus(id: string, status: string) {
+  return eventually(
+    async () => ((await applyStatusOf(id))?.ParameterApplyStatus === status ? true : undefined),
+    60_000,
+    `${id} parameters ${status}`,
+  );
+}
+
+async function eventMessages(sourceType: "db-instance" | "db-parameter-group", id: string): Promise<string[]> {
+  const events = await rds.send(new DescribeEventsCommand({ SourceType: sourceType, SourceIdentifier: id }));
+  return (events.Events ?? []).map((e) => e.Message ?? "");
+}
+
+describe("the default group", () => {
+  test("every instance starts in default.postgres17, in sync; the group is listed and describes the real server", async () => {
+    expect(await applyStatusOf(REPLICA)).toEqual({
+      DBParameterGroupName: "default.postgres17",
+      ParameterApplyStatus: "in-sync",
+    });
+    const listed = await rds.send(new DescribeDBParameterGroupsCommand({ DBParameterGroupName: "default.postgres17" }));
+    expect(listed.DBParameterGroups).toEqual([
+      expect.objectContaining({
+        DBParameterGroupFamily: "postgres17",
+        DBParameterGroupArn: expect.stringContaining(":pg:default.postgres17"),
+      }),
+    ]);
+    const parameters = await parametersOf("default.postgres17");
+    const byName = new Map(parameters.map((p) => [p.ParameterName, p]));
+    expect(byName.get("max_connections")).toMatchObject({
+      Source: "system",
+      ParameterValue: "200",
+      ApplyType: "static",
+      DataType: "integer",
+      AllowedValues: "1-262143",
+      IsModifiable: true,
+    });
+    expect(byName.get("work_mem")).toMatchObject({ ApplyType: "dynamic", DataType: "integer", IsModifiable: true });
+    expect(byName.get("log_statement")).toMatchObject({ DataType: "string", AllowedValues: "none,ddl,mod,all" });
+    expect(byName.get("port")).toMatchObject({ IsModifiable: false, Source: "system" });
+    expect(byName.get("jit")).toMatchObject({ DataType: "boolean", AllowedValues: "0,1", Source: "engine-default" });
+    expect(parameters.length).toBeGreaterThan(300);
+  });
+
+  test("the default group refuses modification, reset and deletion, in RDS's words", async () => {
+    const modified = await refusal(
+      modify("default.postgres17", [{ ParameterName: "work_mem", ParameterValue: "8192", ApplyMethod: "immediate" }]),
+    );
+    expect(modified.name).toBe("InvalidParameterValue");
+    expect(modified.message).toBe("Cannot modify a default parameter group.");
+    const reset = await refusal(
+      rds.send(
+        new ResetDBParameterGroupCommand({ DBParameterGroupName: "default.postgres17", ResetAllParameters: true }),
+      ),
+    );
+    expect(reset.name).toBe("InvalidParameterValue");
+    const deleted = await refusal(
+      rds.send(new DeleteDBParameterGroupCommand({ DBParameterGroupName: "default.postgres17" })),
+    );
+    expect(deleted.name).toBe("InvalidDBParameterGroupStateFault");
+    expect(deleted.message).toBe("Default DBParameterGroup cannot be deleted: default.postgres17");
+  });
+
+  test("DescribeEngineDefaultParameters answers the family's parameters, and refuses another family", async () => {
+    const defaults = await rds.send(
+      new DescribeEngineDefaultParametersCommand({ DBParameterGroupFamily: "postgres17" }),
+    );
+    expect(defaults.EngineDefaults?.DBParameterGroupFamily).toBe("postgres17");
+    expect(defaults.EngineDefaults?.Parameters).toHaveLength(100);
+    expect(defaults.EngineDefaults?.Marker).toBeTruthy();
+    const other = await refusal(
+      rds.send(new DescribeEngineDefaultParametersCommand({ DBParameterGroupFamily: "postgres16" })),
+    );
+    expect(other.name).toBe("InvalidParameterValue");
+  });
+});
+
+describe("creating and changing a group", () => {
+  test("CreateDBParameterGroup: a new group in lowercase; duplicates, bad names and other families refused naming them", async () => {
+    const created = await rds.send(
+      new CreateDBParameterGroupCommand({
+        DBParameterGroupName: "Replica-Tuning",
+        DBParameterGroupFamily: "postgres17",
+        Description: "replica settings",
+      }),
+    );
+    expect(created.DBParameterGroup).toMatchObject({ DBParameterGroupName: GROUP, Description: "replica settings" });
+    const twice = await refusal(
+      rds.send(
+        new CreateDBParameterGroupCommand({
+          DBParameterGroupName: GROUP,
+          DBParameterGroupFamily: "postgres17",
+          Description: "x",
+        }),
+      ),
+    );
+    expect(twice.name).toBe("DBParameterGroupAlreadyExistsFault");
+    for (const bad of ["1abc", "a--b", "ends-", "has.dot"]) {
+      const e = await refusal(
+        rds.send(
+          new CreateDBParameterGroupCommand({
+            DBParameterGroupName: bad,
+            DBParameterGroupFamily: "postgres17",
+            Description: "x",
+          }),
+        ),
+      );
+      expect(e.name).toBe("InvalidParameterValue");
+      expect(e.message).toContain("DBParameterGroupName");
+    }
+    const family = await refusal(
+      rds.send(
+        new CreateDBParameterGroupCommand({
+          DBParameterGroupName: "old",
+          DBParameterGroupFamily: "postgres16",
+          Description: "x",
+        }),
+      ),
+    );
+    expect(family.message).toContain("postgres16");
+  });
+
+  test("DescribeDBParameterGroups pages by name and names an unknown group", async () => {
+    for (let i = 0; i < 20; i++) {
+      await rds.send(
+        new CreateDBParameterGroupCommand({
+          DBParameterGroupName: `paged-${String(i).padStart(2, "0")}`,
+          DBParameterGroupFamily: "postgres17",
+          Description: "paging",
+        }),
+      );
+    }
+    const first = await rds.send(new DescribeDBParameterGroupsCommand({ MaxRecords: 20 }));
+    expect(first.DBParameterGroups).toHaveLength(20);
+    const second = await rds.send(new DescribeDBParameterGroupsCommand({ MaxRecords: 20, Marker: first.Marker }));
+    const names = [...(first.DBParameterGroups ?? []), ...(second.DBParameterGroups ?? [])].map(
+      (g) => g.DBParameterGroupName,
+    );
+    expect(names).toEqual([...names].sort());
+    expect(names).toEqual(expect.arrayContaining(["default.postgres17", GROUP, "paged-00", "paged-19"]));
+    expect(second.Marker).toBeUndefined();
+    for (let i = 0; i < 20; i++) {
+      await rds.send(
+        new DeleteDBParameterGroupCommand({ DBParameterGroupName: `paged-${String(i).padStart(2, "0")}` }),
+      );
+    }
+    const missing = await refusal(rds.send(new DescribeDBParameterGroupsCommand({ DBParameterGroupName: "nope" })));
+    expect(missing.name).toBe("DBParameterGroupNotFoundFault");
+    expect(missing.$metadata?.httpStatusCode).toBe(404);
+  });
+
+  test.each([
+    [
+      { ParameterName: "no_such_param", ParameterValue: "1", ApplyMethod: "immediate" },
+      "InvalidParameterValue",
+      "Could not find parameter with name: no_such_param",
+    ],
+    [
+      { ParameterName: "port", ParameterValue: "6000", ApplyMethod: "pending-reboot" },
+      "InvalidParameterValue",
+      "The parameter port cannot be modified.",
+    ],
+    [
+      { ParameterName: "max_connections", ParameterValue: "300", ApplyMethod: "immediate" },
+      "InvalidParameterCombination",
+      "cannot use immediate apply method for static parameter",
+    ],
+    [
+      { ParameterName: "work_mem", ParameterValue: "lots", ApplyMethod: "immediate" },
+      "InvalidParameterValue",
+      "Invalid parameter value: lots for: work_mem allowed values are: 64-2147483647",
+    ],
+    [
+      { ParameterName: "jit", ParameterValue: "on", ApplyMethod: "immediate" },
+      "InvalidParameterValue",
+      "for: jit allowed values are: 0,1",
+    ],
+    [
+      { ParameterName: "log_statement", ParameterValue: "some", ApplyMethod: "immediate" },
+      "InvalidParameterValue",
+      "for: log_statement",
+    ],
+    [
+      { ParameterName: "application_name", ParameterValue: "a\nport = 1", ApplyMethod: "immediate" },
+      "InvalidParameterValue",
+      "application_name",
+    ],
+    [
+      { ParameterName: "shared_preload_libraries", ParameterValue: "auto_explain", ApplyMethod: "pending-reboot" },
+      "InvalidParameterValue",
+      "pg_stat_statements",
+    ],
+    [{ ParameterName: "work_mem", ParameterValue: "8192" }, "MissingParameter", "Parameters.Parameter.2.ApplyMethod"],
+    [
+      { ParameterName: "work_mem", ApplyMethod: "immediate" },
+      "MissingParameter",
+      "Parameters.Parameter.2.ParameterValue",
+    ],
+  ] as [Parameter, string, string][])(
+    "ModifyDBParameterGroup refuses %o (%s), and saves nothing of the call",
+    async (bad, code, message) => {
+      const e = await refusal(
+        modify(GROUP, [{ ParameterName: "temp_buffers", ParameterValue: "2048", ApplyMethod: "immediate" }, bad]),
+      );
+      expect(e.name).toBe(code);
+      expect(e.message).toContain(message);
+      expect(await parametersOf(GROUP, "user")).toEqual([]);
+    },
+  );
+
+  test("ModifyDBParameterGroup takes at most 20 parameters, and refuses an unknown group", async () => {
+    const many = Array.from({ length: 21 }, () => ({
+      ParameterName: "work_mem",
+      ParameterValue: "8192",
+      ApplyMethod: "immediate" as const,
+    }));
+    const e = await refusal(modify(GROUP, many));
+    expect(e.name).toBe("InvalidParameterValue");
+    expect(e.message).toContain("Parameters");
+    const unknown = await refusal(
+      modify("nope", [{ ParameterName: "work_mem", ParameterValue: "8192", ApplyMethod: "immediate" }]),
+    );
+    expect(unknown.name).toBe("DBParameterGroupNotFoundFault");
+  });
+});
+
+describe("an instance using a group", () => {
+  test("ModifyDBInstance DBParameterGroupName: pending-reboot with event 0011, in-sync after the reboot with 0092", async () => {
+    const modified = await rds.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: REPLICA, DBParameterGroupName: GROUP }),
+    );
+    expect(modified.DBInstance?.DBParameterGroups).toEqual([
+      { DBParameterGroupName: GROUP, ParameterApplyStatus: "pending-reboot" },
+    ]);
+    expect(await eventMessages("db-instance", REPLICA)).toContain(`Updated to use DBParameterGroup ${GROUP}.`);
+    const unknown = await refusal(
+      rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: REPLICA, DBParameterGroupName: "nope" })),
+    );
+    expect(unknown.name).toBe("DBParameterGroupNotFoundFault");
+    await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: REPLICA }));
+    await waitForInstance(rds, REPLICA);
+    expect(await applyStatusOf(REPLICA)).toEqual({ DBParameterGroupName: GROUP, ParameterApplyStatus: "in-sync" });
+    expect(await eventMessages("db-instance", REPLICA)).toContain("Finished updating DB parameter group.");
+  });
+
+  test("a dynamic parameter is live after the reload, without a reboot", async () => {
+    await modify(GROUP, [{ ParameterName: "work_mem", ParameterValue: "16384", ApplyMethod: "immediate" }]);
+    await waitApplyStatus(REPLICA, "in-sync");
+    expect(await show(REPLICA, "work_mem")).toBe("16MB");
+    expect(await eventMessages("db-parameter-group", GROUP)).toContain(
+      "Updated parameter work_mem to 16384 with apply method immediate.",
+    );
+    expect(await parametersOf(GROUP, "user")).toEqual([
+      expect.objectContaining({
+        ParameterName: "work_mem",
+        ParameterValue: "16384",
+        Source: "user",
+        ApplyMethod: "immediate",
+      }),
+    ]);
+  });
+
+  test("a static parameter shows pending-reboot and takes effect after the reboot", async () => {
+    // A hot standby needs max_connections at least the primary's (200).
+    await modify(GROUP, [{ ParameterName: "max_connections", ParameterValue: "250", ApplyMethod: "pending-reboot" }]);
+    expect((await applyStatusOf(REPLICA))?.ParameterApplyStatus).toBe("pending-reboot");
+    expect(await show(REPLICA, "max_connections")).toBe("200");
+    await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: REPLICA }));
+    await waitForInstance(rds, REPLICA);
+    expect((await applyStatusOf(REPLICA))?.ParameterApplyStatus).toBe("in-sync");
+    expect(await show(REPLICA, "max_connections")).toBe("250");
+    expect(await show("production-myapp", "max_connections")).toBe("200");
+  });
+
+  test("a group in use cannot be deleted; reset takes values back to defaults; unused, it can", async () => {
+    const inUse = await refusal(rds.send(new DeleteDBParameterGroupCommand({ DBParameterGroupName: GROUP })));
+    expect(inUse.name).toBe("InvalidDBParameterGroupStateFault");
+    expect(inUse.message).toContain("still members of this parameter group");
+    await rds.send(
+      new ResetDBParameterGroupCommand({
+        DBParameterGroupName: GROUP,
+        Parameters: [{ ParameterName: "work_mem", ApplyMethod: "immediate" }],
+      }),
+    );
+    await waitApplyStatus(REPLICA, "in-sync");
+    expect(await show(REPLICA, "work_mem")).toBe("4MB");
+    expect((await parametersOf(GROUP, "user")).map((p) => p.ParameterName)).toEqual(["max_connections"]);
+    const both = await refusal(
+      rds.send(
+        new ResetDBParameterGroupCommand({
+          DBParameterGroupName: GROUP,
+          ResetAllParameters: true,
+          Parameters: [{ ParameterName: "work_mem", ApplyMethod: "immediate" }],
+        }),
+      ),
+    );
+    expect(both.name).toBe("InvalidParameterCombination");
+    await rds.send(new ResetDBParameterGroupCommand({ DBParameterGroupName: GROUP, ResetAllParameters: true }));
+    expect(await parametersOf(GROUP, "user")).toEqual([]);
+    await rds.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: REPLICA, DBParameterGroupName: "default.postgres17" }),
+    );
+    await rds.send(new DeleteDBParameterGroupCommand({ DBParameterGroupName: GROUP }));
+    const gone = await refusal(rds.send(new DescribeDBParameterGroupsCommand({ DBParameterGroupName: GROUP })));
+    expect(gone.name).toBe("DBParameterGroupNotFoundFault");
+  });
+});
+
+describe("a new instance given a group", () => {
+  test("CreateDBInstanceReadReplica DBParameterGroupName: the replica starts with the group's values, in sync", async () => {
+    const group = "new-replicas";
+    await rds.send(
+      new CreateDBParameterGroupCommand({
+        DBParameterGroupName: group,
+        DBParameterGroupFamily: "postgres17",
+        Description: "x",
+      }),
+    );
+    await modify(group, [
+      { ParameterName: "work_mem", ParameterValue: "20480", ApplyMethod: "immediate" },
+      { ParameterName: "max_connections", ParameterValue: "300", ApplyMethod: "pending-reboot" },
+    ]);
+    const unknown = await refusal(
+      rds.send(
+        new CreateDBInstanceReadReplicaCommand({
+          DBInstanceIdentifier: "production-myapp-replica-9",
+          SourceDBInstanceIdentifier: "production-myapp",
+          DBParameterGroupName: "nope",
+        }),
+      ),
+    );
+    expect(unknown.name).toBe("DBParameterGroupNotFoundFault");
+    await rds.send(
+      new CreateDBInstanceReadReplicaCommand({
+        DBInstanceIdentifier: "production-myapp-replica-3",
+        SourceDBInstanceIdentifier: "production-myapp",
+        DBParameterGroupName: group,
+      }),
+    );
+    await waitForInstance(rds, "production-myapp-replica-3", "available", 180_000);
+    expect(await applyStatusOf("production-myapp-replica-3")).toEqual({
+      DBParameterGroupName: group,
+      ParameterApplyStatus: "in-sync",
+    });
+    expect(await show("production-myapp-replica-3", "work_mem")).toBe("20MB");
+    expect(await show("production-myapp-replica-3", "max_connections")).toBe("300");
+  });
+});
+
+describe("across a restart of the fleet", () => {
+  test("groups, their values and each instance's group outlive it; a pending static value is live after it", async () => {
+    const group = "new-replicas";
+    await modify(group, [{ ParameterName: "max_connections", ParameterValue: "320", ApplyMethod: "pending-reboot" }]);
+    expect((await applyStatusOf("production-myapp-replica-3"))?.ParameterApplyStatus).toBe("pending-reboot");
+    const dataDir = f.dataDir;
+    await f.stop();
+    rds.destroy();
+    const first = f;
+    const again = await startTempFleet({ dataDir });
+    f = {
+      ...again,
+      cleanup: async () => {
+        await again.stop();
+        await first.cleanup();
+      },
+    };
+    rds = rdsClientFor(f);
+    expect(await applyStatusOf("production-myapp-replica-3")).toEqual({
+      DBParameterGroupName: group,
+      ParameterApplyStatus: "in-sync",
+    });
+    expect(await show("production-myapp-replica-3", "max_connections")).toBe("320");
+    expect(await show("production-myapp-replica-3", "work_mem")).toBe("20MB");
+    expect((await parametersOf(group, "user")).map((p) => p.ParameterName).sort()).toEqual([
+      "max_connections",
+      "work_mem",
+    ]);
+    expect(await applyStatusOf(REPLICA)).toEqual({
+      DBParameterGroupName: "default.postgres17",
+      ParameterApplyStatus: "in-sync",
+    });
+  });
+});
