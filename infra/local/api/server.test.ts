@@ -1,3 +1,4 @@
+import { Agent } from "node:http";
 import { DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
 import { describe, expect, test } from "vitest";
 import { ConfigError, loadEngineConfig } from "../config";
@@ -37,6 +38,33 @@ describe("createAwsApiServer", () => {
     } finally {
       await server.close();
       client.destroy();
+    }
+  });
+
+  test("a kept-alive connection idle past Node's 5 s default is still served, not hung up on", async () => {
+    const server = createAwsApiServer({ ...base, host: "127.0.0.1", rds: new InMemoryRdsBackend(fleetInstances()) });
+    const { url } = await server.listen();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const client = new RDSClient({
+      endpoint: url,
+      region: REGION,
+      credentials: CREDENTIALS,
+      maxAttempts: 1,
+      requestHandler: { httpAgent: agent },
+    });
+    const sockets = new Set<unknown>();
+    agent.on("free", (socket) => sockets.add(socket));
+    try {
+      await client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: "production-myapp" }));
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const again = await client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: "production-myapp" }));
+      expect(again.DBInstances?.[0]?.DBInstanceIdentifier).toBe("production-myapp");
+      // The same socket carried both calls: the server kept it open.
+      expect(sockets.size).toBe(1);
+    } finally {
+      client.destroy();
+      agent.destroy();
+      await server.close();
     }
   });
 

@@ -85,6 +85,11 @@ export function createAwsApiServer(options: AwsApiServerOptions): AwsApiServer {
       });
   });
 
+  // SDK clients (and boto3, the aws CLI, Terraform) keep connections alive and reuse them whenever they next call.
+  // Node's default of closing an idle one after 5 s raced that reuse: a call sent as the server hung up failed
+  // with "socket hang up". 65 s, as behind a load balancer, leaves that race to connections idle for a minute.
+  server.keepAliveTimeout = 65_000;
+
   return {
     listen: () =>
       new Promise((resolve, reject) => {
