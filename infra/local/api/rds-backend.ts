@@ -96,6 +96,12 @@ export type ModifyDBInstanceRequest = {
   deletionProtection?: boolean;
   backupRetentionPeriod?: number;
   copyTagsToSnapshot?: boolean;
+  instanceClass?: string;
+  allocatedStorage?: number;
+  maxAllocatedStorage?: number;
+  storageType?: "gp2" | "gp3" | "io1" | "io2";
+  preferredBackupWindow?: string;
+  preferredMaintenanceWindow?: string;
   applyImmediately: boolean;
 };
 

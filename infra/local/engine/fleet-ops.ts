@@ -96,7 +96,8 @@ export type EngineFaultCode =
   | "InvalidRestore"
   | "DBInstanceAutomatedBackupNotFound"
   | "InvalidDBInstanceAutomatedBackupState"
-  | "DBLogFileNotFoundFault";
+  | "DBLogFileNotFoundFault"
+  | "InsufficientDBInstanceCapacity";
 
 /** An action refused for the fleet's current state, mapped by the API to the AWS fault of the same code. */
 export class EngineFault extends Error {

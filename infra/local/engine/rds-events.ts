@@ -74,6 +74,26 @@ export const RDS_EVENTS = {
   automatedSnapshotCreated: { id: "RDS-EVENT-0091", categories: ["creation"], message: "Automated snapshot created" },
   manualSnapshotDeleted: { id: "RDS-EVENT-0041", categories: ["deletion"], message: "Deleted manual snapshot" },
   automatedSnapshotDeleted: { id: "RDS-EVENT-0041", categories: ["deletion"], message: "Deleted automated snapshot" },
+  classChangeStarted: {
+    id: "RDS-EVENT-0012",
+    categories: ["configuration change"],
+    message: "Applying modification to database instance class.",
+  },
+  classChangeFinished: {
+    id: "RDS-EVENT-0014",
+    categories: ["configuration change"],
+    message: "Finished applying modification to DB instance class.",
+  },
+  storageChangeStarted: {
+    id: "RDS-EVENT-0018",
+    categories: ["configuration change"],
+    message: "Applying modification to allocated storage.",
+  },
+  storageChangeFinished: {
+    id: "RDS-EVENT-0017",
+    categories: ["configuration change"],
+    message: "Finished applying modification to allocated storage.",
+  },
   snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 

@@ -5,6 +5,7 @@ import {
   DBLogFileNotFoundFault$,
   DBSnapshotAlreadyExistsFault$,
   DBSnapshotNotFoundFault$,
+  InsufficientDBInstanceCapacityFault$,
   InvalidDBInstanceAutomatedBackupStateFault$,
   InvalidDBInstanceStateFault$,
   InvalidDBSnapshotStateFault$,
@@ -57,6 +58,7 @@ const MODELED_FAULTS = {
   InvalidRestore: InvalidRestoreFault$,
   DBInstanceAutomatedBackupNotFound: DBInstanceAutomatedBackupNotFoundFault$,
   InvalidDBInstanceAutomatedBackupState: InvalidDBInstanceAutomatedBackupStateFault$,
+  InsufficientDBInstanceCapacity: InsufficientDBInstanceCapacityFault$,
   // Its Query code keeps the "Fault" (awsQueryError DBLogFileNotFoundFault, 404).
   DBLogFileNotFoundFault: DBLogFileNotFoundFault$,
 } as const;
