@@ -6,6 +6,7 @@ import type {
   DownloadDBLogFilePortionDetails,
   Event,
   Tag,
+  ValidDBInstanceModificationsMessage,
 } from "@aws-sdk/client-rds";
 
 /**
@@ -49,6 +50,8 @@ export interface RdsBackend {
   deleteDBInstance(request: DeleteDBInstanceRequest): DBInstance;
   /** Applies the settings the local fleet supports; returns the instance as modified. */
   modifyDBInstance(request: ModifyDBInstanceRequest): DBInstance;
+  /** What ModifyDBInstance accepts for the instance now (its storage ranges). */
+  describeValidDBInstanceModifications(request: { instanceId: string }): ValidDBInstanceModificationsMessage;
   /** Adds tags to an instance or snapshot (a key it has gets the new value); DBInstanceNotFound / DBSnapshotNotFound. */
   addTagsToResource(request: { resource: TaggedResource; tags: ResourceTag[] }): void;
   listTagsForResource(request: { resource: TaggedResource }): Tag[];

@@ -5,7 +5,12 @@
  * the real nodes, on the Multi-AZ writer through a failover that loses no
  * acknowledged write; storage only grows, by 10 %; windows are checked.
  */
-import { DescribeEventsCommand, ModifyDBInstanceCommand, type RDSClient } from "@aws-sdk/client-rds";
+import {
+  DescribeEventsCommand,
+  DescribeValidDBInstanceModificationsCommand,
+  ModifyDBInstanceCommand,
+  type RDSClient,
+} from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { waitForInstance } from "../test-support/rds-waits.js";
@@ -286,5 +291,24 @@ describe("ModifyDBInstance: refusals", () => {
     } else {
       expect(grown.DBInstanceStatus).toBe("available");
     }
+  });
+});
+
+describe("DescribeValidDBInstanceModifications", () => {
+  test("storage ranges start 10 % above the allocation, for each storage type; no processor features", async () => {
+    const out = await rds.send(new DescribeValidDBInstanceModificationsCommand({ DBInstanceIdentifier: R1 }));
+    const storage = out.ValidDBInstanceModificationsMessage?.Storage ?? [];
+    expect(storage.map((s) => s.StorageType)).toEqual(["gp2", "gp3", "io1", "io2"]);
+    expect(storage[1]).toMatchObject({
+      StorageSize: [{ From: 22, To: 65536, Step: 1 }],
+      SupportsStorageAutoscaling: true,
+    });
+    expect(out.ValidDBInstanceModificationsMessage?.ValidProcessorFeatures ?? []).toEqual([]);
+  });
+
+  test("an unknown instance is DBInstanceNotFound", async () => {
+    await expect(
+      rds.send(new DescribeValidDBInstanceModificationsCommand({ DBInstanceIdentifier: "nope" })),
+    ).rejects.toMatchObject({ name: "DBInstanceNotFoundFault", $metadata: { httpStatusCode: 404 } });
   });
 });

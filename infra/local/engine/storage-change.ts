@@ -18,7 +18,8 @@ export const MAX_STORAGE_GIB = 65536;
 
 export type StorageRequest = { allocatedStorage?: number; maxAllocatedStorage?: number; storageType?: StorageType };
 
-const atLeastTenPercentAbove = (gib: number) => Math.ceil(gib * 1.1);
+/** The smallest allocation a storage change may ask for: 10 % above the current one. */
+export const smallestGrowth = (gib: number) => Math.ceil(gib * 1.1);
 
 export function assertStorageChange(
   record: InstanceRecord,
@@ -41,17 +42,17 @@ export function assertStorageChange(
         `Invalid storage size for engine name postgres and storage type ${req.storageType ?? current.storageType}: ${req.allocatedStorage}`,
       );
     }
-    if (req.allocatedStorage < atLeastTenPercentAbove(current.allocatedStorage)) {
+    if (req.allocatedStorage < smallestGrowth(current.allocatedStorage)) {
       throw new EngineFault(
         "InvalidParameterCombination",
-        `The allocated storage must be increased by at least 10 percent (to at least ${atLeastTenPercentAbove(current.allocatedStorage)} GiB from ${current.allocatedStorage} GiB); storage cannot be reduced.`,
+        `The allocated storage must be increased by at least 10 percent (to at least ${smallestGrowth(current.allocatedStorage)} GiB from ${current.allocatedStorage} GiB); storage cannot be reduced.`,
       );
     }
   }
   const ceiling = req.maxAllocatedStorage ?? current.maxAllocatedStorage;
   if (
     (req.maxAllocatedStorage !== undefined || req.allocatedStorage !== undefined) &&
-    ceiling < atLeastTenPercentAbove(allocated)
+    ceiling < smallestGrowth(allocated)
   ) {
     throw new EngineFault(
       "InvalidParameterCombination",

@@ -114,7 +114,10 @@ export class MetricsCollector {
     const lastStorage = this.storageMeasuredAt.get(instance.id);
     if (lastStorage === undefined || timestamp - lastStorage >= (this.options.storageIntervalMs ?? 60_000)) {
       this.storageMeasuredAt.set(instance.id, timestamp);
-      put("FreeStorageSpace", Math.max(0, this.options.allocatedStorageBytes(instance.id) - directoryBytes(node.pgData)));
+      put(
+        "FreeStorageSpace",
+        Math.max(0, this.options.allocatedStorageBytes(instance.id) - directoryBytes(node.pgData)),
+      );
     }
 
     const pid = node.postmasterPid;
