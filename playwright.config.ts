@@ -72,6 +72,14 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { storageState: authState("operator") },
     },
+    // Queues a class change on a replica for the maintenance window and empties the queue again: it needs only
+    // the operator signed in.
+    {
+      name: "modify",
+      testMatch: "modify.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("operator") },
+    },
     {
       name: "actions",
       testMatch: "failover.spec.ts",
@@ -141,7 +149,7 @@ export default defineConfig({
     {
       name: "writer-down",
       testMatch: "writer-down.spec.ts",
-      dependencies: ["operations", "tags", "logs", "performance-insights"],
+      dependencies: ["operations", "tags", "modify", "logs", "performance-insights"],
     },
   ],
 

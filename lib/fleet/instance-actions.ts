@@ -5,7 +5,7 @@ import type { DbInstance } from "./fleet-model";
  * The actions the dashboard offers on an instance, by its role: each is one
  * RDS API call (RebootDBInstance, CreateDBSnapshot, PromoteReadReplica,
  * CreateDBInstanceReadReplica, RestoreDBInstanceToPointInTime,
- * DeleteDBInstance), so the same buttons drive
+ * ModifyDBInstance, DeleteDBInstance), so the same buttons drive
  * the local fleet and AWS.
  */
 export const INSTANCE_ACTIONS = [
@@ -14,6 +14,7 @@ export const INSTANCE_ACTIONS = [
   "snapshot",
   "create-replica",
   "restore-to-time",
+  "modify",
   "promote",
   "delete",
 ] as const;
@@ -31,6 +32,7 @@ export const ACTION_ROLES: Record<InstanceAction, Role> = {
   snapshot: "operator",
   "create-replica": "operator",
   "restore-to-time": "operator",
+  modify: "operator",
   promote: "operator",
   delete: "admin",
 };
@@ -50,8 +52,9 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
     actions.push("snapshot", "create-replica");
     // Only once its WAL archive and first automated backup make a moment restorable.
     if (instance.latestRestorableTime) actions.push("restore-to-time");
+    actions.push("modify");
   } else {
-    actions.push("promote");
+    actions.push("modify", "promote");
   }
   actions.push("delete");
   return actions;

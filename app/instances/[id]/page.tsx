@@ -50,6 +50,7 @@ import {
   addTagAction,
   createReplicaAction,
   deleteAction,
+  modifyAction,
   promoteAction,
   rebootAction,
   rebootWithFailoverAction,
@@ -165,6 +166,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
                   snapshot: snapshotAction,
                   "create-replica": createReplicaAction,
                   "restore-to-time": restoreToTimeAction,
+                  modify: modifyAction,
                   promote: promoteAction,
                   delete: deleteAction,
                 }}
