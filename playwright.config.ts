@@ -169,6 +169,7 @@ export default defineConfig({
       RDSDECK_API_PORT: "25480",
       // A run inside the backup window must not find instances busy with a scheduled snapshot.
       RDSDECK_AUTOMATED_BACKUPS: "off",
+      RDSDECK_MAINTENANCE_WINDOW: "off",
       // pg_stat_statements' deltas every 5 s, not every minute: the top SQL's rates show within a spec's patience.
       RDSDECK_INSIGHTS_INTERVAL_SECONDS: "5",
       PORT: String(APP_PORT),

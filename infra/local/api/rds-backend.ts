@@ -103,6 +103,7 @@ export type ModifyDBInstanceRequest = {
   allocatedStorage?: number;
   maxAllocatedStorage?: number;
   storageType?: "gp2" | "gp3" | "io1" | "io2";
+  multiAZ?: boolean;
   preferredBackupWindow?: string;
   preferredMaintenanceWindow?: string;
   applyImmediately: boolean;

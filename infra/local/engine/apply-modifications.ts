@@ -1,7 +1,8 @@
 /**
  * Applies an instance's queued modifications (PendingModifiedValues) as one
  * action, status `modifying`: storage first (no restart), then the class (a
- * restart, or a failover on a Multi-AZ writer). Each value leaves
+ * restart, or a failover on a Multi-AZ writer), with a standby removed before
+ * or added after it. Each value leaves
  * PendingModifiedValues once it is applied, as on RDS.
  */
 
@@ -9,6 +10,7 @@ import { applyClassChange } from "./class-change.js";
 import type { FleetOps } from "./fleet-ops.js";
 import type { PendingModifications } from "./fleet-state.js";
 import { instanceSettings } from "./instance-settings.js";
+import { applyMultiAzChange } from "./multi-az-change.js";
 import { applyStorageChange } from "./storage-change.js";
 
 export const hasPending = (p: PendingModifications | undefined): p is PendingModifications =>
@@ -29,9 +31,12 @@ export function applyPendingModifications(ops: FleetOps, id: string): boolean {
       const r = ops.requireInstance(id);
       const pending = { ...r.pendingModifiedValues };
       applyStorageChange(ops, r, instanceSettings(ops.fleet, r), pending);
-      r.pendingModifiedValues = { instanceClass: pending.instanceClass };
+      r.pendingModifiedValues = { instanceClass: pending.instanceClass, multiAZ: pending.multiAZ };
       ops.saveState();
+      // Removing a standby first spares it a class change; adding one after clones it at the new class.
+      if (pending.multiAZ === false) await applyMultiAzChange(ops, id, false);
       if (pending.instanceClass !== undefined) await applyClassChange(ops, id, pending.instanceClass);
+      if (pending.multiAZ === true) await applyMultiAzChange(ops, id, true);
       r.pendingModifiedValues = undefined;
       ops.saveState();
       ops.setStatus(id, "available");

@@ -27,6 +27,7 @@ function pendingModifiedValues(i: EngineInstance): DBInstance["PendingModifiedVa
     DBInstanceClass: p?.instanceClass,
     AllocatedStorage: p?.allocatedStorage,
     StorageType: p?.storageType,
+    MultiAZ: p?.multiAZ,
   };
 }
 

@@ -140,7 +140,7 @@ export class FleetEngine implements FleetOps {
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
       for (const node of this.nodes.values()) node.monitor.start();
       if (this.config.automatedBackups) this.backups.start();
-      this.maintenance.start();
+      if (this.config.maintenanceWindow) this.maintenance.start();
       this.logRetention.start();
     } catch (error) {
       await this.stop().catch((e) => this.log.error({ err: e }, "cleanup after failed boot failed"));

@@ -22,6 +22,7 @@ const pendingSchema = z.object({
   instanceClass: z.string().optional(),
   allocatedStorage: z.number().int().optional(),
   storageType: storageTypeSchema.optional(),
+  multiAZ: z.boolean().optional(),
 });
 
 const instanceSchema = z.object({

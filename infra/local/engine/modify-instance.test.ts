@@ -111,10 +111,12 @@ describe("ModifyDBInstance: deferred changes", () => {
   });
 });
 
+/** Shared by every load, so ids never collide across tests. */
+let nextLedgerId = 1;
+
 /** Writes numbered rows through the writer endpoint as fast as they are acknowledged, reconnecting on errors. */
 function writeLoad() {
   const acknowledged: number[] = [];
-  let next = 1;
   let stop = false;
   const done = (async () => {
     let db: pg.Client | undefined;
@@ -125,7 +127,7 @@ function writeLoad() {
           // The failover cuts this session; the in-flight query rejects, and the loop reconnects.
           db.on("error", () => undefined);
         }
-        const id = next++;
+        const id = nextLedgerId++;
         await db.query("insert into ledger (id) values ($1)", [id]);
         acknowledged.push(id);
       } catch {
@@ -195,6 +197,76 @@ describe("ModifyDBInstance: class change of the Multi-AZ writer", () => {
         "Finished applying modification to DB instance class.",
       ]),
     );
+  });
+});
+
+describe("ModifyDBInstance: MultiAZ", () => {
+  const syncStandbys = async () => {
+    const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
+    try {
+      const { rows } = await db.query<{ n: string }>(
+        "select count(*) as n from pg_stat_replication where sync_state = 'sync'",
+      );
+      return Number(rows[0]?.n);
+    } finally {
+      await db.end();
+    }
+  };
+  const settled = (multiAz: boolean) =>
+    eventually(
+      async () => {
+        const i = await describeOne(rds, WRITER);
+        return i.DBInstanceStatus === "available" && i.MultiAZ === multiAz ? i : undefined;
+      },
+      180_000,
+      `${WRITER} available with MultiAZ ${multiAz}`,
+    );
+
+  test("the standby is removed and added again while the writer serves, losing no acknowledged write", async () => {
+    const load = writeLoad();
+    try {
+      await eventually(async () => (load.acknowledged.length > 20 ? true : undefined), 10_000, "writes flowing");
+      const queued = await modify({ DBInstanceIdentifier: WRITER, MultiAZ: false });
+      expect(queued.DBInstance?.PendingModifiedValues).toEqual({ MultiAZ: false });
+      await modify({ DBInstanceIdentifier: WRITER, ApplyImmediately: true });
+      const single = await settled(false);
+      expect(single.SecondaryAvailabilityZone).toBeUndefined();
+      expect(await syncStandbys()).toBe(0);
+
+      await modify({ DBInstanceIdentifier: WRITER, MultiAZ: true, ApplyImmediately: true });
+      const multi = await settled(true);
+      expect(multi.SecondaryAvailabilityZone).toBeDefined();
+      expect(multi.SecondaryAvailabilityZone).not.toBe(multi.AvailabilityZone);
+      expect(await syncStandbys()).toBe(1);
+      const count = load.acknowledged.length;
+      await eventually(
+        async () => (load.acknowledged.length > count + 20 ? true : undefined),
+        15_000,
+        "writes flowing",
+      );
+    } finally {
+      await load.stop();
+    }
+    const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
+    try {
+      const { rows } = await db.query("select id from ledger where id = any($1::bigint[])", [load.acknowledged]);
+      expect(rows.length).toBe(load.acknowledged.length);
+    } finally {
+      await db.end();
+    }
+    expect(await messages(WRITER)).toEqual(
+      expect.arrayContaining([
+        "Finished applying modification to convert to a standard (Single-AZ) DB instance.",
+        "Applying modification to convert to a Multi-AZ DB instance.",
+        "Finished applying modification to convert to a Multi-AZ DB instance.",
+      ]),
+    );
+  });
+
+  test("a read replica cannot be made Multi-AZ", async () => {
+    await expect(modify({ DBInstanceIdentifier: R1, MultiAZ: true })).rejects.toMatchObject({
+      name: "InvalidParameterCombination",
+    });
   });
 });
 

@@ -2,7 +2,7 @@
  * ModifyDBInstance. What RDS applies at once whatever ApplyImmediately says
  * (DeletionProtection, CopyTagsToSnapshot, BackupRetentionPeriod as the
  * local fleet keeps it, both windows, MaxAllocatedStorage) changes here and
- * now; what RDS defers (DBInstanceClass, AllocatedStorage, StorageType) waits
+ * now; what RDS defers (DBInstanceClass, AllocatedStorage, StorageType, MultiAZ) waits
  * in PendingModifiedValues for the maintenance window, unless ApplyImmediately
  * applies it now with everything already queued ("Settings for DB instances",
  * Amazon RDS User Guide). Every request is checked whole before anything changes.
@@ -13,6 +13,7 @@ import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf, type StorageType } from "./fleet-state.js";
 import { type InstanceSettings, instanceSettings } from "./instance-settings.js";
 import { assertWindowsApart, inMaintenanceWindow } from "./maintenance-window.js";
+import { assertMultiAzChange } from "./multi-az-change.js";
 import { assertStorageChange } from "./storage-change.js";
 
 export type ModifyRequest = {
@@ -24,6 +25,7 @@ export type ModifyRequest = {
   allocatedStorage?: number;
   maxAllocatedStorage?: number;
   storageType?: StorageType;
+  multiAZ?: boolean;
   preferredBackupWindow?: string;
   preferredMaintenanceWindow?: string;
   applyImmediately?: boolean;
@@ -41,6 +43,7 @@ export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
   }
   assertRetention(ops, instance, req.backupRetentionPeriod);
   if (req.instanceClass !== undefined) assertInstanceClass(ops, req.instanceClass);
+  if (req.multiAZ !== undefined) assertMultiAzChange(instance, req.multiAZ);
   const current = instanceSettings(ops.fleet, instance);
   assertStorageChange(instance, current, req, ops.now());
   if (req.preferredBackupWindow !== undefined || req.preferredMaintenanceWindow !== undefined) {
@@ -79,6 +82,9 @@ function queueDeferred(instance: InstanceRecord, current: InstanceSettings, req:
     pending.instanceClass = req.instanceClass === instance.instanceClass ? undefined : req.instanceClass;
   }
   if (req.allocatedStorage !== undefined) pending.allocatedStorage = req.allocatedStorage;
+  if (req.multiAZ !== undefined) {
+    pending.multiAZ = req.multiAZ === (instance.standby !== undefined) ? undefined : req.multiAZ;
+  }
   if (req.storageType !== undefined) {
     pending.storageType = req.storageType === current.storageType ? undefined : req.storageType;
   }

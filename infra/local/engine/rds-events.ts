@@ -94,6 +94,21 @@ export const RDS_EVENTS = {
     categories: ["configuration change"],
     message: "Finished applying modification to allocated storage.",
   },
+  multiAzConversionStarted: {
+    id: "RDS-EVENT-0024",
+    categories: ["configuration change"],
+    message: "Applying modification to convert to a Multi-AZ DB instance.",
+  },
+  multiAzConversionFinished: {
+    id: "RDS-EVENT-0025",
+    categories: ["configuration change"],
+    message: "Finished applying modification to convert to a Multi-AZ DB instance.",
+  },
+  singleAzConversionFinished: {
+    id: "RDS-EVENT-0029",
+    categories: ["configuration change"],
+    message: "Finished applying modification to convert to a standard (Single-AZ) DB instance.",
+  },
   snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 

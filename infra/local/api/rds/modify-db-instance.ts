@@ -14,6 +14,7 @@ const input = z.object({
   AllocatedStorage: z.number().int().min(20).max(65536).optional(),
   MaxAllocatedStorage: z.number().int().min(20).max(65536).optional(),
   StorageType: z.enum(["gp2", "gp3", "io1", "io2"]).optional(),
+  MultiAZ: z.boolean().optional(),
   // Formats and overlap are the engine's checks: they depend on the instance's other window.
   PreferredBackupWindow: z.string().min(1).optional(),
   PreferredMaintenanceWindow: z.string().min(1).optional(),
@@ -39,6 +40,7 @@ export function modifyDBInstanceOperation(backend: RdsBackend): QueryOperation {
         allocatedStorage: request.AllocatedStorage,
         maxAllocatedStorage: request.MaxAllocatedStorage,
         storageType: request.StorageType,
+        multiAZ: request.MultiAZ,
         preferredBackupWindow: request.PreferredBackupWindow,
         preferredMaintenanceWindow: request.PreferredMaintenanceWindow,
         applyImmediately: request.ApplyImmediately ?? false,

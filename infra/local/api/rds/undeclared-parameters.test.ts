@@ -24,11 +24,10 @@ const call = (action: string, params: Record<string, string>) =>
 
 describe("undeclared members", () => {
   test.each([
-    // Every member of ModifyDBInstance the local fleet does not apply (parameter groups, Multi-AZ and the
-    // master password are not applied yet either).
+    // Every member of ModifyDBInstance the local fleet does not apply (parameter groups and the master
+    // password are not applied yet either).
     ...[
       ["DBParameterGroupName", "custom"],
-      ["MultiAZ", "false"],
       ["MasterUserPassword", "a-new-password-1"],
       ["Iops", "3000"],
       ["StorageThroughput", "500"],
