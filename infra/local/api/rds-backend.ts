@@ -104,6 +104,7 @@ export type ModifyDBInstanceRequest = {
   maxAllocatedStorage?: number;
   storageType?: "gp2" | "gp3" | "io1" | "io2";
   multiAZ?: boolean;
+  masterUserPassword?: string;
   preferredBackupWindow?: string;
   preferredMaintenanceWindow?: string;
   applyImmediately: boolean;

@@ -10,24 +10,39 @@ import { applyClassChange } from "./class-change.js";
 import type { FleetOps } from "./fleet-ops.js";
 import type { PendingModifications } from "./fleet-state.js";
 import { instanceSettings } from "./instance-settings.js";
+import { applyMasterPassword } from "./master-password.js";
 import { applyMultiAzChange } from "./multi-az-change.js";
 import { applyStorageChange } from "./storage-change.js";
 
 export const hasPending = (p: PendingModifications | undefined): p is PendingModifications =>
   p !== undefined && Object.values(p).some((v) => v !== undefined);
 
-/** Starts applying what is queued; the instance shows `modifying` at once. Nothing queued: nothing happens. */
-export function applyPendingModifications(ops: FleetOps, id: string): boolean {
+/**
+ * Starts applying what is queued (with `queued` false, only the master
+ * password, which never waits); the instance shows `modifying` (or
+ * `resetting-master-credentials`) at once. Nothing to do: nothing happens.
+ */
+export function applyPendingModifications(
+  ops: FleetOps,
+  id: string,
+  { queued = true, masterUserPassword }: { queued?: boolean; masterUserPassword?: string } = {},
+): boolean {
   const record = ops.requireInstance(id);
-  if (!hasPending(record.pendingModifiedValues)) return false;
+  const pendingToo = queued && hasPending(record.pendingModifiedValues);
+  if (!pendingToo && masterUserPassword === undefined) return false;
   ops.actions.claim(id, "modification");
-  ops.setStatus(id, "modifying");
+  ops.setStatus(id, pendingToo ? "modifying" : "resetting-master-credentials");
   ops.actions.continue(
     id,
     "modification",
     async () => {
       // After this request's answer: it shows the instance modifying with what is being applied, as RDS's does.
       await new Promise((resolve) => setImmediate(resolve));
+      if (masterUserPassword !== undefined) await applyMasterPassword(ops, id, masterUserPassword);
+      if (!pendingToo) {
+        ops.setStatus(id, "available");
+        return;
+      }
       const r = ops.requireInstance(id);
       const pending = { ...r.pendingModifiedValues };
       applyStorageChange(ops, r, instanceSettings(ops.fleet, r), pending);

@@ -16,7 +16,8 @@ export type InstanceStatus =
   | "failed"
   | "stopping"
   | "stopped"
-  | "storage-optimization";
+  | "storage-optimization"
+  | "resetting-master-credentials";
 
 export type EngineInstance = {
   id: string;

@@ -5,13 +5,16 @@
  * the real nodes, on the Multi-AZ writer through a failover that loses no
  * acknowledged write; storage only grows, by 10 %; windows are checked.
  */
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import {
   DescribeEventsCommand,
   DescribeValidDBInstanceModificationsCommand,
   ModifyDBInstanceCommand,
   type RDSClient,
 } from "@aws-sdk/client-rds";
-import type pg from "pg";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { waitForInstance } from "../test-support/rds-waits.js";
 import {
@@ -267,6 +270,48 @@ describe("ModifyDBInstance: MultiAZ", () => {
     await expect(modify({ DBInstanceIdentifier: R1, MultiAZ: true })).rejects.toMatchObject({
       name: "InvalidParameterCombination",
     });
+  });
+});
+
+describe("ModifyDBInstance: MasterUserPassword", () => {
+  test("rotated on the writer at once, replicated to its replicas; the credentials file follows", async () => {
+    const old = f.engine.credentials.master.password;
+    const rotated = "rotated-Pass-1234";
+    await modify({ DBInstanceIdentifier: WRITER, MasterUserPassword: rotated });
+    await waitForInstance(rds, WRITER, "available", 60_000);
+    expect(f.engine.credentials.master.password).toBe(rotated);
+    const file = JSON.parse(readFileSync(path.join(f.dataDir, "credentials.json"), "utf8"));
+    expect(file.master.password).toBe(rotated);
+    // connectAsMaster reads the engine's credentials: the new password works on the writer and, replicated, on a replica.
+    await expect(show(WRITER, "server_version_num")).resolves.toMatch(/^17/);
+    await eventually(
+      async () =>
+        await show(R1, "server_version_num").then(
+          () => true,
+          () => undefined,
+        ),
+      30_000,
+      "replica accepts the new password",
+    );
+    const stale = new pg.Client({
+      host: "127.0.0.1",
+      port: f.info.endpoints[0]!.port,
+      user: f.engine.credentials.master.username,
+      password: old,
+      database: f.info.databaseName,
+      ssl: { ca: readFileSync(f.info.caCertPath, "utf8") },
+    });
+    await expect(stale.connect()).rejects.toThrow(/password authentication failed/);
+    await stale.end().catch(() => undefined);
+    expect(await messages(WRITER)).toContain("Reset master credentials.");
+  });
+
+  test.each([
+    ["too short", WRITER, "short1", "InvalidParameterValue"],
+    ["with an @", WRITER, "has@sign-1234", "InvalidParameterValue"],
+    ["on a read replica", R1, "a-fine-password-1", "InvalidParameterCombination"],
+  ])("a password %s is refused", async (_, id, password, name) => {
+    await expect(modify({ DBInstanceIdentifier: id, MasterUserPassword: password })).rejects.toMatchObject({ name });
   });
 });
 

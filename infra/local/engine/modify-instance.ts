@@ -13,6 +13,7 @@ import { EngineFault, type FleetOps } from "./fleet-ops.js";
 import { type InstanceRecord, replicasOf, type StorageType } from "./fleet-state.js";
 import { type InstanceSettings, instanceSettings } from "./instance-settings.js";
 import { assertWindowsApart, inMaintenanceWindow } from "./maintenance-window.js";
+import { assertMasterPassword } from "./master-password.js";
 import { assertMultiAzChange } from "./multi-az-change.js";
 import { assertStorageChange } from "./storage-change.js";
 
@@ -26,6 +27,7 @@ export type ModifyRequest = {
   maxAllocatedStorage?: number;
   storageType?: StorageType;
   multiAZ?: boolean;
+  masterUserPassword?: string;
   preferredBackupWindow?: string;
   preferredMaintenanceWindow?: string;
   applyImmediately?: boolean;
@@ -44,6 +46,7 @@ export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
   assertRetention(ops, instance, req.backupRetentionPeriod);
   if (req.instanceClass !== undefined) assertInstanceClass(ops, req.instanceClass);
   if (req.multiAZ !== undefined) assertMultiAzChange(instance, req.multiAZ);
+  if (req.masterUserPassword !== undefined) assertMasterPassword(ops, instance, req.masterUserPassword);
   const current = instanceSettings(ops.fleet, instance);
   assertStorageChange(instance, current, req, ops.now());
   if (req.preferredBackupWindow !== undefined || req.preferredMaintenanceWindow !== undefined) {
@@ -72,7 +75,10 @@ export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
   const windowOpenNow =
     req.preferredMaintenanceWindow !== undefined &&
     inMaintenanceWindow(instanceSettings(ops.fleet, instance).preferredMaintenanceWindow, ops.now());
-  if (req.applyImmediately || windowOpenNow) applyPendingModifications(ops, id);
+  applyPendingModifications(ops, id, {
+    queued: req.applyImmediately === true || windowOpenNow,
+    masterUserPassword: req.masterUserPassword,
+  });
 }
 
 /** The deferred settings join what is already queued; a value equal to the current one queues nothing. */

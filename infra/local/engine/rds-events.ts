@@ -109,6 +109,11 @@ export const RDS_EVENTS = {
     categories: ["configuration change"],
     message: "Finished applying modification to convert to a standard (Single-AZ) DB instance.",
   },
+  masterCredentialsReset: {
+    id: "RDS-EVENT-0016",
+    categories: ["configuration change"],
+    message: "Reset master credentials.",
+  },
   snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 

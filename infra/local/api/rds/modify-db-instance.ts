@@ -15,6 +15,8 @@ const input = z.object({
   MaxAllocatedStorage: z.number().int().min(20).max(65536).optional(),
   StorageType: z.enum(["gp2", "gp3", "io1", "io2"]).optional(),
   MultiAZ: z.boolean().optional(),
+  // Its rules (8–128 printable characters but / @ " and space) are the engine's, in RDS's words.
+  MasterUserPassword: z.string().optional(),
   // Formats and overlap are the engine's checks: they depend on the instance's other window.
   PreferredBackupWindow: z.string().min(1).optional(),
   PreferredMaintenanceWindow: z.string().min(1).optional(),
@@ -41,6 +43,7 @@ export function modifyDBInstanceOperation(backend: RdsBackend): QueryOperation {
         maxAllocatedStorage: request.MaxAllocatedStorage,
         storageType: request.StorageType,
         multiAZ: request.MultiAZ,
+        masterUserPassword: request.MasterUserPassword,
         preferredBackupWindow: request.PreferredBackupWindow,
         preferredMaintenanceWindow: request.PreferredMaintenanceWindow,
         applyImmediately: request.ApplyImmediately ?? false,

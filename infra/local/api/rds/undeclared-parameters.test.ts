@@ -24,11 +24,10 @@ const call = (action: string, params: Record<string, string>) =>
 
 describe("undeclared members", () => {
   test.each([
-    // Every member of ModifyDBInstance the local fleet does not apply (parameter groups and the master
-    // password are not applied yet either).
+    // Every member of ModifyDBInstance the local fleet does not apply (parameter groups are another
+    // helper's).
     ...[
       ["DBParameterGroupName", "custom"],
-      ["MasterUserPassword", "a-new-password-1"],
       ["Iops", "3000"],
       ["StorageThroughput", "500"],
       ["EngineVersion", "17.7"],
