@@ -43,6 +43,12 @@ export async function applyMasterPassword(ops: FleetOps, id: string, password: s
   const primary = ops.node(instance.node.name);
   const user = ops.credentials.master.username;
   await ops.asAdmin(primary, async (db) => {
+    // The statement carries the password: neither the server log (slow or failed statements) nor
+    // pg_stat_statements (Performance Insights' top SQL) may keep it.
+    await db.query("set log_min_duration_statement = -1");
+    await db.query("set log_min_error_statement = panic");
+    await db.query("set log_statement = none");
+    await db.query("set pg_stat_statements.track_utility = off");
     await db.query(`alter role ${db.escapeIdentifier(user)} password ${db.escapeLiteral(password)}`);
   });
   ops.credentials.master.password = password;

@@ -304,6 +304,13 @@ describe("ModifyDBInstance: MasterUserPassword", () => {
     await expect(stale.connect()).rejects.toThrow(/password authentication failed/);
     await stale.end().catch(() => undefined);
     expect(await messages(WRITER)).toContain("Reset master credentials.");
+    // Nothing kept the statement that carried it.
+    const statements = await f.engine.asAdmin(
+      f.engine.nodeFor("writer")!,
+      (c) => c.query<{ n: string }>("select count(*) as n from pg_stat_statements where query ilike '%rotated-Pass%'"),
+      { database: f.info.databaseName },
+    );
+    expect(Number(statements.rows[0]?.n)).toBe(0);
   });
 
   test.each([
