@@ -75,6 +75,8 @@ export default defineConfig({
     afterSignIn("tags", "tags.spec.ts", "operator"),
     // Creates a group, switches replica-2 to it and reboots it, then puts replica-2 back on the default group.
     afterSignIn("parameter-groups", "parameter-groups.spec.ts", "operator"),
+    // Queues a class change on a replica for the maintenance window and empties the queue again.
+    afterSignIn("modify", "modify.spec.ts", "operator"),
     afterSignIn("logs", "logs.spec.ts", "viewer"),
     // Reads Performance Insights of a workload it runs itself.
     afterSignIn("performance-insights", "performance-insights.spec.ts", "viewer"),
@@ -108,6 +110,7 @@ export default defineConfig({
       RDSDECK_API_PORT: "25480",
       // A run inside the backup window must not find instances busy with a scheduled snapshot.
       RDSDECK_AUTOMATED_BACKUPS: "off",
+      RDSDECK_MAINTENANCE_WINDOW: "off",
       // pg_stat_statements' deltas every 5 s, not every minute: the top SQL's rates show within a spec's patience.
       RDSDECK_INSIGHTS_INTERVAL_SECONDS: "5",
       PORT: String(APP_PORT),

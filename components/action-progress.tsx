@@ -117,6 +117,7 @@ export function ActionProgress({ identifier, status, activity: latest, renderedA
 const STATUS_ONLY: Partial<Record<InstanceAction, string>> = {
   snapshot: "Snapshot",
   promote: "Promotion",
+  modify: "Modification",
   "create-replica": "Replica creation",
   delete: "Deletion",
 };

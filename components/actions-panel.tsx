@@ -139,6 +139,8 @@ function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy 
           },
         ],
       };
+    case "modify":
+      return modifyCopy(instance);
     case "promote":
       return {
         label: "Promote to standalone",
@@ -202,6 +204,84 @@ function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy 
         ],
       };
   }
+}
+
+/**
+ * ModifyDBInstance: each field says what the instance has now; blank keeps it. Class and storage wait for the
+ * maintenance window unless "Apply now" is ticked; the windows and the storage ceiling change at once (RDS's rules).
+ */
+function modifyCopy(instance: DbInstance): Copy {
+  const id = instance.identifier;
+  const { allocatedGiB, maxAllocatedGiB, type } = instance.storage;
+  const now = (value: string | number | undefined, unit = "") =>
+    value === undefined ? "Now: not set." : `Now: ${value}${unit}.`;
+  const window = instance.maintenanceWindow ?? "its maintenance window";
+  return {
+    label: "Modify",
+    title: `Modify ${id}?`,
+    confirmLabel: "Modify",
+    destructive: false,
+    summary: "Changes the class, storage or windows: now, or in the maintenance window.",
+    description: (
+      <>
+        <p>
+          ModifyDBInstance: fill in only what changes. A new class or storage waits in the maintenance window (
+          <code>{window}</code> UTC) unless you apply it now; a class change restarts PostgreSQL (a Multi-AZ writer
+          fails over to its already-resized standby, so writes stop only for the failover).
+        </p>
+        <p>Storage only grows, by at least 10 %. The windows and the storage ceiling change at once.</p>
+      </>
+    ),
+    fields: [
+      {
+        kind: "text",
+        name: "instanceClass",
+        label: "New instance class",
+        defaultValue: "",
+        hint: `${now(instance.instanceClass)} For example db.t3.small or db.r6g.large.`,
+      },
+      {
+        kind: "text",
+        name: "allocatedStorage",
+        label: "New allocated storage (GiB)",
+        defaultValue: "",
+        hint: `${now(allocatedGiB, " GiB")}${allocatedGiB === undefined ? "" : ` At least ${Math.ceil(allocatedGiB * 1.1)} GiB.`}`,
+      },
+      {
+        kind: "text",
+        name: "maxAllocatedStorage",
+        label: "New storage autoscaling ceiling (GiB)",
+        defaultValue: "",
+        hint: now(maxAllocatedGiB, " GiB"),
+      },
+      {
+        kind: "text",
+        name: "storageType",
+        label: "New storage type",
+        defaultValue: "",
+        hint: `${now(type)} gp2, gp3, io1 or io2.`,
+      },
+      {
+        kind: "text",
+        name: "backupWindow",
+        label: "New backup window (UTC)",
+        defaultValue: "",
+        hint: `${now(instance.backupWindow)} hh24:mi-hh24:mi, at least 30 minutes.`,
+      },
+      {
+        kind: "text",
+        name: "maintenanceWindow",
+        label: "New maintenance window (UTC)",
+        defaultValue: "",
+        hint: `${now(instance.maintenanceWindow)} ddd:hh24:mi-ddd:hh24:mi, at least 30 minutes.`,
+      },
+      {
+        kind: "checkbox",
+        name: "applyImmediately",
+        label: "Apply now (otherwise class and storage changes wait for the maintenance window)",
+      },
+    ],
+  };
 }
 
 /** The actions an instance's role allows, each behind a confirmation dialog. */

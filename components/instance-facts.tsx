@@ -19,6 +19,32 @@ export function instanceFacts(instance: DbInstance): Fact[] {
       ),
     },
     { term: "Storage", detail: describeStorage(instance.storage) },
+    ...pendingFacts(instance),
+  ];
+}
+
+/**
+ * ModifyDBInstance's queued changes, current → new, and when they apply: in the maintenance window, or now
+ * (the instance is modifying). Nothing when none wait.
+ */
+function pendingFacts(instance: DbInstance): Fact[] {
+  const p = instance.pendingModifications;
+  const changes = [
+    p.instanceClass ? `class ${instance.instanceClass ?? dash} → ${p.instanceClass}` : undefined,
+    p.allocatedGiB ? `storage ${instance.storage.allocatedGiB ?? dash} → ${p.allocatedGiB} GiB` : undefined,
+    p.storageType ? `storage type ${instance.storage.type ?? dash} → ${p.storageType}` : undefined,
+    p.multiAz === undefined ? undefined : `Multi-AZ ${instance.multiAz ? "on" : "off"} → ${p.multiAz ? "on" : "off"}`,
+  ].filter((c): c is string => c !== undefined);
+  if (changes.length === 0) return [];
+  const when =
+    instance.status === "modifying"
+      ? "being applied now"
+      : `in the maintenance window (${instance.maintenanceWindow ?? "not set"} UTC)`;
+  return [
+    {
+      term: "Pending modifications",
+      detail: <span data-testid="pending-modifications">{`${changes.join(" · ")} — ${when}`}</span>,
+    },
   ];
 }
 

@@ -32,7 +32,7 @@ export class InstancePage {
     return this.page.getByTestId("topology-standby-az");
   }
 
-  action(name: "reboot" | "reboot-with-failover"): Locator {
+  action(name: "reboot" | "reboot-with-failover" | "modify"): Locator {
     return this.page.getByTestId(`action-${name}`);
   }
 

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .default("127.0.0.1"),
   RDSDECK_MIN_FREE_MB: z.coerce.number().int().min(0).default(200),
   RDSDECK_AUTOMATED_BACKUPS: z.enum(["on", "off"]).default("on"),
+  RDSDECK_MAINTENANCE_WINDOW: z.enum(["on", "off"]).default("on"),
   RDSDECK_PG_USER: z
     .string()
     .regex(/^[a-z_][a-z0-9_-]*$/)
@@ -45,6 +46,8 @@ export type EngineConfig = {
   minFreeMb: number;
   /** Whether the daily automated backups run in the backup window (tests and benches turn them off). */
   automatedBackups: boolean;
+  /** Whether queued modifications apply by themselves in each instance's maintenance window. */
+  maintenanceWindow: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -72,6 +75,7 @@ export function loadEngineConfig(
     pgUser: e.RDSDECK_PG_USER,
     minFreeMb: e.RDSDECK_MIN_FREE_MB,
     automatedBackups: e.RDSDECK_AUTOMATED_BACKUPS === "on",
+    maintenanceWindow: e.RDSDECK_MAINTENANCE_WINDOW === "on",
   };
 }
 

@@ -23,6 +23,7 @@ import { restoreFromSnapshot } from "./engine/restore-instance.js";
 import { restoreToPointInTime } from "./engine/restore-to-point-in-time.js";
 import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view.js";
 import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot.js";
+import { validModifications } from "./engine/valid-modifications.js";
 import { engineParameterGroupsBackend } from "./engine-parameter-groups-backend.js";
 
 function toAwsError(error: unknown): unknown {
@@ -118,6 +119,7 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
       call(() => modifyInstance(engine, request));
       return instanceNow(request.instanceId);
     },
+    describeValidDBInstanceModifications: ({ instanceId }) => call(() => validModifications(engine, instanceId)),
     addTagsToResource: ({ resource, tags }) => call(() => addTags(engine, resource, tags)),
     listTagsForResource: ({ resource }) => call(() => listTags(engine, resource)),
     removeTagsFromResource: ({ resource, keys }) => call(() => removeTags(engine, resource, keys)),

@@ -17,6 +17,7 @@ export const ACTION_ROLES = {
   "create-read-replica": "operator",
   "restore-db-instance-to-point-in-time": "operator",
   "promote-read-replica": "operator",
+  "modify-db-instance": "operator",
   "delete-db-instance": "admin",
   "add-tags-to-resource": "operator",
   "remove-tags-from-resource": "operator",

@@ -52,6 +52,16 @@ export type DbInstance = {
   maintenanceWindow: string | undefined;
   deletionProtection: boolean;
   performanceInsightsEnabled: boolean;
+  /** ModifyDBInstance's changes waiting for the maintenance window, or being applied (PendingModifiedValues). */
+  pendingModifications: PendingModifications;
+};
+
+/** What PendingModifiedValues lists; empty when nothing is queued. */
+export type PendingModifications = {
+  instanceClass?: string;
+  allocatedGiB?: number;
+  storageType?: string;
+  multiAz?: boolean;
 };
 
 /**

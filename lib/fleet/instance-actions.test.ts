@@ -8,15 +8,20 @@ describe("actionsFor", () => {
       "a Multi-AZ writer",
       { MultiAZ: true },
       "writer",
-      ["reboot", "reboot-with-failover", "snapshot", "create-replica", "delete"],
+      ["reboot", "reboot-with-failover", "snapshot", "create-replica", "modify", "delete"],
     ],
-    ["a Single-AZ writer", { MultiAZ: false }, "writer", ["reboot", "snapshot", "create-replica", "delete"]],
-    ["a read replica", { ReadReplicaSourceDBInstanceIdentifier: "app" }, "replica", ["reboot", "promote", "delete"]],
+    ["a Single-AZ writer", { MultiAZ: false }, "writer", ["reboot", "snapshot", "create-replica", "modify", "delete"]],
+    [
+      "a read replica",
+      { ReadReplicaSourceDBInstanceIdentifier: "app" },
+      "replica",
+      ["reboot", "modify", "promote", "delete"],
+    ],
     [
       "a cross-region replica marked Multi-AZ",
       { MultiAZ: true, ReadReplicaSourceDBInstanceIdentifier: "arn:aws:rds:eu-west-1:123456789012:db:app" },
       "replica",
-      ["reboot", "promote", "delete"],
+      ["reboot", "modify", "promote", "delete"],
     ],
   ])("offers %s what its role allows", (_, extra, role, actions) => {
     const instance = toDbInstance({ DBInstanceIdentifier: "x", DBInstanceStatus: "available", ...extra });

@@ -6,7 +6,7 @@ import type { DbInstance } from "./fleet-model";
  * The actions the dashboard offers on an instance, by its role: each is one
  * RDS API call (RebootDBInstance, CreateDBSnapshot, PromoteReadReplica,
  * CreateDBInstanceReadReplica, RestoreDBInstanceToPointInTime,
- * DeleteDBInstance), so the same buttons drive
+ * ModifyDBInstance, DeleteDBInstance), so the same buttons drive
  * the local fleet and AWS.
  */
 export const INSTANCE_ACTIONS = [
@@ -15,6 +15,7 @@ export const INSTANCE_ACTIONS = [
   "snapshot",
   "create-replica",
   "restore-to-time",
+  "modify",
   "promote",
   "delete",
 ] as const;
@@ -27,6 +28,7 @@ const DASHBOARD_ACTION: Record<InstanceAction, DashboardAction> = {
   snapshot: "create-snapshot",
   "create-replica": "create-read-replica",
   "restore-to-time": "restore-db-instance-to-point-in-time",
+  modify: "modify-db-instance",
   promote: "promote-read-replica",
   delete: "delete-db-instance",
 };
@@ -46,8 +48,9 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
     actions.push("snapshot", "create-replica");
     // Only once its WAL archive and first automated backup make a moment restorable.
     if (instance.latestRestorableTime) actions.push("restore-to-time");
+    actions.push("modify");
   } else {
-    actions.push("promote");
+    actions.push("modify", "promote");
   }
   actions.push("delete");
   return actions;

@@ -1,5 +1,5 @@
 import type { DBInstance } from "@aws-sdk/client-rds";
-import type { DbInstance, ReplicationState } from "./fleet-model";
+import type { DbInstance, PendingModifications, ReplicationState } from "./fleet-model";
 
 /** Maps the SDK's DBInstance (every field optional) to the domain's DbInstance. */
 export function toDbInstance(raw: DBInstance): DbInstance {
@@ -35,7 +35,19 @@ export function toDbInstance(raw: DBInstance): DbInstance {
     maintenanceWindow: raw.PreferredMaintenanceWindow,
     deletionProtection: raw.DeletionProtection ?? false,
     performanceInsightsEnabled: raw.PerformanceInsightsEnabled ?? false,
+    pendingModifications: pendingModifications(raw),
   };
+}
+
+function pendingModifications(raw: DBInstance): PendingModifications {
+  const p = raw.PendingModifiedValues;
+  const all: PendingModifications = {
+    instanceClass: p?.DBInstanceClass,
+    allocatedGiB: p?.AllocatedStorage,
+    storageType: p?.StorageType,
+    multiAz: p?.MultiAZ,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
 
 function replicationState(raw: DBInstance): ReplicationState | undefined {

@@ -47,6 +47,9 @@ const INVALID_REQUEST = new Set([
   "InvalidRestore",
   "PointInTimeRestoreNotEnabledFault",
   "PointInTimeRestoreNotEnabled",
+  // A class the region (or the local fleet's machine) has no capacity for.
+  "InsufficientDBInstanceCapacityFault",
+  "InsufficientDBInstanceCapacity",
   // Performance Insights' refusal of a malformed query.
   "InvalidArgumentException",
 ]);

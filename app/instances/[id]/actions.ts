@@ -17,6 +17,8 @@ import {
 } from "@/lib/fleet/action-forms";
 import { instanceArn } from "@/lib/fleet/instance-arn";
 import { createReadReplica, deleteInstance, promoteReplica } from "@/lib/fleet/instance-lifecycle";
+import { modifyInstanceForm } from "@/lib/fleet/modify-form";
+import { modifyInstance } from "@/lib/fleet/modify-instance";
 import { restoreToPointInTime } from "@/lib/fleet/point-in-time-restore";
 import { rebootInstance } from "@/lib/fleet/reboot-instance";
 import { addTags, removeTags } from "@/lib/fleet/resource-tags";
@@ -48,6 +50,30 @@ export const rebootWithFailoverAction = validatedAction(
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await rebootInstance({ identifier, forceFailover: true });
+    return receipt(identifier, instance.status, requestedAt);
+  },
+);
+
+/**
+ * ModifyDBInstance from the Modify dialog: class and storage apply now or in the maintenance window, as the
+ * form says; windows and the storage ceiling apply at once (RDS's rules). The page shows what waits.
+ */
+export const modifyAction = validatedAction(
+  { action: "modify-db-instance", schema: modifyInstanceForm, target: onInstance },
+  async ({ identifier, applyImmediately, ...change }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    const instance = await modifyInstance({
+      identifier,
+      change: {
+        instanceClass: change.instanceClass,
+        allocatedGiB: change.allocatedStorage,
+        maxAllocatedGiB: change.maxAllocatedStorage,
+        storageType: change.storageType,
+        backupWindow: change.backupWindow,
+        maintenanceWindow: change.maintenanceWindow,
+        applyImmediately: applyImmediately === "on",
+      },
+    });
     return receipt(identifier, instance.status, requestedAt);
   },
 );

@@ -43,6 +43,7 @@ import {
   addTagAction,
   createReplicaAction,
   deleteAction,
+  modifyAction,
   promoteAction,
   rebootAction,
   rebootWithFailoverAction,
@@ -144,6 +145,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
                   snapshot: createSnapshotAction,
                   "create-replica": createReplicaAction,
                   "restore-to-time": restoreToTimeAction,
+                  modify: modifyAction,
                   promote: promoteAction,
                   delete: deleteAction,
                 }}

@@ -6,6 +6,7 @@ import type {
   DownloadDBLogFilePortionDetails,
   Event,
   Tag,
+  ValidDBInstanceModificationsMessage,
 } from "@aws-sdk/client-rds";
 import type { ParameterGroupBackend } from "./parameter-group-backend";
 
@@ -52,6 +53,8 @@ export interface RdsBackend {
   deleteDBInstance(request: DeleteDBInstanceRequest): DBInstance;
   /** Applies the settings the local fleet supports; returns the instance as modified. */
   modifyDBInstance(request: ModifyDBInstanceRequest): DBInstance;
+  /** What ModifyDBInstance accepts for the instance now (its storage ranges). */
+  describeValidDBInstanceModifications(request: { instanceId: string }): ValidDBInstanceModificationsMessage;
   /** Adds tags to an instance or snapshot (a key it has gets the new value); DBInstanceNotFound / DBSnapshotNotFound. */
   addTagsToResource(request: { resource: TaggedResource; tags: ResourceTag[] }): void;
   listTagsForResource(request: { resource: TaggedResource }): Tag[];
@@ -101,6 +104,14 @@ export type ModifyDBInstanceRequest = {
   deletionProtection?: boolean;
   backupRetentionPeriod?: number;
   copyTagsToSnapshot?: boolean;
+  instanceClass?: string;
+  allocatedStorage?: number;
+  maxAllocatedStorage?: number;
+  storageType?: "gp2" | "gp3" | "io1" | "io2";
+  multiAZ?: boolean;
+  masterUserPassword?: string;
+  preferredBackupWindow?: string;
+  preferredMaintenanceWindow?: string;
   applyImmediately: boolean;
 };
 

@@ -20,6 +20,17 @@ function replicationStatus(i: EngineInstance): DBInstance["StatusInfos"] {
   return [{ StatusType: "read replication", Status: status, Normal: status === "replicating", Message: undefined }];
 }
 
+/** RDS answers an empty PendingModifiedValues element when nothing is queued. */
+function pendingModifiedValues(i: EngineInstance): DBInstance["PendingModifiedValues"] {
+  const p = i.pendingModifiedValues;
+  return {
+    DBInstanceClass: p?.instanceClass,
+    AllocatedStorage: p?.allocatedStorage,
+    StorageType: p?.storageType,
+    MultiAZ: p?.multiAZ,
+  };
+}
+
 export function toDBInstance(
   fleet: Fleet,
   i: EngineInstance,
@@ -35,12 +46,13 @@ export function toDBInstance(
     Engine: fleet.engine,
     EngineVersion: engineVersion,
     DBInstanceStatus: i.status,
+    PercentProgress: i.percentProgress === undefined ? undefined : String(i.percentProgress),
     MasterUsername: masterUsername,
     DBName: fleet.databaseName,
     Endpoint: { Address: i.endpoint.host, Port: i.endpoint.port },
-    AllocatedStorage: fleet.allocatedStorageGiB,
-    MaxAllocatedStorage: fleet.maxAllocatedStorageGiB,
-    StorageType: fleet.storageType,
+    AllocatedStorage: i.settings.allocatedStorage,
+    MaxAllocatedStorage: i.settings.maxAllocatedStorage,
+    StorageType: i.settings.storageType,
     StorageEncrypted: fleet.storageEncrypted,
     KmsKeyId: `arn:aws:kms:${fleet.region}:${LOCAL_ACCOUNT_ID}:key/rdsdeck-local`,
     InstanceCreateTime: i.createdAt,
@@ -53,8 +65,9 @@ export function toDBInstance(
     // RDS gives read replicas no automated backups unless asked (the record says 0 for them).
     BackupRetentionPeriod: i.backupRetentionPeriod,
     LatestRestorableTime: i.latestRestorableTime,
-    PreferredBackupWindow: fleet.preferredBackupWindow,
-    PreferredMaintenanceWindow: fleet.preferredMaintenanceWindow,
+    PreferredBackupWindow: i.settings.preferredBackupWindow,
+    PreferredMaintenanceWindow: i.settings.preferredMaintenanceWindow,
+    PendingModifiedValues: pendingModifiedValues(i),
     PerformanceInsightsEnabled: true,
     PerformanceInsightsRetentionPeriod: fleet.performanceInsightsRetentionDays,
     MonitoringInterval: fleet.monitoringIntervalSeconds,

@@ -1,4 +1,6 @@
 /** A DB instance as the engine reports it: its real status, endpoint, placement, replication and settings. */
+import type { PendingModifications } from "./fleet-state.js";
+import type { InstanceSettings } from "./instance-settings.js";
 import type { NodeHealth } from "./node-monitor.js";
 import type { Tag } from "./tags.js";
 
@@ -13,7 +15,9 @@ export type InstanceStatus =
   | "deleting"
   | "failed"
   | "stopping"
-  | "stopped";
+  | "stopped"
+  | "storage-optimization"
+  | "resetting-master-credentials";
 
 export type EngineInstance = {
   id: string;
@@ -37,6 +41,11 @@ export type EngineInstance = {
   standbyHealth?: NodeHealth;
   /** Instances with automated backups: the newest time a point-in-time restore can reach. */
   latestRestorableTime?: Date;
+  /** Storage-optimization's progress, 0–99 %, while a storage change is optimised. */
+  percentProgress?: number;
+  settings: InstanceSettings;
+  /** ModifyDBInstance's deferred changes, waiting for the maintenance window or being applied. */
+  pendingModifiedValues?: PendingModifications;
 };
 
 /** A failure the operator must read (boot refused, disk full…), not an API fault. */

@@ -28,9 +28,11 @@ import { EngineFault, type EngineHooks, type FleetOps } from "./fleet-ops.js";
 import { type FleetState, type InstanceRecord, writeState } from "./fleet-state.js";
 import { viewInstances } from "./instance-view.js";
 import { LogRetention } from "./log-retention.js";
+import { sizingOfNode } from "./node-sizing.js";
 import { NodeSupervisor } from "./node-supervision.js";
 import { settleParametersAfterBoot } from "./parameters/apply-parameters.js";
 import { ParameterGroups } from "./parameters/parameter-groups.js";
+import { PendingMaintenance } from "./pending-maintenance.js";
 import { allocateEndpointPort, assertPortsFree, fleetPortClaims } from "./ports.js";
 import { waitStreaming } from "./replication-wait.js";
 import { type NodeContext, RuntimeNode, slotName } from "./runtime-node.js";
@@ -65,6 +67,8 @@ export class FleetEngine implements FleetOps {
   private readonly supervisor: NodeSupervisor;
   /** The daily automated snapshots; `backups.backupNow` is the manual trigger. */
   readonly backups: AutomatedBackups;
+  /** Applies queued modifications in each instance's maintenance window; `maintenance.applyDue` is the test seam. */
+  readonly maintenance: PendingMaintenance;
   /** Deletes server log files past rds.log_retention_period. */
   private readonly logRetention: LogRetention;
   private releaseLock: (() => void) | undefined;
@@ -85,6 +89,7 @@ export class FleetEngine implements FleetOps {
     this.actions = new ActionRunner(log, progress);
     this.supervisor = new NodeSupervisor(this, () => this.shuttingDown);
     this.backups = new AutomatedBackups(this);
+    this.maintenance = new PendingMaintenance(this);
     this.logRetention = new LogRetention(path.join(config.dataDir, "logs"), log, () => this.now());
   }
 
@@ -108,6 +113,7 @@ export class FleetEngine implements FleetOps {
       });
       this.ctx = prepared.ctx;
       this.ctx.archiveCommandOf = (nodeName) => this.archiveCommandOf(nodeName);
+      this.ctx.sizingOf = (nodeName) => sizingOfNode(this.state, nodeName);
       this.credentials = prepared.credentials;
       this.events = prepared.events;
       this.engineVersion = prepared.engineVersion;
@@ -140,6 +146,7 @@ export class FleetEngine implements FleetOps {
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
       for (const node of this.nodes.values()) node.monitor.start();
       if (this.config.automatedBackups) this.backups.start();
+      if (this.config.maintenanceWindow) this.maintenance.start();
       this.logRetention.start();
     } catch (error) {
       await this.stop().catch((e) => this.log.error({ err: e }, "cleanup after failed boot failed"));
@@ -306,11 +313,13 @@ export class FleetEngine implements FleetOps {
   /** The instances as the engine sees them now. */
   instances(): EngineInstance[] {
     return viewInstances(
+      this.fleet,
       this.state,
       this.config.host,
       (id) => this.statuses.get(id),
       (name) => this.nodes.get(name),
       (record) => restoreWindowOf(this, record),
+      this.now(),
     );
   }
 
@@ -335,6 +344,7 @@ export class FleetEngine implements FleetOps {
     this.shuttingDown = true;
     try {
       this.backups.stop();
+      this.maintenance.stop();
       this.logRetention.stop();
       for (const id of this.statuses.keys()) this.statuses.set(id, "stopping");
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.stop()));

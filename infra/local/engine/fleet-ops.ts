@@ -103,7 +103,8 @@ export type EngineFaultCode =
   | "DBParameterGroupNotFound"
   | "DBParameterGroupAlreadyExists"
   | "DBParameterGroupQuotaExceeded"
-  | "InvalidDBParameterGroupState";
+  | "InvalidDBParameterGroupState"
+  | "InsufficientDBInstanceCapacity";
 
 /** An action refused for the fleet's current state, mapped by the API to the AWS fault of the same code. */
 export class EngineFault extends Error {

@@ -16,6 +16,15 @@ import { tagSchema } from "./tags.js";
 
 const nodeSchema = z.object({ name: z.string(), port: z.number().int(), az: z.string() });
 
+export const storageTypeSchema = z.enum(["gp2", "gp3", "io1", "io2"]);
+
+const pendingSchema = z.object({
+  instanceClass: z.string().optional(),
+  allocatedStorage: z.number().int().optional(),
+  storageType: storageTypeSchema.optional(),
+  multiAZ: z.boolean().optional(),
+});
+
 const instanceSchema = z.object({
   id: z.string(),
   /**
@@ -48,6 +57,26 @@ const instanceSchema = z.object({
   parameterGroupName: z.string().optional(),
   /** How far its group's values are live (absent: in-sync). */
   parameterApplyStatus: z.enum(["applying", "pending-reboot", "in-sync"]).optional(),
+  /**
+   * The settings ModifyDBInstance changes that the fleet definition gave
+   * before instances could be modified: absent from older files (and from
+   * instances never modified), which keep the definition's values.
+   */
+  allocatedStorage: z.number().int().optional(),
+  maxAllocatedStorage: z.number().int().optional(),
+  storageType: storageTypeSchema.optional(),
+  preferredBackupWindow: z.string().optional(),
+  preferredMaintenanceWindow: z.string().optional(),
+  /** Changes waiting for the maintenance window (ApplyImmediately false), as PendingModifiedValues shows them. */
+  pendingModifiedValues: pendingSchema.optional(),
+  /**
+   * The class an instance had while a class change runs: its followers keep
+   * max_connections at least as high as either, for a hot standby refuses to
+   * replay WAL from a primary allowing more connections than it does.
+   */
+  classChangeFrom: z.string().optional(),
+  /** A storage change's optimisation: DescribeDBInstances shows storage-optimization with PercentProgress until `until`. */
+  storageOptimization: z.object({ from: z.string(), until: z.string() }).optional(),
   /** A create or delete that had not finished when the engine stopped: finished or undone at the next boot. */
   pending: z.enum(["creating", "deleting"]).optional(),
 });
@@ -60,6 +89,8 @@ const stateSchema = z.object({
 });
 
 export type NodeRecord = z.infer<typeof nodeSchema>;
+export type StorageType = z.infer<typeof storageTypeSchema>;
+export type PendingModifications = z.infer<typeof pendingSchema>;
 export type InstanceRecord = z.infer<typeof instanceSchema>;
 export type FleetState = z.infer<typeof stateSchema>;
 

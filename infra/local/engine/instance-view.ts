@@ -1,35 +1,48 @@
 /** The instances as DescribeDBInstances reports them: state, live status and each node's last health probe. */
+import type { Fleet } from "../../fleet.js";
 import type { EngineInstance, InstanceStatus } from "./engine-instance.js";
 import { type FleetState, type InstanceRecord, replicasOf } from "./fleet-state.js";
+import { instanceSettings } from "./instance-settings.js";
 import type { RuntimeNode } from "./runtime-node.js";
 import type { RestoreWindow } from "./snapshots/restore-window.js";
+import { optimizationProgress } from "./storage-change.js";
 
 export function viewInstances(
+  fleet: Fleet,
   state: FleetState,
   host: string,
   statusOf: (id: string) => InstanceStatus | undefined,
   nodeOf: (name: string) => RuntimeNode | undefined,
   restoreWindowOf: (record: InstanceRecord) => RestoreWindow | undefined,
+  now: Date,
 ): EngineInstance[] {
-  return state.instances.map((i) => ({
-    id: i.id,
-    kind: i.role === "writer" ? "writer" : "replica",
-    status: statusOf(i.id) ?? "failed",
-    createdAt: new Date(i.createdAt),
-    dbiResourceId: i.dbiResourceId,
-    endpoint: { host, port: i.endpointPort },
-    az: i.node.az,
-    standbyAz: i.standby?.az,
-    sourceId: i.sourceId,
-    replicaIds: replicasOf(state, i.id).map((r) => r.id),
-    instanceClass: i.instanceClass,
-    deletionProtection: i.deletionProtection,
-    backupRetentionPeriod: i.backupRetentionPeriod,
-    tags: i.tags.map((t) => ({ ...t })),
-    copyTagsToSnapshot: i.copyTagsToSnapshot,
-    parameterGroup: { name: i.parameterGroupName, applyStatus: i.parameterApplyStatus ?? "in-sync" },
-    health: nodeOf(i.node.name)?.monitor.health,
-    standbyHealth: i.standby ? nodeOf(i.standby.name)?.monitor.health : undefined,
-    latestRestorableTime: restoreWindowOf(i)?.latest,
-  }));
+  return state.instances.map((i) => {
+    const status = statusOf(i.id) ?? "failed";
+    const progress = optimizationProgress(i, now);
+    return {
+      id: i.id,
+      kind: i.role === "writer" ? "writer" : "replica",
+      // A storage change being optimised shows as such while the instance is otherwise available.
+      status: status === "available" && progress !== undefined ? "storage-optimization" : status,
+      percentProgress: progress,
+      createdAt: new Date(i.createdAt),
+      dbiResourceId: i.dbiResourceId,
+      endpoint: { host, port: i.endpointPort },
+      az: i.node.az,
+      standbyAz: i.standby?.az,
+      sourceId: i.sourceId,
+      replicaIds: replicasOf(state, i.id).map((r) => r.id),
+      instanceClass: i.instanceClass,
+      deletionProtection: i.deletionProtection,
+      backupRetentionPeriod: i.backupRetentionPeriod,
+      tags: i.tags.map((t) => ({ ...t })),
+      copyTagsToSnapshot: i.copyTagsToSnapshot,
+      parameterGroup: { name: i.parameterGroupName, applyStatus: i.parameterApplyStatus ?? "in-sync" },
+      health: nodeOf(i.node.name)?.monitor.health,
+      standbyHealth: i.standby ? nodeOf(i.standby.name)?.monitor.health : undefined,
+      latestRestorableTime: restoreWindowOf(i)?.latest,
+      settings: instanceSettings(fleet, i),
+      pendingModifiedValues: i.pendingModifiedValues,
+    };
+  });
 }

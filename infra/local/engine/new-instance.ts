@@ -46,7 +46,7 @@ export function assertIdentifierFree(ops: FleetOps, id: string): void {
 }
 
 /** A node name that no instance uses and no directory holds: usually the instance's identifier. */
-function freshNodeName(ops: FleetOps, id: string): string {
+export function freshNodeName(ops: FleetOps, id: string): string {
   const used = nodeNames(ops.state);
   // A deleted instance's logs stay (until retention prunes them): a new node must not start out with them.
   const free = (name: string) =>

@@ -86,6 +86,46 @@ export const RDS_EVENTS = {
   },
   /** Source type db-parameter-group; the detail is "<name> to <value> with apply method <method>.". */
   parameterUpdated: { id: "RDS-EVENT-0037", categories: ["configuration change"], message: "Updated parameter" },
+  classChangeStarted: {
+    id: "RDS-EVENT-0012",
+    categories: ["configuration change"],
+    message: "Applying modification to database instance class.",
+  },
+  classChangeFinished: {
+    id: "RDS-EVENT-0014",
+    categories: ["configuration change"],
+    message: "Finished applying modification to DB instance class.",
+  },
+  storageChangeStarted: {
+    id: "RDS-EVENT-0018",
+    categories: ["configuration change"],
+    message: "Applying modification to allocated storage.",
+  },
+  storageChangeFinished: {
+    id: "RDS-EVENT-0017",
+    categories: ["configuration change"],
+    message: "Finished applying modification to allocated storage.",
+  },
+  multiAzConversionStarted: {
+    id: "RDS-EVENT-0024",
+    categories: ["configuration change"],
+    message: "Applying modification to convert to a Multi-AZ DB instance.",
+  },
+  multiAzConversionFinished: {
+    id: "RDS-EVENT-0025",
+    categories: ["configuration change"],
+    message: "Finished applying modification to convert to a Multi-AZ DB instance.",
+  },
+  singleAzConversionFinished: {
+    id: "RDS-EVENT-0029",
+    categories: ["configuration change"],
+    message: "Finished applying modification to convert to a standard (Single-AZ) DB instance.",
+  },
+  masterCredentialsReset: {
+    id: "RDS-EVENT-0016",
+    categories: ["configuration change"],
+    message: "Reset master credentials.",
+  },
   snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 

@@ -3,11 +3,12 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { PgBinaries } from "../pg/binaries.js";
 import type { FleetCredentials } from "../pg/credentials.js";
-import { type NodeRole, type NodeSettings, writeNodeFiles } from "../pg/node-files.js";
+import { type NodeRole, type NodeSettings, type NodeSizing, writeNodeFiles } from "../pg/node-files.js";
 import { NodeLogs } from "../pg/node-logs.js";
 import { type ExitInfo, Postmaster } from "../pg/postmaster.js";
 import type { RunAs } from "../pg/run-as.js";
 import type { FleetTls } from "../pg/tls.js";
+import { UNSIZED } from "./instance-classes.js";
 import { type NodeHealth, NodeMonitor } from "./node-monitor.js";
 import { ARCHIVE_TIMEOUT_SECONDS } from "./snapshots/wal-archive.js";
 
@@ -22,6 +23,8 @@ export type NodeContext = {
   archiveCommandOf?: (nodeName: string) => string | undefined;
   /** The values of the DB parameter group of the instance a node serves (rdsdeck-parameters.conf). */
   parametersOf?: (nodeName: string) => Record<string, string>;
+  /** The settings sized for the class of the instance a node serves. */
+  sizingOf?: (nodeName: string) => NodeSizing;
 };
 
 export class RuntimeNode {
@@ -85,6 +88,7 @@ export class RuntimeNode {
       logDirectory: this.logs.errorDir,
       recovery: opts.recovery,
       parameters: this.ctx.parametersOf?.(this.name) ?? {},
+      sizing: this.ctx.sizingOf?.(this.name) ?? UNSIZED,
       archive: archiveSettings(opts.role === "replica" ? undefined : this.ctx.archiveCommandOf?.(this.name)),
       upstream:
         opts.role === "writer" || opts.upstreamPort === undefined

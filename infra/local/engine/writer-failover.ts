@@ -15,7 +15,22 @@ import { replicasOf } from "./fleet-state.js";
 import { promoteNode } from "./promote-node.js";
 import { slotName } from "./runtime-node.js";
 
-export type FailoverReason = { kind: "manual" } | { kind: "automatic"; cause: string };
+export type FailoverReason =
+  | { kind: "manual" }
+  | { kind: "automatic"; cause: string }
+  /** Part of a ModifyDBInstance change (a class change): the instance stays `modifying` throughout. */
+  | { kind: "modification"; what: string };
+
+function describeReason(reason: FailoverReason): string {
+  switch (reason.kind) {
+    case "manual":
+      return "manual (RebootDBInstance with ForceFailover)";
+    case "automatic":
+      return `automatic: ${reason.cause}`;
+    case "modification":
+      return `ModifyDBInstance: ${reason.what}`;
+  }
+}
 
 export type FailoverOutcome = { from: string; to: string; fromAz: string; toAz: string; writesUnavailableMs: number };
 
@@ -25,18 +40,19 @@ export async function failOverWriter(ops: FleetOps, id: string, reason: Failover
   const standbyState = instance.standby;
   if (!standbyState) throw new Error(`${id} has no standby to fail over to`);
   const standby = ops.node(standbyState.name);
-  const why = reason.kind === "manual" ? "manual (RebootDBInstance with ForceFailover)" : `automatic: ${reason.cause}`;
+  const why = describeReason(reason);
+  const busy = reason.kind === "modification" ? "modifying" : "rebooting";
   const from = { node: oldPrimary.name, az: instance.node.az };
   const to = { node: standby.name, az: standbyState.az };
 
   const started = performance.now();
-  ops.setStatus(id, "rebooting");
+  ops.setStatus(id, busy);
   ops.events.record("failoverStarted", id, `Reason: ${why}. From ${from.az} (${from.node}) to ${to.az} (${to.node}).`);
   ops.progress(`failover of ${id} (${why}): ${from.node} → ${to.node}`);
   ops.routeEndpoint(id, undefined);
 
   if (oldPrimary.postmaster.running) {
-    if (reason.kind === "manual") {
+    if (reason.kind !== "automatic") {
       // A clean shutdown streams the final WAL to every follower before the process exits.
       await oldPrimary.postmaster.stop();
     } else {
@@ -66,7 +82,7 @@ export async function failOverWriter(ops: FleetOps, id: string, reason: Failover
   ops.saveState();
   ops.routeEndpoint(id, standby.port);
   const writesUnavailableMs = Math.round(performance.now() - started);
-  ops.setStatus(id, "available");
+  if (reason.kind !== "modification") ops.setStatus(id, "available");
   ops.events.record("failoverPromoted", id, `Writes were unavailable for ${writesUnavailableMs} ms.`);
   ops.progress(
     `failover of ${id}: ${to.node} is the writer (writes unavailable ${writesUnavailableMs} ms); rebuilding ${from.node}`,

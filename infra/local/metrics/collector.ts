@@ -22,8 +22,8 @@ export interface CollectedInstance {
 export interface CollectorOptions {
   readonly store: MetricStore;
   readonly instances: () => readonly CollectedInstance[];
-  /** The fleet definition's allocated storage, which FreeStorageSpace is measured against. */
-  readonly allocatedStorageBytes: number;
+  /** An instance's allocated storage now (ModifyDBInstance grows it), which its FreeStorageSpace is measured against. */
+  readonly allocatedStorageBytes: (instanceId: string) => number;
   readonly intervalMs: number;
   /**
    * How often FreeStorageSpace walks each data directory: the walk costs a few
@@ -114,7 +114,10 @@ export class MetricsCollector {
     const lastStorage = this.storageMeasuredAt.get(instance.id);
     if (lastStorage === undefined || timestamp - lastStorage >= (this.options.storageIntervalMs ?? 60_000)) {
       this.storageMeasuredAt.set(instance.id, timestamp);
-      put("FreeStorageSpace", Math.max(0, this.options.allocatedStorageBytes - directoryBytes(node.pgData)));
+      put(
+        "FreeStorageSpace",
+        Math.max(0, this.options.allocatedStorageBytes(instance.id) - directoryBytes(node.pgData)),
+      );
     }
 
     const pid = node.postmasterPid;

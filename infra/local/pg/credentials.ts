@@ -83,6 +83,11 @@ function writeCredentials(file: string, credentials: FleetCredentials): void {
   renameSync(tmp, file);
 }
 
+/** Writes the credentials back (a rotated master password), atomically and readable only by the owner. */
+export function saveCredentials(dataDir: string, credentials: FleetCredentials): void {
+  writeCredentials(credentialsPath(dataDir), credentials);
+}
+
 export function readCredentials(dataDir: string): FleetCredentials {
   return credentialsSchema.parse(JSON.parse(readFileSync(credentialsPath(dataDir), "utf8")));
 }

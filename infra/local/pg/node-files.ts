@@ -13,6 +13,15 @@ import type { FleetTls } from "./tls.js";
 
 export type NodeRole = "writer" | "standby" | "replica";
 
+/** The memory-derived server settings of a node (MB, except max_connections): its instance class's. */
+export type NodeSizing = {
+  sharedBuffersMB: number;
+  effectiveCacheSizeMB: number;
+  maintenanceWorkMemMB: number;
+  workMemMB: number;
+  maxConnections: number;
+};
+
 export type NodeSettings = {
   dataDir: string;
   name: string;
@@ -36,6 +45,7 @@ export type NodeSettings = {
   /** Its DB parameter group's values, written after (so over) the engine's own settings. */
   parameters: Record<string, string>;
   runAs: RunAs | undefined;
+  sizing: NodeSizing;
 };
 
 const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
@@ -46,8 +56,11 @@ function serverConf(s: NodeSettings): string {
     port: s.port,
     unix_socket_directories: quote(""),
     cluster_name: quote(s.name),
-    max_connections: 200,
-    shared_buffers: quote("64MB"),
+    max_connections: s.sizing.maxConnections,
+    shared_buffers: quote(`${s.sizing.sharedBuffersMB}MB`),
+    effective_cache_size: quote(`${s.sizing.effectiveCacheSizeMB}MB`),
+    maintenance_work_mem: quote(`${s.sizing.maintenanceWorkMemMB}MB`),
+    work_mem: quote(`${s.sizing.workMemMB}MB`),
     ssl: "on",
     ssl_cert_file: quote("server.crt"),
     ssl_key_file: quote("server.key"),

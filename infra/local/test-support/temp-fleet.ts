@@ -28,9 +28,11 @@ export function testPorts(): { RDSDECK_PORT_BASE: string; RDSDECK_API_PORT: stri
 
 /**
  * A test run that falls in the backup window (03:00–04:00 UTC) must not see
- * a scheduled snapshot make its instances busy; tests trigger backups themselves.
+ * a scheduled snapshot make its instances busy, nor one in the maintenance
+ * window (Sunday 04:00–05:00) see queued modifications apply; tests trigger
+ * both themselves (`backups.backupNow`, `maintenance.applyDue`).
  */
-export const TEST_ENGINE_ENV = { RDSDECK_AUTOMATED_BACKUPS: "off" } as const;
+export const TEST_ENGINE_ENV = { RDSDECK_AUTOMATED_BACKUPS: "off", RDSDECK_MAINTENANCE_WINDOW: "off" } as const;
 
 export function makeTempDataDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-test-"));

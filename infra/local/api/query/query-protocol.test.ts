@@ -73,18 +73,18 @@ describe("AWS Query protocol errors (signed raw requests)", () => {
       "Invalid list index '0' in parameter Filters.Filter.0.",
     ],
     [
-      "a member of the model the operation does not apply (ModifyDBInstance's DBInstanceClass)",
-      "Action=ModifyDBInstance&Version=2014-10-31&DBInstanceIdentifier=production-myapp&DBInstanceClass=db.t3.small",
+      "a member of the model the operation does not apply (ModifyDBInstance's Iops)",
+      "Action=ModifyDBInstance&Version=2014-10-31&DBInstanceIdentifier=production-myapp&Iops=3000",
       400,
       "InvalidParameterCombination",
-      "The local fleet does not support DBInstanceClass on ModifyDBInstance: it refuses the request rather than ignore it.",
+      "The local fleet does not support Iops on ModifyDBInstance: it refuses the request rather than ignore it.",
     ],
     [
       "two such members, a list among them, named as the client sent them",
-      "Action=ModifyDBInstance&Version=2014-10-31&DBInstanceIdentifier=production-myapp&AllocatedStorage=30&VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-1",
+      "Action=ModifyDBInstance&Version=2014-10-31&DBInstanceIdentifier=production-myapp&StorageThroughput=500&VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-1",
       400,
       "InvalidParameterCombination",
-      "The local fleet does not support AllocatedStorage, VpcSecurityGroupIds on ModifyDBInstance: it refuses the request rather than ignore them.",
+      "The local fleet does not support VpcSecurityGroupIds, StorageThroughput on ModifyDBInstance: it refuses the request rather than ignore them.",
     ],
   ])("%s (body %s) is %i %s", async (_, body, status, code, message) => {
     const { url } = await start();

@@ -8,6 +8,7 @@ import {
   DBParameterGroupQuotaExceededFault$,
   DBSnapshotAlreadyExistsFault$,
   DBSnapshotNotFoundFault$,
+  InsufficientDBInstanceCapacityFault$,
   InvalidDBInstanceAutomatedBackupStateFault$,
   InvalidDBInstanceStateFault$,
   InvalidDBParameterGroupStateFault$,
@@ -61,6 +62,7 @@ const MODELED_FAULTS = {
   InvalidRestore: InvalidRestoreFault$,
   DBInstanceAutomatedBackupNotFound: DBInstanceAutomatedBackupNotFoundFault$,
   InvalidDBInstanceAutomatedBackupState: InvalidDBInstanceAutomatedBackupStateFault$,
+  InsufficientDBInstanceCapacity: InsufficientDBInstanceCapacityFault$,
   // Its Query code keeps the "Fault" (awsQueryError DBLogFileNotFoundFault, 404).
   DBLogFileNotFoundFault: DBLogFileNotFoundFault$,
   DBParameterGroupNotFound: DBParameterGroupNotFoundFault$,

@@ -13,6 +13,7 @@ import { describeDBInstancesOperation } from "./describe-db-instances";
 import { describeDBLogFilesOperation } from "./describe-db-log-files";
 import { describeDBSnapshotsOperation } from "./describe-db-snapshots";
 import { describeEventsOperation } from "./describe-events";
+import { describeValidDBInstanceModificationsOperation } from "./describe-valid-db-instance-modifications";
 import { downloadDBLogFilePortionOperation } from "./download-db-log-file-portion";
 import { listTagsForResourceOperation } from "./list-tags-for-resource";
 import { modifyDBInstanceOperation } from "./modify-db-instance";
@@ -40,6 +41,7 @@ export function rdsOperations(backend: RdsBackend): QueryOperation[] {
     createDBInstanceReadReplicaOperation(backend),
     deleteDBInstanceOperation(backend),
     modifyDBInstanceOperation(backend),
+    describeValidDBInstanceModificationsOperation(backend),
     addTagsToResourceOperation(backend),
     listTagsForResourceOperation(backend),
     removeTagsFromResourceOperation(backend),

@@ -24,12 +24,36 @@ const call = (action: string, params: Record<string, string>) =>
 
 describe("undeclared members", () => {
   test.each([
-    [
+    // Every member of ModifyDBInstance the local fleet does not apply (parameter groups are another
+    // helper's).
+    ...[
+      ["DBParameterGroupName", "custom"],
+      ["Iops", "3000"],
+      ["StorageThroughput", "500"],
+      ["EngineVersion", "17.7"],
+      ["AllowMajorVersionUpgrade", "true"],
+      ["AutoMinorVersionUpgrade", "false"],
+      ["NewDBInstanceIdentifier", "renamed"],
+      ["PubliclyAccessible", "true"],
+      ["MonitoringInterval", "5"],
+      ["EnablePerformanceInsights", "false"],
+      ["CACertificateIdentifier", "rds-ca-rsa2048-g1"],
+      ["DBPortNumber", "5433"],
+      ["OptionGroupName", "default:postgres-17"],
+      ["EnableIAMDatabaseAuthentication", "true"],
+      ["ManageMasterUserPassword", "true"],
+      ["NetworkType", "DUAL"],
+      ["DedicatedLogVolume", "true"],
+      ["MultiTenant", "true"],
+      ["DatabaseInsightsMode", "advanced"],
+      ["Engine", "postgres"],
+      ["DBSubnetGroupName", "other"],
+      ["VpcSecurityGroupIds.VpcSecurityGroupId.1", "sg-1"],
+    ].map(([member = "", value = ""]): [string, Record<string, string>, string | undefined] => [
       "ModifyDBInstance",
-      { DBInstanceIdentifier: "production-myapp", DBInstanceClass: "db.t3.small" },
-      "DBInstanceClass",
-    ],
-    ["ModifyDBInstance", { DBInstanceIdentifier: "production-myapp", AllocatedStorage: "30" }, "AllocatedStorage"],
+      { DBInstanceIdentifier: "production-myapp", [member]: value },
+      member.split(".")[0],
+    ]),
     [
       "RestoreDBInstanceFromDBSnapshot",
       { DBInstanceIdentifier: "r1", DBSnapshotIdentifier: "s1", DBSubnetGroupName: "other" },

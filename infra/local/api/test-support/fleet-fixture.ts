@@ -166,6 +166,7 @@ export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "de
     createDBInstanceReadReplica: unused,
     deleteDBInstance: unused,
     modifyDBInstance: unused,
+    describeValidDBInstanceModifications: unused,
     addTagsToResource: unused,
     listTagsForResource: unused,
     removeTagsFromResource: unused,
@@ -190,6 +191,7 @@ export class InMemoryRdsBackend implements RdsBackend {
   readonly createDBInstanceReadReplica = UNUSED.createDBInstanceReadReplica;
   readonly deleteDBInstance = UNUSED.deleteDBInstance;
   readonly modifyDBInstance = UNUSED.modifyDBInstance;
+  readonly describeValidDBInstanceModifications = UNUSED.describeValidDBInstanceModifications;
   readonly addTagsToResource = UNUSED.addTagsToResource;
   readonly listTagsForResource = UNUSED.listTagsForResource;
   readonly removeTagsFromResource = UNUSED.removeTagsFromResource;

@@ -56,6 +56,7 @@ export function fuzzRdsBackend(): RdsBackend & { calls: number } {
     createDBInstanceReadReplica: async (r) => checked(r, instance()),
     deleteDBInstance: (r) => checked(r, instance()),
     modifyDBInstance: (r) => checked(r, instance()),
+    describeValidDBInstanceModifications: (r) => checked(r, { Storage: [], ValidProcessorFeatures: [] }),
     addTagsToResource: (r) => checked(r, undefined),
     listTagsForResource: (r) => checked(r, [{ Key: "Environment", Value: "production" }]),
     removeTagsFromResource: (r) => checked(r, undefined),

@@ -10,6 +10,7 @@
 
 import { parseLsn } from "../../pg/wal-files.js";
 import type { FleetOps } from "../fleet-ops.js";
+import { instanceSettings } from "../instance-settings.js";
 import { baseBackupsOf } from "./restore-window.js";
 import { createSnapshot, removeSnapshot } from "./take-snapshot.js";
 import { archiveDirOf, pruneArchive } from "./wal-archive.js";
@@ -78,9 +79,10 @@ export class AutomatedBackups {
   /** Backs up every primary in its window that has no automated snapshot from that day yet, then prunes. */
   runDue(now: Date): BackupRun {
     const run: BackupRun = { started: [], pruned: this.prune(now), skipped: [] };
-    if (!inWindow(this.ops.fleet.preferredBackupWindow, now)) return run;
     const today = now.toISOString().slice(0, 10);
     for (const instance of this.backedUpInstances()) {
+      const record = this.ops.state.instances.find((i) => i.id === instance);
+      if (!record || !inWindow(instanceSettings(this.ops.fleet, record).preferredBackupWindow, now)) continue;
       const done = this.ops.snapshots
         .all()
         .some(

@@ -8,6 +8,7 @@ import { takePhysicalSnapshot } from "../../pg/physical-snapshot.js";
 import { instanceArn } from "../db-instance-arn.js";
 import { EngineFault, type FleetOps } from "../fleet-ops.js";
 import type { InstanceRecord } from "../fleet-state.js";
+import { instanceSettings } from "../instance-settings.js";
 import { newResourceTags, type Tag } from "../tags.js";
 import type { SnapshotRecord } from "./snapshot-store.js";
 
@@ -66,8 +67,8 @@ export function beginSnapshot(
     instanceClass: instance.instanceClass,
     engine: ops.fleet.engine,
     engineVersion: ops.engineVersion,
-    allocatedStorage: ops.fleet.allocatedStorageGiB,
-    storageType: ops.fleet.storageType,
+    allocatedStorage: instanceSettings(ops.fleet, instance).allocatedStorage,
+    storageType: instanceSettings(ops.fleet, instance).storageType,
     encrypted: ops.fleet.storageEncrypted,
     arn: instanceArn(ops.fleet, "db-snapshot", req.snapshotId),
     masterUsername: ops.credentials.master.username,
