@@ -23,6 +23,8 @@ import { restoreFromSnapshot } from "./engine/restore-instance.js";
 import { restoreToPointInTime } from "./engine/restore-to-point-in-time.js";
 import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view.js";
 import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot.js";
+import { startInstance } from "./engine/start-instance.js";
+import { stopInstance } from "./engine/stop-instance.js";
 
 function toAwsError(error: unknown): unknown {
   if (!(error instanceof EngineFault)) return error;
@@ -115,6 +117,14 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
     modifyDBInstance: (request) => {
       call(() => modifyInstance(engine, request));
       return instanceNow(request.instanceId);
+    },
+    stopDBInstance: ({ instanceId, snapshotId }) => {
+      call(() => stopInstance(engine, instanceId, snapshotId));
+      return instanceNow(instanceId);
+    },
+    startDBInstance: ({ instanceId }) => {
+      call(() => startInstance(engine, instanceId));
+      return instanceNow(instanceId);
     },
     addTagsToResource: ({ resource, tags }) => call(() => addTags(engine, resource, tags)),
     listTagsForResource: ({ resource }) => call(() => listTags(engine, resource)),

@@ -53,6 +53,7 @@ export function toDBInstance(
     // RDS gives read replicas no automated backups unless asked (the record says 0 for them).
     BackupRetentionPeriod: i.backupRetentionPeriod,
     LatestRestorableTime: i.latestRestorableTime,
+    AutomaticRestartTime: i.automaticRestartTime,
     PreferredBackupWindow: fleet.preferredBackupWindow,
     PreferredMaintenanceWindow: fleet.preferredMaintenanceWindow,
     PerformanceInsightsEnabled: true,

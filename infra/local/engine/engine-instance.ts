@@ -36,6 +36,8 @@ export type EngineInstance = {
   standbyHealth?: NodeHealth;
   /** Instances with automated backups: the newest time a point-in-time restore can reach. */
   latestRestorableTime?: Date;
+  /** While stopped: when RDS starts it again on its own. */
+  automaticRestartTime?: Date;
 };
 
 /** A failure the operator must read (boot refused, disk full…), not an API fault. */

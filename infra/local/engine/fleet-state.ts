@@ -40,6 +40,11 @@ const instanceSchema = z.object({
    * instances all reported true (as the CDK stack sets it), so they keep it.
    */
   copyTagsToSnapshot: z.boolean().default(true),
+  /**
+   * Set while StopDBInstance has it stopped: its nodes stay down across engine
+   * restarts until StartDBInstance, or RDS's automatic start 7 days on.
+   */
+  stopped: z.object({ at: z.string(), automaticRestartTime: z.string() }).optional(),
   /** A create or delete that had not finished when the engine stopped: finished or undone at the next boot. */
   pending: z.enum(["creating", "deleting"]).optional(),
 });

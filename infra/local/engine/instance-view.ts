@@ -30,5 +30,6 @@ export function viewInstances(
     health: nodeOf(i.node.name)?.monitor.health,
     standbyHealth: i.standby ? nodeOf(i.standby.name)?.monitor.health : undefined,
     latestRestorableTime: restoreWindowOf(i)?.latest,
+    automaticRestartTime: i.stopped ? new Date(i.stopped.automaticRestartTime) : undefined,
   }));
 }

@@ -171,6 +171,8 @@ export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "de
     removeTagsFromResource: unused,
     describeDBLogFiles: unused,
     downloadDBLogFilePortion: unused,
+    stopDBInstance: unused,
+    startDBInstance: unused,
   };
 }
 
@@ -195,6 +197,8 @@ export class InMemoryRdsBackend implements RdsBackend {
   readonly removeTagsFromResource = UNUSED.removeTagsFromResource;
   readonly describeDBLogFiles = UNUSED.describeDBLogFiles;
   readonly downloadDBLogFilePortion = UNUSED.downloadDBLogFilePortion;
+  readonly stopDBInstance = UNUSED.stopDBInstance;
+  readonly startDBInstance = UNUSED.startDBInstance;
 
   describeDBInstances(): DBInstance[] {
     return this.instances;
