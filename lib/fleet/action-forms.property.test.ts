@@ -14,6 +14,8 @@ import {
   rebootForm,
   restoreSnapshotForm,
   snapshotForm,
+  startForm,
+  stopForm,
 } from "./action-forms";
 
 const identifier = padded(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,70}$/));
@@ -32,6 +34,8 @@ const forms: Array<[string, z.ZodType, string[]]> = [
   ["create snapshot", createSnapshotForm, ["instance", "snapshot"]],
   ["restore snapshot", restoreSnapshotForm, ["snapshot", "instance"]],
   ["delete snapshot", deleteSnapshotForm, ["snapshot", "confirmation"]],
+  ["stop", stopForm, ["identifier", "confirmation", "snapshot"]],
+  ["start", startForm, ["identifier"]],
 ];
 
 const fields = formFields({
@@ -59,7 +63,7 @@ test("fleet actions: never throw; refuse naming a field; accepted identifiers ar
 });
 
 test("typed confirmation: no string but the identifier itself, trimmed, confirms", async () => {
-  const confirmed = [failoverForm, promoteForm];
+  const confirmed = [failoverForm, promoteForm, stopForm];
   await checkProperty(
     "form: typed confirmation",
     fc.property(fc.constantFrom(...confirmed), fc.oneof(anyText, padded(fc.constant("app-1"))), (form, typed) => {

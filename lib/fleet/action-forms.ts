@@ -20,6 +20,21 @@ export const failoverForm = withTypedConfirmation(
   { what: THE_IDENTIFIER, action: "failover" },
 );
 
+/**
+ * Stopping takes the instance offline until it is started (or RDS starts it 7
+ * days on): its name typed again. A snapshot first is optional (blank: none).
+ */
+export const stopForm = withTypedConfirmation(
+  "identifier",
+  {
+    identifier: instanceIdentifier,
+    snapshot: z.preprocess((v) => (v === "" ? undefined : v), newSnapshotIdentifier.optional()),
+  },
+  { what: THE_IDENTIFIER, action: "stop" },
+);
+
+export const startForm = z.object({ identifier: instanceIdentifier });
+
 export const snapshotForm = z.object({ identifier: instanceIdentifier, snapshot: newSnapshotIdentifier });
 
 export const createReplicaForm = z.object({ identifier: instanceIdentifier, replica: instanceIdentifier });

@@ -5,7 +5,7 @@ import type { DbInstance } from "./fleet-model";
  * The actions the dashboard offers on an instance, by its role: each is one
  * RDS API call (RebootDBInstance, CreateDBSnapshot, PromoteReadReplica,
  * CreateDBInstanceReadReplica, RestoreDBInstanceToPointInTime,
- * DeleteDBInstance), so the same buttons drive
+ * DeleteDBInstance, StopDBInstance, StartDBInstance), so the same buttons drive
  * the local fleet and AWS.
  */
 export const INSTANCE_ACTIONS = [
@@ -15,6 +15,8 @@ export const INSTANCE_ACTIONS = [
   "create-replica",
   "restore-to-time",
   "promote",
+  "stop",
+  "start",
   "delete",
 ] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
@@ -32,6 +34,8 @@ export const ACTION_ROLES: Record<InstanceAction, Role> = {
   "create-replica": "operator",
   "restore-to-time": "operator",
   promote: "operator",
+  stop: "operator",
+  start: "operator",
   delete: "admin",
 };
 
@@ -41,6 +45,8 @@ export function instanceRole(instance: DbInstance): "writer" | "replica" {
 }
 
 export function actionsFor(instance: DbInstance): InstanceAction[] {
+  // A stopped instance can only be started (RDS refuses reboots, snapshots and modifications meanwhile).
+  if (instance.status === "stopped") return ["start"];
   const actions: InstanceAction[] = ["reboot"];
   if (instanceRole(instance) === "writer") {
     // RDS fails over only a Multi-AZ instance. Multi-AZ read replicas exist on AWS but not in the local fleet, so
@@ -50,6 +56,8 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
     actions.push("snapshot", "create-replica");
     // Only once its WAL archive and first automated backup make a moment restorable.
     if (instance.latestRestorableTime) actions.push("restore-to-time");
+    // RDS stops neither a read replica nor the source of one.
+    if (instance.replicaIdentifiers.length === 0) actions.push("stop");
   } else {
     actions.push("promote");
   }
@@ -63,4 +71,11 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
  */
 export function acceptsActions(status: string): boolean {
   return status === "available" || status === "failed";
+}
+
+/** Whether RDS would take this action now: StartDBInstance only on a stopped instance, StopDBInstance only on an available one. */
+export function acceptsAction(action: InstanceAction, status: string): boolean {
+  if (action === "start") return status === "stopped";
+  if (action === "stop") return status === "available";
+  return acceptsActions(status);
 }

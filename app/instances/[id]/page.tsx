@@ -56,6 +56,8 @@ import {
   removeTagAction,
   restoreToTimeAction,
   snapshotAction,
+  startAction,
+  stopAction,
 } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -166,6 +168,8 @@ export default async function InstancePage({ params, searchParams }: Props) {
                   "create-replica": createReplicaAction,
                   "restore-to-time": restoreToTimeAction,
                   promote: promoteAction,
+                  stop: stopAction,
+                  start: startAction,
                   delete: deleteAction,
                 }}
               />

@@ -18,7 +18,9 @@ export class FleetInstances {
   ) {}
 
   list(): CollectedInstance[] {
-    const listed = this.engine.instances().map((instance) => {
+    // RDS publishes no metrics for a stopped instance: its alarms see missing data, not a failure.
+    const measured = this.engine.instances().filter((instance) => instance.status !== "stopped");
+    const listed = measured.map((instance) => {
       const node = this.engine.nodeServing(instance.id);
       if (node === undefined) return { id: instance.id, kind: instance.kind, node: undefined };
       const session = this.session(node.name, node.address);
