@@ -138,10 +138,18 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { storageState: authState("viewer") },
     },
+    // Creates an instance of its own (a promoted replica), stops and starts it from its page, deletes it: it needs
+    // only the operator signed in and the writer up, so before writer-down.
+    {
+      name: "stop-start",
+      testMatch: "stop-start.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: authState("operator") },
+    },
     {
       name: "writer-down",
       testMatch: "writer-down.spec.ts",
-      dependencies: ["operations", "tags", "logs", "performance-insights"],
+      dependencies: ["operations", "tags", "logs", "performance-insights", "stop-start"],
     },
   ],
 
