@@ -54,7 +54,8 @@ beforeAll(async () => {
 afterAll(async () => {
   rds?.destroy();
   await f?.cleanup();
-  rmSync(dataDir, { recursive: true, force: true });
+  // RDSDECK_TEST_KEEP_FLEETS=1 keeps it, as startTempFleet keeps the ones it creates.
+  if (process.env.RDSDECK_TEST_KEEP_FLEETS !== "1") rmSync(dataDir, { recursive: true, force: true });
 });
 
 const portOf = async (id: string) => (await describeOne(rds, id)).Endpoint!.Port!;
