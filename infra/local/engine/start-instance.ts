@@ -5,7 +5,7 @@
  * streams, since until then every commit would wait for it.
  */
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { assertStoppable } from "./stop-instance.js";
+import { assertStoppable, haltInstanceNodes, resumeMonitors } from "./stop-instance.js";
 import { rebuildStandby } from "./writer-failover.js";
 
 export function startInstance(ops: FleetOps, id: string, why: "requested" | "automatic" = "requested"): void {
@@ -37,17 +37,18 @@ export function startInstance(ops: FleetOps, id: string, why: "requested" | "aut
       await Promise.all(starting);
       if (standby && !rebuild) await ops.waitStreaming(writer, [standby]);
       if (rebuild) await rebuildStandby(ops, id);
-      for (const node of [writer, standby]) {
-        if (!node) continue;
-        await node.monitor.probe();
-        node.monitor.start();
-      }
+      resumeMonitors(ops, instance);
       instance.stopped = undefined;
       ops.saveState();
       ops.setStatus(id, "available");
       ops.events.record("instanceStarted", id);
       ops.progress(`${id}: available`);
     },
-    () => ops.settleStatus(id),
+    async (error) => {
+      // Its data is as it was when it stopped: back to stopped, so that a later start (or the automatic one) retries.
+      await haltInstanceNodes(ops, instance);
+      ops.setStatus(id, "stopped");
+      ops.events.record("instanceFailed", id, `Its start failed: ${error.message}`);
+    },
   );
 }

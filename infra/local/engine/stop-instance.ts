@@ -59,8 +59,20 @@ export function stopInstance(ops: FleetOps, id: string, snapshotId: string | und
       ops.events.record("instanceStopped", id);
       ops.progress(`${id}: stopped (started again automatically at ${instance.stopped.automaticRestartTime})`);
     },
-    () => ops.settleStatus(id),
+    () => {
+      // The snapshot failed or a node would not stop: the instance goes on serving, watched as before.
+      resumeMonitors(ops, instance);
+      ops.settleStatus(id);
+    },
   );
+}
+
+/** Watches an instance's running nodes again (after a stop that did not happen, or a start). */
+export function resumeMonitors(ops: FleetOps, instance: InstanceRecord): void {
+  for (const name of [instance.node.name, instance.standby?.name]) {
+    const node = name === undefined ? undefined : ops.findNode(name);
+    if (node?.postmaster.running) node.monitor.start();
+  }
 }
 
 /**
@@ -68,7 +80,7 @@ export function stopInstance(ops: FleetOps, id: string, snapshotId: string | und
  * no automatic failover), then the endpoint, then the writer before its
  * standby so the shutdown checkpoint reaches the standby.
  */
-async function haltInstanceNodes(ops: FleetOps, instance: InstanceRecord): Promise<void> {
+export async function haltInstanceNodes(ops: FleetOps, instance: InstanceRecord): Promise<void> {
   const writer = ops.node(instance.node.name);
   const standby = instance.standby ? ops.node(instance.standby.name) : undefined;
   for (const node of [writer, standby]) {
