@@ -58,6 +58,7 @@ test("Stop and Start from the instance page: a malformed snapshot name refused, 
     await expect(instance.dialog).toBeHidden();
     await expect(instance.status).toHaveText("stopped", { timeout: 60_000 });
     await expect(instance.transitions).toHaveText(/^available → stopping/);
+    await expect(instance.outcome).toHaveText(`Done: ${STOPPABLE} is stopped.`);
     await expect(page.getByTestId("action-start")).toBeEnabled();
     await expect(page.getByTestId("action-reboot")).toHaveCount(0);
 
@@ -72,6 +73,7 @@ test("Stop and Start from the instance page: a malformed snapshot name refused, 
     await expect(instance.dialog).toBeHidden();
     await expect(instance.status).toHaveText("available", { timeout: 90_000 });
     await expect(instance.transitions).toHaveText(/stopped → starting.*→ available$/);
+    await expect(instance.outcome).toHaveText(`Done: ${STOPPABLE} is available.`);
     await expect(page.getByTestId("action-stop")).toBeEnabled();
 
     const messages = (
