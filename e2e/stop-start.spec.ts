@@ -61,6 +61,8 @@ test("Stop and Start from the instance page: a malformed snapshot name refused, 
     await expect(instance.outcome).toHaveText(`Done: ${STOPPABLE} is stopped.`);
     await expect(page.getByTestId("action-start")).toBeEnabled();
     await expect(page.getByTestId("action-reboot")).toHaveCount(0);
+    // RDS's AutomaticRestartTime, 7 days on: a date, where an available instance shows "—".
+    await expect(instance.fact("automatic-restart-time")).toHaveText(/\d{4}-\d{2}-\d{2}/);
 
     const overview = new OverviewPage(page);
     await overview.goto();
