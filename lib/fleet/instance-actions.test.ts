@@ -18,6 +18,12 @@ describe("actionsFor", () => {
       ["reboot", "reboot-with-failover", "snapshot", "create-replica", "delete"],
     ],
     ["a stopped writer", { DBInstanceStatus: "stopped" }, "writer", ["start"]],
+    [
+      "a starting writer (Start, disabled, until it is available)",
+      { DBInstanceStatus: "starting" },
+      "writer",
+      ["start"],
+    ],
     ["a read replica", { ReadReplicaSourceDBInstanceIdentifier: "app" }, "replica", ["reboot", "promote", "delete"]],
     [
       "a cross-region replica marked Multi-AZ",

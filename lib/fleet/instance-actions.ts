@@ -45,8 +45,9 @@ export function instanceRole(instance: DbInstance): "writer" | "replica" {
 }
 
 export function actionsFor(instance: DbInstance): InstanceAction[] {
-  // A stopped instance can only be started (RDS refuses reboots, snapshots and modifications meanwhile).
-  if (instance.status === "stopped") return ["start"];
+  // A stopped instance can only be started (RDS refuses reboots, snapshots and modifications meanwhile). Start
+  // stays listed while starting, so that the dialog that sent it lives to hand its receipt to the progress panel.
+  if (instance.status === "stopped" || instance.status === "starting") return ["start"];
   const actions: InstanceAction[] = ["reboot"];
   if (instanceRole(instance) === "writer") {
     // RDS fails over only a Multi-AZ instance. Multi-AZ read replicas exist on AWS but not in the local fleet, so
