@@ -91,6 +91,8 @@ export default defineConfig({
     afterSignIn("overview", "overview.spec.ts", "viewer"),
     // Deleting an instance is the admin's; this spec restores a snapshot and promotes replica-2 out of the topology.
     afterSignIn("operations", "operations.spec.ts", "admin"),
+    // Creates an instance of its own (a promoted replica), stops and starts it from its page, deletes it.
+    afterSignIn("stop-start", "stop-start.spec.ts", "operator"),
     afterSignIn("writer-down", "writer-down.spec.ts"),
   ],
 

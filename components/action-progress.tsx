@@ -32,7 +32,15 @@ export function ActionProgress({ identifier, status, activity: latest, renderedA
   if (!tracked && !activity) return null;
   const statusOnly = tracked ? STATUS_ONLY[tracked.action] : undefined;
   if (statusOnly && !activity) {
-    return <StatusProgress identifier={identifier} status={status} title={statusOnly} transitions={transitions} />;
+    return (
+      <StatusProgress
+        identifier={identifier}
+        settlesAs={tracked ? SETTLES_AS[tracked.action] : undefined}
+        status={status}
+        title={statusOnly}
+        transitions={transitions}
+      />
+    );
   }
 
   const kind = activity?.kind ?? (tracked?.action === "reboot" ? "reboot" : "failover");
@@ -120,11 +128,22 @@ const STATUS_ONLY: Partial<Record<InstanceAction, string>> = {
   modify: "Modification",
   "create-replica": "Replica creation",
   delete: "Deletion",
+  stop: "Stop",
+  start: "Start",
 };
 
-function StatusProgress(props: { identifier: string; status: string; title: string; transitions: string[] }) {
-  const { identifier, status, title, transitions } = props;
-  const tone = statusTone(status);
+/** Where an action ends when not at `available` (the ok tone): a stop's end is `stopped`, not a problem. */
+const SETTLES_AS: Partial<Record<InstanceAction, string>> = { stop: "stopped" };
+
+function StatusProgress(props: {
+  identifier: string;
+  status: string;
+  settlesAs?: string;
+  title: string;
+  transitions: string[];
+}) {
+  const { identifier, status, settlesAs, title, transitions } = props;
+  const tone = status === settlesAs ? "ok" : statusTone(status);
   const ongoing = tone === "progress" || transitions.length < 2;
   return (
     <section

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { type ActionField, ConfirmActionDialog, type InstanceServerAction } from "@/components/confirm-action-dialog";
 import type { DbInstance } from "@/lib/fleet/fleet-model";
-import { acceptsActions, type InstanceAction } from "@/lib/fleet/instance-actions";
+import { acceptsAction, type InstanceAction } from "@/lib/fleet/instance-actions";
 
 type Props = {
   instance: DbInstance;
@@ -159,6 +159,50 @@ function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy 
           </>
         ),
       };
+    case "stop":
+      return {
+        label: "Stop",
+        title: `Stop ${id}?`,
+        confirmLabel: "Stop instance",
+        destructive: true,
+        summary: "Shuts the instance down until it is started again (RDS starts it by itself after 7 days).",
+        description: (
+          <>
+            <p>
+              StopDBInstance: <strong>{id}</strong> shows <code>stopping</code>, then <code>stopped</code>
+              {instance.multiAz ? ", its Multi-AZ standby with it" : ""}. Its endpoint refuses connections until it is
+              started; its data, endpoint and settings stay.
+            </p>
+            <p>If you name a snapshot, RDS takes it first, then stops the instance.</p>
+          </>
+        ),
+        fields: [
+          {
+            kind: "text",
+            name: "snapshot",
+            label: "Snapshot before stopping (optional)",
+            defaultValue: "",
+            hint: "Leave empty to stop without a snapshot.",
+          },
+        ],
+      };
+    case "start":
+      return {
+        label: "Start",
+        title: `Start ${id}?`,
+        confirmLabel: "Start instance",
+        destructive: false,
+        summary: instance.automaticRestartTime
+          ? `Stopped. RDS starts it by itself at ${utcSecond(instance.automaticRestartTime)} UTC.`
+          : "Stopped.",
+        description: (
+          <p>
+            StartDBInstance: <strong>{id}</strong> shows <code>starting</code>, then <code>available</code>
+            {instance.multiAz ? " once its Multi-AZ standby is back in sync" : ""}; its endpoint accepts connections
+            again.
+          </p>
+        ),
+      };
     case "delete":
       return {
         label: "Delete",
@@ -287,9 +331,10 @@ function modifyCopy(instance: DbInstance): Copy {
 /** The actions an instance's role allows, each behind a confirmation dialog. */
 export function ActionsPanel({ instance, actions, serverActions }: Props) {
   const now = new Date();
-  const busy = acceptsActions(instance.status)
-    ? undefined
-    : `Not now: the instance is ${instance.status}. Actions return once it is available.`;
+  const busy = (action: InstanceAction) =>
+    acceptsAction(action, instance.status)
+      ? undefined
+      : `Not now: the instance is ${instance.status}. Actions return once it is available.`;
   return (
     <section
       aria-labelledby="actions-title"
@@ -316,7 +361,7 @@ export function ActionsPanel({ instance, actions, serverActions }: Props) {
                 serverAction={serverActions[action]}
                 status={instance.status}
                 title={copy.title}
-                unavailableReason={busy}
+                unavailableReason={busy(action)}
               />
             </li>
           );

@@ -23,6 +23,8 @@ import { restoreFromSnapshot } from "./engine/restore-instance.js";
 import { restoreToPointInTime } from "./engine/restore-to-point-in-time.js";
 import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view.js";
 import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot.js";
+import { startInstance } from "./engine/start-instance.js";
+import { stopInstance } from "./engine/stop-instance.js";
 import { validModifications } from "./engine/valid-modifications.js";
 import { engineParameterGroupsBackend } from "./engine-parameter-groups-backend.js";
 
@@ -120,6 +122,14 @@ export function engineRdsBackend(engine: FleetEngine, fleet: Fleet): RdsBackend 
       return instanceNow(request.instanceId);
     },
     describeValidDBInstanceModifications: ({ instanceId }) => call(() => validModifications(engine, instanceId)),
+    stopDBInstance: ({ instanceId, snapshotId }) => {
+      call(() => stopInstance(engine, instanceId, snapshotId));
+      return instanceNow(instanceId);
+    },
+    startDBInstance: ({ instanceId }) => {
+      call(() => startInstance(engine, instanceId));
+      return instanceNow(instanceId);
+    },
     addTagsToResource: ({ resource, tags }) => call(() => addTags(engine, resource, tags)),
     listTagsForResource: ({ resource }) => call(() => listTags(engine, resource)),
     removeTagsFromResource: ({ resource, keys }) => call(() => removeTags(engine, resource, keys)),

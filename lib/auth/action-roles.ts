@@ -18,6 +18,8 @@ export const ACTION_ROLES = {
   "restore-db-instance-to-point-in-time": "operator",
   "promote-read-replica": "operator",
   "modify-db-instance": "operator",
+  "stop-db-instance": "operator",
+  "start-db-instance": "operator",
   "delete-db-instance": "admin",
   "add-tags-to-resource": "operator",
   "remove-tags-from-resource": "operator",

@@ -13,6 +13,8 @@ import {
   promoteForm,
   rebootForm,
   restoreSnapshotForm,
+  startForm,
+  stopForm,
 } from "./action-forms";
 
 const identifier = padded(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,70}$/));
@@ -30,6 +32,8 @@ const forms: Array<[string, z.ZodType, string[]]> = [
   ["create snapshot", createSnapshotForm, ["identifier", "snapshot"]],
   ["restore snapshot", restoreSnapshotForm, ["snapshot", "instance"]],
   ["delete snapshot", deleteSnapshotForm, ["snapshot", "confirmation"]],
+  ["stop", stopForm, ["identifier", "confirmation", "snapshot"]],
+  ["start", startForm, ["identifier"]],
 ];
 
 const fields = formFields({
@@ -57,7 +61,7 @@ test("fleet actions: never throw; refuse naming a field; accepted identifiers ar
 });
 
 test("typed confirmation: no string but the identifier itself, trimmed, confirms", async () => {
-  const confirmed = [failoverForm, promoteForm];
+  const confirmed = [failoverForm, promoteForm, stopForm];
   await checkProperty(
     "form: typed confirmation",
     fc.property(fc.constantFrom(...confirmed), fc.oneof(anyText, padded(fc.constant("app-1"))), (form, typed) => {

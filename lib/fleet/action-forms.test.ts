@@ -10,6 +10,8 @@ import {
   restoreBackupToTimeForm,
   restoreSnapshotForm,
   restoreToTimeForm,
+  startForm,
+  stopForm,
 } from "./action-forms";
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -154,5 +156,44 @@ describe("automated backups, by resource ID", () => {
     expect(messages(deleteAutomatedBackupForm.safeParse({ ...form, confirmation: ID }))).toEqual([
       "confirmation: The confirmation does not match the DB instance identifier",
     ]);
+  });
+});
+
+describe("stopForm and startForm", () => {
+  it("stop: the identifier typed again, and a snapshot only when named", () => {
+    expect(stopForm.parse({ identifier: "App-1", confirmation: "app-1", snapshot: "" })).toEqual({
+      identifier: "app-1",
+      confirmation: "app-1",
+      snapshot: undefined,
+    });
+    expect(stopForm.parse({ identifier: "app-1", confirmation: "app-1", snapshot: "Before-Stop" }).snapshot).toBe(
+      "before-stop",
+    );
+  });
+
+  it.each([
+    [{ identifier: "app-1" }, ["confirmation: Type the DB instance identifier to confirm the stop"]],
+    [
+      { identifier: "app-1", confirmation: "app-2" },
+      ["confirmation: The confirmation does not match the DB instance identifier"],
+    ],
+    [{ identifier: "app-1", confirmation: "app-1", snapshot: "1-bad" }, ["snapshot"]],
+    [{ identifier: "-bad", confirmation: "-bad" }, ["identifier"]],
+    [{ confirmation: "app-1" }, ["identifier"]],
+  ])("stop refuses %o, naming the field", (fields, expected) => {
+    const found = messages(stopForm.safeParse(fields));
+    expect(found.length).toBeGreaterThan(0);
+    for (const [i, e] of expected.entries()) expect(found[i]).toContain(e);
+  });
+
+  it.each([[{}], [{ identifier: "" }], [{ identifier: "a--b" }], [{ identifier: 7 }]])(
+    "start refuses %o, naming the identifier",
+    (fields) => {
+      expect(messages(startForm.safeParse(fields)).join("\n")).toContain("identifier");
+    },
+  );
+
+  it("start takes an identifier as RDS stores it", () => {
+    expect(startForm.parse({ identifier: "App-1" })).toEqual({ identifier: "app-1" });
   });
 });

@@ -22,6 +22,20 @@ export const failoverForm = withTypedConfirmation(
 
 /** CreateDBSnapshot, from an instance's page or the snapshots page: one action, one form. */
 export const createSnapshotForm = z.object({ identifier: instanceIdentifier, snapshot: newSnapshotIdentifier });
+/**
+ * Stopping takes the instance offline until it is started (or RDS starts it 7
+ * days on): its name typed again. A snapshot first is optional (blank: none).
+ */
+export const stopForm = withTypedConfirmation(
+  "identifier",
+  {
+    identifier: instanceIdentifier,
+    snapshot: z.preprocess((v) => (v === "" ? undefined : v), newSnapshotIdentifier.optional()),
+  },
+  { what: THE_IDENTIFIER, action: "stop" },
+);
+
+export const startForm = z.object({ identifier: instanceIdentifier });
 
 export const createReplicaForm = z.object({ identifier: instanceIdentifier, replica: instanceIdentifier });
 

@@ -48,6 +48,8 @@ export type DbInstance = {
   backupRetentionDays: number | undefined;
   /** The newest moment a point-in-time restore can reach (instances with automated backups). */
   latestRestorableTime: Date | undefined;
+  /** While stopped: when RDS starts it again by itself (7 days after the stop). */
+  automaticRestartTime: Date | undefined;
   backupWindow: string | undefined;
   maintenanceWindow: string | undefined;
   deletionProtection: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionsFor, instanceRole } from "./instance-actions";
+import { acceptsAction, actionsFor, instanceRole } from "./instance-actions";
 import { toDbInstance } from "./to-db-instance";
 
 describe("actionsFor", () => {
@@ -8,9 +8,27 @@ describe("actionsFor", () => {
       "a Multi-AZ writer",
       { MultiAZ: true },
       "writer",
+      ["reboot", "reboot-with-failover", "snapshot", "create-replica", "modify", "stop", "delete"],
+    ],
+    [
+      "a Single-AZ writer",
+      { MultiAZ: false },
+      "writer",
+      ["reboot", "snapshot", "create-replica", "modify", "stop", "delete"],
+    ],
+    [
+      "a writer with read replicas (RDS stops neither it nor them)",
+      { MultiAZ: true, ReadReplicaDBInstanceIdentifiers: ["app-r1"] },
+      "writer",
       ["reboot", "reboot-with-failover", "snapshot", "create-replica", "modify", "delete"],
     ],
-    ["a Single-AZ writer", { MultiAZ: false }, "writer", ["reboot", "snapshot", "create-replica", "modify", "delete"]],
+    ["a stopped writer", { DBInstanceStatus: "stopped" }, "writer", ["start"]],
+    [
+      "a starting writer (Start, disabled, until it is available)",
+      { DBInstanceStatus: "starting" },
+      "writer",
+      ["start"],
+    ],
     [
       "a read replica",
       { ReadReplicaSourceDBInstanceIdentifier: "app" },
@@ -27,5 +45,20 @@ describe("actionsFor", () => {
     const instance = toDbInstance({ DBInstanceIdentifier: "x", DBInstanceStatus: "available", ...extra });
     expect(instanceRole(instance)).toBe(role);
     expect(actionsFor(instance)).toEqual(actions);
+  });
+});
+
+describe("acceptsAction", () => {
+  it.each([
+    ["start", "stopped", true],
+    ["start", "available", false],
+    ["start", "stopping", false],
+    ["stop", "available", true],
+    ["stop", "failed", false],
+    ["stop", "stopped", false],
+    ["reboot", "stopped", false],
+    ["reboot", "failed", true],
+  ] as const)("%s on an instance %s: %s", (action, status, accepted) => {
+    expect(acceptsAction(action, status)).toBe(accepted);
   });
 });

@@ -6,7 +6,7 @@ import type { DbInstance } from "./fleet-model";
  * The actions the dashboard offers on an instance, by its role: each is one
  * RDS API call (RebootDBInstance, CreateDBSnapshot, PromoteReadReplica,
  * CreateDBInstanceReadReplica, RestoreDBInstanceToPointInTime,
- * ModifyDBInstance, DeleteDBInstance), so the same buttons drive
+ * ModifyDBInstance, DeleteDBInstance, StopDBInstance, StartDBInstance), so the same buttons drive
  * the local fleet and AWS.
  */
 export const INSTANCE_ACTIONS = [
@@ -17,6 +17,8 @@ export const INSTANCE_ACTIONS = [
   "restore-to-time",
   "modify",
   "promote",
+  "stop",
+  "start",
   "delete",
 ] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
@@ -30,6 +32,8 @@ const DASHBOARD_ACTION: Record<InstanceAction, DashboardAction> = {
   "restore-to-time": "restore-db-instance-to-point-in-time",
   modify: "modify-db-instance",
   promote: "promote-read-replica",
+  stop: "stop-db-instance",
+  start: "start-db-instance",
   delete: "delete-db-instance",
 };
 
@@ -39,6 +43,9 @@ export function instanceRole(instance: DbInstance): "writer" | "replica" {
 }
 
 export function actionsFor(instance: DbInstance): InstanceAction[] {
+  // A stopped instance can only be started (RDS refuses reboots, snapshots and modifications meanwhile). Start
+  // stays listed while starting, so that the dialog that sent it lives to hand its receipt to the progress panel.
+  if (instance.status === "stopped" || instance.status === "starting") return ["start"];
   const actions: InstanceAction[] = ["reboot"];
   if (instanceRole(instance) === "writer") {
     // RDS fails over only a Multi-AZ instance. Multi-AZ read replicas exist on AWS but not in the local fleet, so
@@ -49,6 +56,8 @@ export function actionsFor(instance: DbInstance): InstanceAction[] {
     // Only once its WAL archive and first automated backup make a moment restorable.
     if (instance.latestRestorableTime) actions.push("restore-to-time");
     actions.push("modify");
+    // RDS stops neither a read replica nor the source of one.
+    if (instance.replicaIdentifiers.length === 0) actions.push("stop");
   } else {
     actions.push("modify", "promote");
   }
@@ -67,4 +76,11 @@ export function actionsAllowed(instance: DbInstance, role: Role): InstanceAction
  */
 export function acceptsActions(status: string): boolean {
   return status === "available" || status === "failed";
+}
+
+/** Whether RDS would take this action now: StartDBInstance only on a stopped instance, StopDBInstance only on an available one. */
+export function acceptsAction(action: InstanceAction, status: string): boolean {
+  if (action === "start") return status === "stopped";
+  if (action === "stop") return status === "available";
+  return acceptsActions(status);
 }

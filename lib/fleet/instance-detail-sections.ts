@@ -107,6 +107,8 @@ export function instanceDetailSections(raw: DBInstance): DetailSection[] {
         { term: "Backup retention", value: days(raw.BackupRetentionPeriod) },
         { term: "Backup window (UTC)", value: raw.PreferredBackupWindow },
         { term: "Latest restorable time", value: raw.LatestRestorableTime },
+        // Only while stopped: when RDS starts it again by itself.
+        { term: "Automatic restart time", value: raw.AutomaticRestartTime },
         { term: "Maintenance window (UTC)", value: raw.PreferredMaintenanceWindow },
         {
           term: "Pending modifications",

@@ -31,6 +31,7 @@ export function toDbInstance(raw: DBInstance): DbInstance {
     createdAt: raw.InstanceCreateTime,
     backupRetentionDays: raw.BackupRetentionPeriod,
     latestRestorableTime: raw.LatestRestorableTime,
+    automaticRestartTime: raw.AutomaticRestartTime,
     backupWindow: raw.PreferredBackupWindow,
     maintenanceWindow: raw.PreferredMaintenanceWindow,
     deletionProtection: raw.DeletionProtection ?? false,

@@ -14,6 +14,8 @@ import {
   rebootForm,
   removeTagForm,
   restoreToTimeForm,
+  startForm,
+  stopForm,
 } from "@/lib/fleet/action-forms";
 import { instanceArn } from "@/lib/fleet/instance-arn";
 import { createReadReplica, deleteInstance, promoteReplica } from "@/lib/fleet/instance-lifecycle";
@@ -23,6 +25,8 @@ import { restoreToPointInTime } from "@/lib/fleet/point-in-time-restore";
 import { rebootInstance } from "@/lib/fleet/reboot-instance";
 import { addTags, removeTags } from "@/lib/fleet/resource-tags";
 import { trySiblingAlarms } from "@/lib/fleet/sibling-alarms";
+import { startInstance } from "@/lib/fleet/start-instance";
+import { stopInstance } from "@/lib/fleet/stop-instance";
 
 /** The receipt the page follows the action by; `refresh()` re-renders it with the new status in the same response. */
 function receipt(identifier: string, status: string, requestedAt: string): ActionReceipt {
@@ -50,6 +54,24 @@ export const rebootWithFailoverAction = validatedAction(
   async ({ identifier }): Promise<ActionReceipt> => {
     const requestedAt = new Date().toISOString();
     const instance = await rebootInstance({ identifier, forceFailover: true });
+    return receipt(identifier, instance.status, requestedAt);
+  },
+);
+
+export const stopAction = validatedAction(
+  { action: "stop-db-instance", schema: stopForm, target: onInstance },
+  async ({ identifier, snapshot }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    const instance = await stopInstance({ identifier, snapshot });
+    return receipt(identifier, instance.status, requestedAt);
+  },
+);
+
+export const startAction = validatedAction(
+  { action: "start-db-instance", schema: startForm, target: onInstance },
+  async ({ identifier }): Promise<ActionReceipt> => {
+    const requestedAt = new Date().toISOString();
+    const instance = await startInstance({ identifier });
     return receipt(identifier, instance.status, requestedAt);
   },
 );

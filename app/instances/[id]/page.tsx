@@ -49,6 +49,8 @@ import {
   rebootWithFailoverAction,
   removeTagAction,
   restoreToTimeAction,
+  startAction,
+  stopAction,
 } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -147,6 +149,8 @@ export default async function InstancePage({ params, searchParams }: Props) {
                   "restore-to-time": restoreToTimeAction,
                   modify: modifyAction,
                   promote: promoteAction,
+                  stop: stopAction,
+                  start: startAction,
                   delete: deleteAction,
                 }}
               />

@@ -92,6 +92,12 @@ export class DashboardPolicy extends Construct {
         resources: instances,
       }),
       new PolicyStatement({
+        sid: "StopAndStartFleetInstances",
+        // The instance page's Stop and Start buttons.
+        actions: ["rds:StopDBInstance", "rds:StartDBInstance"],
+        resources: instances,
+      }),
+      new PolicyStatement({
         sid: "ReadFleetLogs",
         // The log viewer lists an instance's log files and reads them (tail, follow, whole-file download).
         actions: ["rds:DescribeDBLogFiles", "rds:DownloadDBLogFilePortion"],
@@ -285,6 +291,8 @@ const WILDCARD_EVIDENCE: Record<string, string> = {
   OperateFleetInstances:
     "Fleet instances are the writer and every instance named <writer>-* (its replicas and restores).",
   KeepTheWriterStackOwned: "A Deny on the writer alone.",
+  StopAndStartFleetInstances:
+    "Fleet instances are the writer and every instance named <writer>-* (its replicas and restores); RDS itself refuses to stop replicas and their sources.",
   ReadFleetLogs:
     "Fleet instances are the writer and every instance named <writer>-*; their logs are read-only (and may hold SQL text, so no other instance's).",
   TakeFleetSnapshots: "Fleet instances and manual snapshots are named <writer>-*.",

@@ -65,6 +65,8 @@ test("grants exactly the calls rdsdeck makes", () => {
       "rds:CreateDBSnapshot",
       "rds:DeleteDBSnapshot",
       "rds:RebootDBInstance",
+      "rds:StopDBInstance",
+      "rds:StartDBInstance",
       "rds:PromoteReadReplica",
       "rds:RestoreDBInstanceFromDBSnapshot",
       "rds:RestoreDBInstanceToPointInTime",
@@ -139,6 +141,14 @@ describe("RDS", () => {
       Sid: "OperateFleetInstances",
       Effect: "Allow",
       Action: ["rds:DeleteDBInstance", "rds:ModifyDBInstance", "rds:PromoteReadReplica", "rds:RebootDBInstance"],
+      Resource: fleetInstances,
+    }));
+
+  test("stop and start: the fleet's instances only", () =>
+    expect(bySid("StopAndStartFleetInstances")).toEqual({
+      Sid: "StopAndStartFleetInstances",
+      Effect: "Allow",
+      Action: ["rds:StartDBInstance", "rds:StopDBInstance"],
       Resource: fleetInstances,
     }));
 

@@ -59,6 +59,10 @@ export interface RdsBackend {
   addTagsToResource(request: { resource: TaggedResource; tags: ResourceTag[] }): void;
   listTagsForResource(request: { resource: TaggedResource }): Tag[];
   removeTagsFromResource(request: { resource: TaggedResource; keys: string[] }): void;
+  /** Starts stopping an instance (after a snapshot, if asked); returns it `stopping`. */
+  stopDBInstance(request: { instanceId: string; snapshotId?: string }): DBInstance;
+  /** Starts a stopped instance; returns it `starting`. */
+  startDBInstance(request: { instanceId: string }): DBInstance;
   /** Every log file of an instance, oldest first; the operation filters and pages. DBInstanceNotFound if none. */
   describeDBLogFiles(request: { instanceId: string }): DescribeDBLogFilesDetails[];
   /** A portion of one log file, by DownloadDBLogFilePortion's rules; DBLogFileNotFoundFault for an unknown name. */

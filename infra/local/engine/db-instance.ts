@@ -65,6 +65,7 @@ export function toDBInstance(
     // RDS gives read replicas no automated backups unless asked (the record says 0 for them).
     BackupRetentionPeriod: i.backupRetentionPeriod,
     LatestRestorableTime: i.latestRestorableTime,
+    AutomaticRestartTime: i.automaticRestartTime,
     PreferredBackupWindow: i.settings.preferredBackupWindow,
     PreferredMaintenanceWindow: i.settings.preferredMaintenanceWindow,
     PendingModifiedValues: pendingModifiedValues(i),

@@ -46,6 +46,8 @@ export type EngineInstance = {
   settings: InstanceSettings;
   /** ModifyDBInstance's deferred changes, waiting for the maintenance window or being applied. */
   pendingModifiedValues?: PendingModifications;
+  /** While stopped: when RDS starts it again on its own. */
+  automaticRestartTime?: Date;
 };
 
 /** A failure the operator must read (boot refused, disk full…), not an API fault. */

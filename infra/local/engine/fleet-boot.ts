@@ -63,7 +63,11 @@ export async function coldBoot(ops: FleetOps, ctx: NodeContext): Promise<void> {
 
 export async function warmBoot(ops: FleetOps): Promise<void> {
   const s = ops.state;
-  const primaries = s.instances.filter((i) => i.role === "writer");
+  // A stopped instance stays stopped across engine restarts: its nodes are not started.
+  const primaries = s.instances.filter((i) => i.role === "writer" && !i.stopped);
+  for (const stopped of s.instances.filter((i) => i.stopped)) {
+    ops.progress(`${stopped.id}: stopped (started again automatically at ${stopped.stopped?.automaticRestartTime})`);
+  }
   const rebuilding = primaries.filter((p) => p.standby && p.standbyNeedsRebuild === true);
   const toStart: { node: RuntimeNode; label: string }[] = [];
   for (const p of primaries) {
@@ -111,7 +115,7 @@ export async function warmBoot(ops: FleetOps): Promise<void> {
   for (const p of primaries) {
     await ops.asAdmin(ops.node(p.node.name), createStatementStatistics, { database: ops.fleet.databaseName });
   }
-  for (const i of s.instances) ops.setStatus(i.id, "available");
+  for (const i of s.instances) ops.setStatus(i.id, i.stopped ? "stopped" : "available");
 }
 
 /** Set only once the standby streams: a writer that waits for a standby that does not exist yet would hang. */

@@ -20,6 +20,7 @@ import type { NodeRole } from "../pg/node-files.js";
 import { reclaimStalePostmaster } from "../pg/postmaster.js";
 import { type NodeClientOptions, waitAccepting, withNode } from "../pg/sql-client.js";
 import { ActionRunner } from "./action-runner.js";
+import { AutomaticRestarts } from "./automatic-restart.js";
 import { EngineError, type EngineInstance, type InstanceStatus } from "./engine-instance.js";
 import { prepareDataDir } from "./engine-prepare.js";
 import type { EventLog } from "./event-log.js";
@@ -71,6 +72,8 @@ export class FleetEngine implements FleetOps {
   readonly maintenance: PendingMaintenance;
   /** Deletes server log files past rds.log_retention_period. */
   private readonly logRetention: LogRetention;
+  /** Starts instances stopped for 7 days, as RDS does. */
+  readonly automaticRestarts: AutomaticRestarts;
   private releaseLock: (() => void) | undefined;
   private shuttingDown = false;
   private readonly clock: () => Date;
@@ -90,6 +93,7 @@ export class FleetEngine implements FleetOps {
     this.supervisor = new NodeSupervisor(this, () => this.shuttingDown);
     this.backups = new AutomatedBackups(this);
     this.maintenance = new PendingMaintenance(this);
+    this.automaticRestarts = new AutomaticRestarts(this);
     this.logRetention = new LogRetention(path.join(config.dataDir, "logs"), log, () => this.now());
   }
 
@@ -143,11 +147,16 @@ export class FleetEngine implements FleetOps {
       settleParametersAfterBoot(this);
       // One probe before reporting ready, so the first DescribeDBInstances already shows replication state.
       await this.archiveTails();
-      await Promise.all([...this.nodes.values()].map((n) => n.monitor.probe()));
-      for (const node of this.nodes.values()) node.monitor.start();
+      // A stopped instance's nodes are down on purpose: not probed, so never reported failed.
+      const running = [...this.nodes.values()].filter((n) => !this.stoppedNodeNames().has(n.name));
+      await Promise.all(running.map((n) => n.monitor.probe()));
+      for (const node of running) node.monitor.start();
       if (this.config.automatedBackups) this.backups.start();
       if (this.config.maintenanceWindow) this.maintenance.start();
       this.logRetention.start();
+      this.automaticRestarts.start();
+      // One stopped for 7 days while the engine was down starts now, as RDS would have started it then.
+      this.automaticRestarts.check();
     } catch (error) {
       await this.stop().catch((e) => this.log.error({ err: e }, "cleanup after failed boot failed"));
       if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
@@ -157,6 +166,15 @@ export class FleetEngine implements FleetOps {
       }
       throw error;
     }
+  }
+
+  /** The nodes of instances StopDBInstance stopped. */
+  private stoppedNodeNames(): Set<string> {
+    return new Set(
+      this.state.instances
+        .filter((i) => i.stopped)
+        .flatMap((i) => [i.node.name, ...(i.standby ? [i.standby.name] : [])]),
+    );
   }
 
   // ---- FleetOps: what boot, supervision and actions may do -----------------------------------------
@@ -346,6 +364,7 @@ export class FleetEngine implements FleetOps {
       this.backups.stop();
       this.maintenance.stop();
       this.logRetention.stop();
+      this.automaticRestarts.stop();
       for (const id of this.statuses.keys()) this.statuses.set(id, "stopping");
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.stop()));
       const byRole = (role: NodeRole) => [...this.nodes.values()].filter((n) => n.role === role);

@@ -77,6 +77,11 @@ const instanceSchema = z.object({
   classChangeFrom: z.string().optional(),
   /** A storage change's optimisation: DescribeDBInstances shows storage-optimization with PercentProgress until `until`. */
   storageOptimization: z.object({ from: z.string(), until: z.string() }).optional(),
+  /**
+   * Set while StopDBInstance has it stopped: its nodes stay down across engine
+   * restarts until StartDBInstance, or RDS's automatic start 7 days on.
+   */
+  stopped: z.object({ at: z.string(), automaticRestartTime: z.string() }).optional(),
   /** A create or delete that had not finished when the engine stopped: finished or undone at the next boot. */
   pending: z.enum(["creating", "deleting"]).optional(),
 });

@@ -43,6 +43,7 @@ export function viewInstances(
       latestRestorableTime: restoreWindowOf(i)?.latest,
       settings: instanceSettings(fleet, i),
       pendingModifiedValues: i.pendingModifiedValues,
+      automaticRestartTime: i.stopped ? new Date(i.stopped.automaticRestartTime) : undefined,
     };
   });
 }

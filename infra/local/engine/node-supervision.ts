@@ -70,6 +70,8 @@ export class NodeSupervisor {
     const { instance } = where;
     const id = instance.id;
     const current = this.ops.status(id);
+    // Stopped on purpose (StopDBInstance): down is its normal state, not a failure to act on.
+    if (current === "stopping" || current === "stopped" || current === "starting") return;
     if (
       where.as === "primary" &&
       instance.standby &&

@@ -126,6 +126,13 @@ export const RDS_EVENTS = {
     categories: ["configuration change"],
     message: "Reset master credentials.",
   },
+  instanceStopped: { id: "RDS-EVENT-0087", categories: ["notification"], message: "DB instance stopped." },
+  instanceStarted: { id: "RDS-EVENT-0088", categories: ["notification"], message: "DB instance started." },
+  automaticRestart: {
+    id: "RDS-EVENT-0154",
+    categories: ["notification"],
+    message: "DB instance is being started due to it exceeding the maximum allowed time being stopped.",
+  },
   snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 

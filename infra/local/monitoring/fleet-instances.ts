@@ -18,7 +18,11 @@ export class FleetInstances {
   ) {}
 
   list(): CollectedInstance[] {
-    const listed = this.engine.instances().map((instance) => {
+    // RDS publishes no metrics for a stopped instance: its alarms see missing data, not a failure. Nor is one
+    // shutting down or coming back for StopDBInstance/StartDBInstance measured (its queries would fail on purpose).
+    const paused = new Set(["stopping", "stopped", "starting"]);
+    const measured = this.engine.instances().filter((instance) => !paused.has(instance.status));
+    const listed = measured.map((instance) => {
       const node = this.engine.nodeServing(instance.id);
       if (node === undefined) return { id: instance.id, kind: instance.kind, node: undefined };
       const session = this.session(node.name, node.address);

@@ -101,10 +101,14 @@ export async function startMonitoring(options: {
     instances: () =>
       engine.state.instances.map((i) => {
         const node = engine.nodeServing(i.id);
+        // StopDBInstance shuts it down on purpose: not sampled from the moment it is stopping until it is available.
+        const status = engine.status(i.id);
+        const paused = status === "stopping" || status === "stopped" || status === "starting";
         return {
           id: i.id,
           dbiResourceId: i.dbiResourceId,
-          node: node?.postmaster.running && !i.pending ? { name: node.name, address: node.address } : undefined,
+          node:
+            node?.postmaster.running && !i.pending && !paused ? { name: node.name, address: node.address } : undefined,
         };
       }),
     admin: engine.credentials.admin,

@@ -23,6 +23,8 @@ import { rebootDBInstanceOperation } from "./reboot-db-instance";
 import { removeTagsFromResourceOperation } from "./remove-tags-from-resource";
 import { restoreDBInstanceFromDBSnapshotOperation } from "./restore-db-instance-from-db-snapshot";
 import { restoreDBInstanceToPointInTimeOperation } from "./restore-db-instance-to-point-in-time";
+import { startDBInstanceOperation } from "./start-db-instance";
+import { stopDBInstanceOperation } from "./stop-db-instance";
 
 /** The RDS actions served; a new action is one file and one line here. */
 export function rdsOperations(backend: RdsBackend): QueryOperation[] {
@@ -48,6 +50,8 @@ export function rdsOperations(backend: RdsBackend): QueryOperation[] {
     describeDBLogFilesOperation(backend),
     downloadDBLogFilePortionOperation(backend),
     ...(backend.parameterGroups ? parameterGroupOperations(backend.parameterGroups) : []),
+    stopDBInstanceOperation(backend),
+    startDBInstanceOperation(backend),
   ];
 }
 

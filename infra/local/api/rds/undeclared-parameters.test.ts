@@ -24,10 +24,8 @@ const call = (action: string, params: Record<string, string>) =>
 
 describe("undeclared members", () => {
   test.each([
-    // Every member of ModifyDBInstance the local fleet does not apply (parameter groups are another
-    // helper's).
+    // Every member of ModifyDBInstance the local fleet does not apply.
     ...[
-      ["DBParameterGroupName", "custom"],
       ["Iops", "3000"],
       ["StorageThroughput", "500"],
       ["EngineVersion", "17.7"],

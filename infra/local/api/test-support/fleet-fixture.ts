@@ -172,6 +172,8 @@ export function unusedRdsActions(): Omit<RdsBackend, "describeDBInstances" | "de
     removeTagsFromResource: unused,
     describeDBLogFiles: unused,
     downloadDBLogFilePortion: unused,
+    stopDBInstance: unused,
+    startDBInstance: unused,
   };
 }
 
@@ -197,6 +199,8 @@ export class InMemoryRdsBackend implements RdsBackend {
   readonly removeTagsFromResource = UNUSED.removeTagsFromResource;
   readonly describeDBLogFiles = UNUSED.describeDBLogFiles;
   readonly downloadDBLogFilePortion = UNUSED.downloadDBLogFilePortion;
+  readonly stopDBInstance = UNUSED.stopDBInstance;
+  readonly startDBInstance = UNUSED.startDBInstance;
 
   describeDBInstances(): DBInstance[] {
     return this.instances;

@@ -68,6 +68,8 @@ export function fuzzRdsBackend(): RdsBackend & { calls: number } {
         Marker: "44",
         AdditionalDataPending: false,
       }),
+    stopDBInstance: (r) => checked(r, instance()),
+    startDBInstance: (r) => checked(r, instance()),
   } satisfies RdsBackend & { calls: number };
   return backend;
 }
