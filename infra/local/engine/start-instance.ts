@@ -4,7 +4,9 @@
  * with its synchronous standby and is `available` only once the standby
  * streams, since until then every commit would wait for it.
  */
+
 import { EngineFault, type FleetOps } from "./fleet-ops.js";
+import { settleParametersAfterRestart } from "./parameters/apply-parameters.js";
 import { assertStoppable, haltInstanceNodes, resumeMonitors } from "./stop-instance.js";
 import { rebuildStandby } from "./writer-failover.js";
 
@@ -40,6 +42,8 @@ export function startInstance(ops: FleetOps, id: string, why: "requested" | "aut
       resumeMonitors(ops, instance);
       instance.stopped = undefined;
       ops.saveState();
+      // Its postgres started afresh: a static parameter waiting for a reboot is live now, as after one.
+      settleParametersAfterRestart(ops, id);
       ops.setStatus(id, "available");
       ops.events.record("instanceStarted", id);
       ops.progress(`${id}: available`);
