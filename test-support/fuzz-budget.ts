@@ -30,6 +30,8 @@ export const fuzzShares = {
   "query: events page": 3,
   "query: alarms page": 2,
   "query: metric range": 2,
+  "metric math: any text": 3,
+  "metric math: printed expressions": 4,
 } as const;
 
 export type FuzzedProperty = keyof typeof fuzzShares;
