@@ -32,3 +32,6 @@ export type TopSqlStatement = {
   /** That execution's text as DescribeDimensionKeys gives it: cut at 500 bytes. */
   sqlStatement: string | undefined;
 };
+
+/** One SQL digest's average active sessions over one period (ISO time of its start). */
+export type StatementLoadPoint = { at: string; load: number };

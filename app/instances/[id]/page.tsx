@@ -34,6 +34,7 @@ import { describeSnapshots } from "@/lib/fleet/describe-snapshots";
 import type { DbInstance } from "@/lib/fleet/fleet-model";
 import { getDatabaseLoad } from "@/lib/fleet/get-database-load";
 import { getInstanceMetrics } from "@/lib/fleet/get-instance-metrics";
+import { getStatementLoad } from "@/lib/fleet/get-statement-load";
 import { ACTION_ROLES, actionsFor, instanceRole } from "@/lib/fleet/instance-actions";
 import { latestActivity } from "@/lib/fleet/instance-activity";
 import { instanceClassVcpus } from "@/lib/fleet/instance-class-vcpus";
@@ -332,7 +333,11 @@ async function readDatabaseLoad(
       getDatabaseLoad({ identifier, dbiResourceId, range, now }),
       topSql({ identifier, dbiResourceId, range, now }),
     ]);
-    return { load, topSql: await withFullTexts({ identifier, dbiResourceId, statements }) };
+    const [withTexts, loadByDigest] = await Promise.all([
+      withFullTexts({ identifier, dbiResourceId, statements }),
+      getStatementLoad({ identifier, dbiResourceId, range, now, digestIds: statements.map((s) => s.id) }),
+    ]);
+    return { load, topSql: withTexts.map((s) => ({ ...s, loadOverTime: loadByDigest.get(s.id) ?? [] })) };
   } catch (error) {
     if (isDomainError(error)) return { unavailable: error.message };
     throw error;
