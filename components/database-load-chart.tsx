@@ -1,10 +1,10 @@
 "use client";
 
-import { Area, AreaChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { DatabaseLoad } from "@/lib/fleet/database-load-model";
+import { chartMargin, TimeChartBox, timeAxis, timeTooltip } from "./time-chart";
 
-const timeOfDay = (t: number) => new Date(t).toISOString().slice(11, 16);
-const sessions = (v: number) => v.toFixed(2);
+export const sessions = (v: number) => v.toFixed(2);
 
 /** One colour per wait event, CPU always green as in RDS's console; the rest from a fixed palette in load order. */
 const CPU_COLOUR = "#16a34a";
@@ -36,39 +36,27 @@ export function DatabaseLoadChart({ load, vcpus }: { load: DatabaseLoad; vcpus: 
           </li>
         ))}
       </ul>
-      <div aria-hidden="true" className="mt-2 h-56">
-        <ResponsiveContainer height="100%" width="100%">
-          <AreaChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <XAxis
-              dataKey="t"
-              domain={["dataMin", "dataMax"]}
-              fontSize={11}
-              scale="time"
-              tickFormatter={timeOfDay}
-              type="number"
+      <TimeChartBox heightClass="h-56">
+        <AreaChart accessibilityLayer={false} data={data} margin={chartMargin}>
+          <XAxis {...timeAxis} />
+          <YAxis fontSize={11} tickFormatter={sessions} width={48} />
+          <Tooltip {...timeTooltip(sessions)} />
+          {load.waitEvents.map((w, i) => (
+            <Area
+              dataKey={w}
+              fill={colours[i]}
+              isAnimationActive={false}
+              key={w}
+              stackId="load"
+              stroke={colours[i]}
+              type="stepAfter"
             />
-            <YAxis fontSize={11} tickFormatter={sessions} width={48} />
-            <Tooltip
-              formatter={(value) => (typeof value === "number" ? sessions(value) : String(value))}
-              labelFormatter={(t) => (typeof t === "number" ? `${timeOfDay(t)} UTC` : String(t))}
-            />
-            {load.waitEvents.map((w, i) => (
-              <Area
-                dataKey={w}
-                fill={colours[i]}
-                isAnimationActive={false}
-                key={w}
-                stackId="load"
-                stroke={colours[i]}
-                type="stepAfter"
-              />
-            ))}
-            {vcpus !== undefined ? (
-              <ReferenceLine ifOverflow="extendDomain" stroke="#0f172a" strokeDasharray="6 3" y={vcpus} />
-            ) : null}
-          </AreaChart>
-        </ResponsiveContainer>
-      </div>
+          ))}
+          {vcpus !== undefined ? (
+            <ReferenceLine ifOverflow="extendDomain" stroke="#0f172a" strokeDasharray="6 3" y={vcpus} />
+          ) : null}
+        </AreaChart>
+      </TimeChartBox>
     </figure>
   );
 }

@@ -23,13 +23,17 @@ const KEEP_LINES = 5_000;
 /**
  * The tail of a log file, with "Follow": while ticked and the tab visible, it
  * asks every `intervalMs` for what the file gained since its Marker and
- * appends it. Lines not matching the search stay hidden.
+ * appends it, moving on to the next file when postgres starts a new one at
+ * the hour. Lines not matching the search stay hidden.
  */
 export function LogViewer({ followUrl, fileName, initialText, initialMarker, search, intervalMs, followable }: Props) {
   const [lines, setLines] = useState(() => linesOf(initialText));
   const [following, setFollowing] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   const marker = useRef(initialMarker);
+  // Following moves on to the next hour's file when postgres rotates: the file the marker belongs to.
+  const [followedFile, setFollowedFile] = useState(fileName);
+  const file = useRef(fileName);
   const busy = useRef(false);
 
   useEffect(() => {
@@ -38,15 +42,24 @@ export function LogViewer({ followUrl, fileName, initialText, initialMarker, sea
       if (document.visibilityState !== "visible" || busy.current) return;
       busy.current = true;
       try {
-        const url = `${followUrl}?${new URLSearchParams({ file: fileName, marker: marker.current })}`;
+        const url = `${followUrl}?${new URLSearchParams({ file: file.current, marker: marker.current })}`;
         const response = await fetch(url, { cache: "no-store" });
-        const body = (await response.json()) as Partial<LogPortion> & { error?: string };
-        if (!response.ok || typeof body.text !== "string" || typeof body.marker !== "string") {
+        const body = (await response.json()) as Partial<LogPortion> & { file?: string; error?: string };
+        if (
+          !response.ok ||
+          typeof body.text !== "string" ||
+          typeof body.marker !== "string" ||
+          typeof body.file !== "string"
+        ) {
           setProblem(body.error ?? `the server answered ${response.status}`);
           return;
         }
         setProblem(undefined);
         marker.current = body.marker;
+        if (body.file !== file.current) {
+          file.current = body.file;
+          setFollowedFile(body.file);
+        }
         const added = linesOf(body.text);
         if (added.length > 0) setLines((shown) => [...shown, ...added].slice(-KEEP_LINES));
       } catch (error) {
@@ -58,7 +71,7 @@ export function LogViewer({ followUrl, fileName, initialText, initialMarker, sea
     void poll();
     const timer = setInterval(() => void poll(), intervalMs);
     return () => clearInterval(timer);
-  }, [following, followUrl, fileName, intervalMs]);
+  }, [following, followUrl, intervalMs]);
 
   const shown = matchingLines(lines, search);
   return (
@@ -75,6 +88,11 @@ export function LogViewer({ followUrl, fileName, initialText, initialMarker, sea
           Follow live (every {Math.round(intervalMs / 1000)} s)
         </label>
         {followable ? null : <span>An older file: nothing is written to it any more.</span>}
+        {followedFile === fileName ? null : (
+          <span data-testid="log-followed-file">
+            The hour rolled over: now following <span className="font-mono">{followedFile}</span>.
+          </span>
+        )}
         <span aria-live="polite" data-testid="log-line-count">
           {search ? `${shown.length} of ${lines.length} lines match "${search}"` : `${lines.length} lines`}
         </span>

@@ -1,11 +1,10 @@
 "use client";
 
-import { Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ThresholdLine } from "@/lib/fleet/alarm-model";
 import { formatMetricValue } from "@/lib/fleet/format-metric-value";
 import type { MetricSeries } from "@/lib/fleet/metric-series";
-
-const timeOfDay = (t: number) => new Date(t).toISOString().slice(11, 16);
+import { chartMargin, TimeChartBox, timeAxis, timeOfDay, timeTooltip } from "./time-chart";
 
 /**
  * One metric's line over time, with the threshold of each alarm on it (red
@@ -38,43 +37,24 @@ export function MetricChart({ series, thresholds = [] }: { series: MetricSeries;
         </ul>
       ) : null}
       {points.length > 0 ? (
-        <div aria-hidden="true" className="mt-2 h-40">
-          <ResponsiveContainer height="100%" width="100%">
-            <LineChart accessibilityLayer={false} data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-              <XAxis
-                dataKey="t"
-                domain={["dataMin", "dataMax"]}
-                fontSize={11}
-                scale="time"
-                tickFormatter={timeOfDay}
-                type="number"
+        <TimeChartBox heightClass="h-40">
+          <LineChart accessibilityLayer={false} data={points} margin={chartMargin}>
+            <XAxis {...timeAxis} />
+            <YAxis fontSize={11} tickFormatter={format} width={72} />
+            <Tooltip {...timeTooltip(format)} />
+            {thresholds.map((t) => (
+              <ReferenceLine
+                // Widen the axis to show a threshold far above (or below) the data.
+                ifOverflow="extendDomain"
+                key={t.alarm}
+                stroke={t.state === "ALARM" ? "#dc2626" : "#d97706"}
+                strokeDasharray="6 3"
+                y={t.value}
               />
-              <YAxis fontSize={11} tickFormatter={format} width={72} />
-              <Tooltip
-                formatter={(value) => (typeof value === "number" ? format(value) : String(value))}
-                labelFormatter={(t) => (typeof t === "number" ? `${timeOfDay(t)} UTC` : String(t))}
-              />
-              {thresholds.map((t) => (
-                <ReferenceLine
-                  // Widen the axis to show a threshold far above (or below) the data.
-                  ifOverflow="extendDomain"
-                  key={t.alarm}
-                  stroke={t.state === "ALARM" ? "#dc2626" : "#d97706"}
-                  strokeDasharray="6 3"
-                  y={t.value}
-                />
-              ))}
-              <Line
-                dataKey="v"
-                dot={false}
-                isAnimationActive={false}
-                stroke="#0369a1"
-                strokeWidth={2}
-                type="monotone"
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+            ))}
+            <Line dataKey="v" dot={false} isAnimationActive={false} stroke="#0369a1" strokeWidth={2} type="monotone" />
+          </LineChart>
+        </TimeChartBox>
       ) : null}
     </figure>
   );

@@ -1,13 +1,15 @@
-import type { TopSqlWithText } from "@/lib/fleet/database-load-model";
+import type { TopSqlView } from "@/lib/fleet/database-load-model";
+import { StatementLoadChart } from "./statement-load-chart";
 
-export type TopSqlRow = TopSqlWithText;
+export type TopSqlRow = TopSqlView;
 
 const fixed = (v: number, digits: number) => v.toFixed(digits);
 
 /**
  * The SQL loading the instance most, one row per digest: its share of the
  * load and pg_stat_statements' rates. Each statement opens (a native
- * <details>, so it works with the keyboard) onto its full text.
+ * <details>, so it works with the keyboard) onto its full text and its load
+ * over the page's range.
  */
 export function TopSqlTable({ statements }: { statements: TopSqlRow[] }) {
   return (
@@ -57,6 +59,7 @@ export function TopSqlTable({ statements }: { statements: TopSqlRow[] }) {
                   ) : (
                     <p className="mt-1 text-xs text-slate-600">One execution of this digest, as the database saw it.</p>
                   )}
+                  <StatementLoadChart points={s.loadOverTime} />
                 </details>
               </td>
               <td className="px-3 py-2 text-right align-top tabular-nums" data-testid="top-sql-load">

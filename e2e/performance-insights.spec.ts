@@ -5,7 +5,7 @@ import { openWriterConnections } from "./local-fleet-files";
 
 const WRITER = "production-myapp";
 
-test("GET /instances/:id shows the database load by wait event and the slow statement atop the top SQL", async ({
+test("GET /instances/:id shows the database load by wait event and the slow statement atop the top SQL, with its load over time", async ({
   page,
 }) => {
   // Three sessions sleeping half a second at a time for 8 s: a known slow statement and a known wait event.
@@ -45,6 +45,10 @@ test("GET /instances/:id shows the database load by wait event and the slow stat
   await first.getByTestId("top-sql-statement").focus();
   await page.keyboard.press("Enter");
   await expect(first.getByTestId("top-sql-full-text")).toHaveText("select pg_sleep(0.5)");
+  // ...and onto its own load over the same range.
+  const overTime = first.getByTestId("top-sql-load-over-time");
+  await expect(overTime).toContainText(/at most \d+\.\d\d average active sessions/);
+  await expect(overTime.locator("svg").first()).toBeVisible();
 
   const { violations } = await new AxeBuilder({ page }).include('[data-testid="database-load"]').analyze();
   expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

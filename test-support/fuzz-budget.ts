@@ -32,6 +32,8 @@ export const fuzzShares = {
   "query: metric range": 2,
   "form: parameter groups": 3,
   "query: parameter group page": 1,
+  "metric math: any text": 3,
+  "metric math: printed expressions": 4,
 } as const;
 
 export type FuzzedProperty = keyof typeof fuzzShares;

@@ -33,5 +33,8 @@ export type TopSqlStatement = {
   sqlStatement: string | undefined;
 };
 
-/** A top-SQL statement with its full text (GetDimensionKeyDetails), when PI cut it at 500 bytes or had it. */
-export type TopSqlWithText = TopSqlStatement & { fullText: string | undefined };
+/** One SQL digest's average active sessions over one period (ISO time of its start). */
+export type StatementLoadPoint = { at: string; load: number };
+
+/** A top-SQL statement as the instance page shows it: its full text (GetDimensionKeyDetails) and its load over time. */
+export type TopSqlView = TopSqlStatement & { fullText: string | undefined; loadOverTime: StatementLoadPoint[] };

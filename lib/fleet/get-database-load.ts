@@ -1,9 +1,9 @@
 import "server-only";
-import { GetResourceMetricsCommand, type MetricKeyDataPoints, type PIClient } from "@aws-sdk/client-pi";
+import { GetResourceMetricsCommand, type MetricKeyDataPoints } from "@aws-sdk/client-pi";
 import { callPerformanceInsights } from "./call-performance-insights";
 import type { DatabaseLoad, DatabaseLoadPoint } from "./database-load-model";
-import { defaultMetricRange, type MetricRange, metricRanges } from "./metric-range";
 import { getPerformanceInsightsClient } from "./performance-insights-client";
+import { type PerformanceInsightsRead, performanceInsightsWindow } from "./performance-insights-window";
 
 /** The wait events charted by name; PI's GroupBy allows up to 25, a chart reads well with fewer. */
 const WAIT_EVENTS_CHARTED = 10;
@@ -14,34 +14,19 @@ const WAIT_EVENTS_CHARTED = 10;
  * grouped by db.wait_event. PI stamps each point with its period's end; the
  * point here carries the period's start, like the CloudWatch charts beside it.
  */
-export async function getDatabaseLoad({
-  identifier,
-  dbiResourceId,
-  range = defaultMetricRange,
-  now = new Date(),
-  client = getPerformanceInsightsClient(),
-}: {
-  identifier: string;
-  dbiResourceId: string;
-  range?: MetricRange;
-  now?: Date;
-  client?: PIClient;
-}): Promise<DatabaseLoad> {
-  const { ms, periodSeconds } = metricRanges[range];
+export async function getDatabaseLoad(read: PerformanceInsightsRead): Promise<DatabaseLoad> {
+  const { identifier, client = getPerformanceInsightsClient() } = read;
+  const window = performanceInsightsWindow(read);
   const response = await callPerformanceInsights({ operation: "GetResourceMetrics", identifier }, () =>
     client.send(
       new GetResourceMetricsCommand({
-        ServiceType: "RDS",
-        Identifier: dbiResourceId,
-        StartTime: new Date(now.getTime() - ms),
-        EndTime: now,
-        PeriodInSeconds: periodSeconds,
+        ...window,
         PeriodAlignment: "START_TIME",
         MetricQueries: [{ Metric: "db.load.avg", GroupBy: { Group: "db.wait_event", Limit: WAIT_EVENTS_CHARTED } }],
       }),
     ),
   );
-  return toDatabaseLoad(response.MetricList ?? [], periodSeconds);
+  return toDatabaseLoad(response.MetricList ?? [], window.PeriodInSeconds);
 }
 
 /** The ungrouped series gives the periods and totals; each wait event's series fills its column. */

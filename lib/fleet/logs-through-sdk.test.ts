@@ -8,14 +8,12 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { rdsErrors, rdsFault } from "@/infra/local/api/rds/rds-errors";
-import type { LogFilePortionRequest } from "@/infra/local/api/rds-backend";
-import { fleetInstances, InMemoryRdsBackend } from "@/infra/local/api/test-support/fleet-fixture";
 import { startTestServer, type TestServer } from "@/infra/local/api/test-support/test-server";
-import { PORTION_MAX_BYTES, readLogPortion } from "@/infra/local/engine/log-portion";
-import { listServerLogs, logFileNameAt } from "@/infra/local/pg/server-log-files";
+import { PORTION_MAX_BYTES } from "@/infra/local/engine/log-portion";
+import { logFileNameAt } from "@/infra/local/pg/server-log-files";
 import { NotFound } from "@/lib/errors";
 import { stubLocalAwsEnv } from "@/lib/test-support/local-aws-env";
+import { LogFilesBackend } from "@/lib/test-support/log-files-backend";
 import { describeLogFiles } from "./describe-log-files";
 import { linesOf } from "./log-lines";
 import { logFileChunks, readLogFileAfter, tailLogFile } from "./read-log-file";
@@ -29,27 +27,6 @@ const hours = Array.from({ length: 130 }, (_, i) => new Date(Date.UTC(2026, 11, 
 const newest = `error/${logFileNameAt(hours.at(-1) as Date)}`;
 const line = (i: number) => `2026-12-06 11:00:00.000 UTC [${i}] LOG:  line ${i} ${"x".repeat(200)}\n`;
 
-class LogFilesBackend extends InMemoryRdsBackend {
-  constructor() {
-    super(fleetInstances());
-  }
-  private files(instanceId: string) {
-    if (!this.instances.some((i) => i.DBInstanceIdentifier === instanceId))
-      throw rdsErrors.dbInstanceNotFound(instanceId);
-    return listServerLogs(errorDir);
-  }
-  override readonly describeDBLogFiles = ({ instanceId }: { instanceId: string }) =>
-    this.files(instanceId).map((f) => ({ LogFileName: f.logFileName, LastWritten: f.lastWritten, Size: f.size }));
-  override readonly downloadDBLogFilePortion = (request: LogFilePortionRequest) => {
-    const files = this.files(request.instanceId);
-    const index = files.findIndex((f) => f.logFileName === request.logFileName);
-    const file = files[index];
-    if (!file) throw rdsFault("DBLogFileNotFoundFault", `DBLogFile ${request.logFileName} not found.`);
-    const p = readLogPortion(file.path, { ...request, finished: index < files.length - 1 });
-    return { LogFileData: p.data, Marker: p.marker, AdditionalDataPending: p.pending };
-  };
-}
-
 let server: TestServer;
 const client = () => server.client();
 
@@ -62,7 +39,7 @@ beforeAll(async () => {
     const written = new Date(hour.getTime() + HOUR - 1_000);
     utimesSync(file, written, written);
   }
-  server = await startTestServer(new LogFilesBackend());
+  server = await startTestServer(new LogFilesBackend(errorDir));
   stubLocalAwsEnv(server.url);
 });
 

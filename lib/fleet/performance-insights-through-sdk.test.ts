@@ -17,6 +17,7 @@ import {
 } from "@/infra/local/test-support/temp-fleet";
 import { Unavailable } from "@/lib/errors";
 import { getDatabaseLoad } from "./get-database-load";
+import { getStatementLoad } from "./get-statement-load";
 import { statementText, withFullTexts } from "./statement-text";
 import { topSql } from "./top-sql";
 
@@ -94,6 +95,26 @@ describe("topSql", () => {
     expect(text).toBe("select pg_sleep(0.3)");
     const [withText] = await withFullTexts({ ...writer, statements: statements.slice(0, 1) });
     expect(withText?.fullText).toBe("select pg_sleep(0.3)");
+  });
+
+  test("each digest's load over time, per minute, from GetResourceMetrics filtered by its db.sql_tokenized.id", async () => {
+    const now = new Date();
+    const [first] = await topSql({ ...writer, range: "1h", now });
+    const byDigest = await getStatementLoad({
+      ...writer,
+      range: "1h",
+      now,
+      digestIds: [first?.id ?? "", "0000000000000000000000000000000000000000"],
+    });
+    const points = byDigest.get(first?.id ?? "") ?? [];
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) expect(new Date(p.at).getTime() % 60_000).toBe(0);
+    // The range's load is an average of the periods' (weighted by seconds sampled): the busiest period reaches it.
+    expect(Math.max(...points.map((p) => p.load))).toBeGreaterThanOrEqual(first?.load ?? Number.POSITIVE_INFINITY);
+    // A digest that never ran: zero in every sampled period, as PI gives it.
+    const never = byDigest.get("0000000000000000000000000000000000000000") ?? [];
+    expect(never.length).toBeGreaterThan(0);
+    expect(never.every((p) => p.load === 0)).toBe(true);
   });
 
   test("a statement PI cut at 500 bytes gets its full text from GetDimensionKeyDetails", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
-import { DescribeDimensionKeysCommand, type DimensionKeyDescription, type PIClient } from "@aws-sdk/client-pi";
+import { DescribeDimensionKeysCommand, type DimensionKeyDescription } from "@aws-sdk/client-pi";
 import { callPerformanceInsights } from "./call-performance-insights";
 import type { TopSqlStatement } from "./database-load-model";
-import { defaultMetricRange, type MetricRange, metricRanges } from "./metric-range";
 import { getPerformanceInsightsClient } from "./performance-insights-client";
+import { type PerformanceInsightsRead, performanceInsightsWindow } from "./performance-insights-window";
 
 const TOP = 10;
 const CALLS = "db.sql_tokenized.stats.calls_per_sec.avg";
@@ -15,28 +15,9 @@ const TIME = "db.sql_tokenized.stats.total_time_per_sec.avg";
  * grouped by db.sql_tokenized with pg_stat_statements' per-second rates, and
  * one statement id per digest (grouped by db.sql) for its full text.
  */
-export async function topSql({
-  identifier,
-  dbiResourceId,
-  range = defaultMetricRange,
-  now = new Date(),
-  client = getPerformanceInsightsClient(),
-}: {
-  identifier: string;
-  dbiResourceId: string;
-  range?: MetricRange;
-  now?: Date;
-  client?: PIClient;
-}): Promise<TopSqlStatement[]> {
-  const { ms, periodSeconds } = metricRanges[range];
-  const window = {
-    ServiceType: "RDS" as const,
-    Identifier: dbiResourceId,
-    StartTime: new Date(now.getTime() - ms),
-    EndTime: now,
-    PeriodInSeconds: periodSeconds,
-    Metric: "db.load.avg",
-  };
+export async function topSql(read: PerformanceInsightsRead): Promise<TopSqlStatement[]> {
+  const { identifier, client = getPerformanceInsightsClient() } = read;
+  const window = { ...performanceInsightsWindow(read), Metric: "db.load.avg" };
   const [digests, statements] = await callPerformanceInsights({ operation: "DescribeDimensionKeys", identifier }, () =>
     Promise.all([
       client.send(

@@ -8,6 +8,7 @@
  */
 import type { Login, NodeAddress } from "../pg/sql-client";
 import { ActivitySession, isSqlError } from "./activity-session";
+import type { InsightsJournal } from "./insights-journal";
 import { InstanceInsights } from "./instance-insights";
 import { RETENTION_MS } from "./load-history";
 import { digestIdOf, toSessionTuple } from "./session-tuple";
@@ -41,7 +42,12 @@ export interface InsightsSamplerOptions {
   readonly publishLoad: (load: IntervalLoad) => void;
   readonly onError: (error: unknown, instanceId: string) => void;
   readonly now?: () => number;
+  /** Where the history is kept across restarts; in memory only without one. */
+  readonly journal?: InsightsJournal;
 }
+
+/** How often the journal's buffered lines are appended: a crash loses at most this much. */
+const JOURNAL_FLUSH_MS = 5_000;
 
 /** Query ids whose text pg_stat_statements did not have are asked again at most this often. */
 const TEXT_RETRY_MS = 10_000;
@@ -66,7 +72,20 @@ export class InsightsSampler {
     this.sampleMs = options.sampleIntervalMs ?? 1_000;
     this.statementsMs = options.statementsIntervalMs ?? 60_000;
     this.intervalStart = this.alignedInterval(this.now());
+    const journal = options.journal;
+    if (journal !== undefined) {
+      const { instances, skipped } = journal.load();
+      this.journalSkipped = skipped;
+      for (const insights of instances) {
+        this.byResource.set(insights.dbiResourceId, insights);
+        journal.attach(insights);
+      }
+    }
   }
+
+  /** Journal lines that could not be read back at start (a crash cuts the last one short). */
+  journalSkipped = 0;
+  private journalFlushedAt = 0;
 
   /** An instance's history by DbiResourceId, also after the instance was deleted (PI keeps it). */
   insightsOf(dbiResourceId: string): InstanceInsights | undefined {
@@ -93,6 +112,7 @@ export class InsightsSampler {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+    this.options.journal?.flush();
     await Promise.all([...this.sessions.values()].map((s) => s.close()));
     this.sessions.clear();
   }
@@ -116,6 +136,11 @@ export class InsightsSampler {
         instances.map((i) => this.takeStatements(i, at).catch((error: unknown) => this.options.onError(error, i.id))),
       );
       for (const i of instances) this.publish(i, ended, interval);
+      this.options.journal?.prune(at, new Set(this.byResource.keys()));
+    }
+    if (this.options.journal !== undefined && at - this.journalFlushedAt >= JOURNAL_FLUSH_MS) {
+      this.journalFlushedAt = at;
+      this.options.journal.flush();
     }
     const used = process.cpuUsage(before);
     this.cpuMicros += used.user + used.system;
@@ -127,6 +152,7 @@ export class InsightsSampler {
     if (insights === undefined) {
       insights = new InstanceInsights(i.dbiResourceId, i.id);
       this.byResource.set(i.dbiResourceId, insights);
+      this.options.journal?.attach(insights);
     }
     insights.instanceId = i.id;
     return insights;

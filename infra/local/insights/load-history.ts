@@ -33,6 +33,9 @@ export class LoadHistory {
   private nextTupleId = 0;
   private sessions = 0;
 
+  /** Told every sampled second as recorded, with its tuples' ids: the journal that keeps them across restarts. */
+  onSecond: ((second: number, tupleIds: readonly number[]) => void) | undefined;
+
   constructor(private readonly maxSessions = 5_000_000) {}
 
   /** One sample: the sessions active at `atMs`, possibly none. Samples arrive in time order. */
@@ -40,8 +43,10 @@ export class LoadHistory {
     const second = Math.floor(atMs / 1000);
     const chunk = this.chunkFor(second * 1000);
     if (chunk.seconds.at(-1) === second) return; // a late tick in the same second samples nothing new
-    for (const tuple of active) chunk.tuples.push(this.idOf(tuple));
+    const ids = active.map((tuple) => this.idOf(tuple));
+    chunk.tuples.push(...ids);
     chunk.seconds.push(second);
+    this.onSecond?.(second, ids);
     chunk.ends.push(chunk.tuples.length);
     this.sessions += active.length;
     this.enforceBounds(atMs);

@@ -15,7 +15,7 @@ export interface StatementCounters {
   readonly sinceMs?: number;
 }
 
-interface Delta {
+export interface Delta {
   /** The interval [from, to), ms. */
   readonly from: number;
   readonly to: number;
@@ -44,7 +44,16 @@ export class StatementHistory {
   private readonly deltas: Delta[] = [];
   private previous: { at: number; counters: ReadonlyMap<string, StatementCounters> } | undefined;
 
+  /** Told every interval's deltas as recorded: the journal that keeps them across restarts. */
+  onDelta: ((delta: Delta) => void) | undefined;
+
   constructor(private readonly maxDigestIntervals = 2_000_000) {}
+
+  /** A delta read back from the journal: kept as recorded, told to no one. */
+  restore(delta: Delta): void {
+    this.deltas.push(delta);
+    this.prune(delta.to);
+  }
 
   /**
    * One reading of the cumulative counters, keyed by tokenized id. The first
@@ -74,7 +83,7 @@ export class StatementHistory {
       };
       if (delta.calls > 0 || delta.totalTimeMs > 0) digests.set(id, delta);
     }
-    this.deltas.push({ from: previous.at, to: atMs, digests });
+    this.push({ from: previous.at, to: atMs, digests });
     this.prune(atMs);
   }
 
@@ -83,9 +92,14 @@ export class StatementHistory {
       if (c.sinceMs === undefined || c.sinceMs < startMs || (c.calls <= 0 && c.totalTimeMs <= 0)) continue;
       // A digest first run between this reading's start and its query: its own, shortest interval.
       const from = Math.min(c.sinceMs, atMs - 1);
-      this.deltas.push({ from, to: atMs, digests: new Map([[id, counterValues(c)]]) });
+      this.push({ from, to: atMs, digests: new Map([[id, counterValues(c)]]) });
     }
     this.prune(atMs);
+  }
+
+  private push(delta: Delta): void {
+    this.deltas.push(delta);
+    this.onDelta?.(delta);
   }
 
   /** Rates per digest over [fromMs, toMs): intervals overlapping it count in proportion to their overlap. */

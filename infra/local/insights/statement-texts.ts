@@ -8,6 +8,10 @@ import type { SessionTuple, StatementTexts } from "./dimensions";
 export class StatementTextStore implements StatementTexts {
   private readonly tokenizedTexts = new Map<string, string>();
   private readonly sqlTexts = new Map<string, { text: string; tokenizedId: string }>();
+  /** Told every text as first remembered: the journal that keeps them across restarts. */
+  onText:
+    | ((text: { tokenizedId: string; text: string } | { sqlId: string; text: string; tokenizedId: string }) => void)
+    | undefined;
 
   tokenized(tokenizedId: string): string | undefined {
     return this.tokenizedTexts.get(tokenizedId);
@@ -22,11 +26,15 @@ export class StatementTextStore implements StatementTexts {
   }
 
   rememberTokenized(tokenizedId: string, text: string): void {
+    if (this.tokenizedTexts.get(tokenizedId) === text) return;
     this.tokenizedTexts.set(tokenizedId, text);
+    this.onText?.({ tokenizedId, text });
   }
 
   rememberSql(sqlId: string, text: string, tokenizedId: string): void {
-    if (!this.sqlTexts.has(sqlId)) this.sqlTexts.set(sqlId, { text, tokenizedId });
+    if (this.sqlTexts.has(sqlId)) return;
+    this.sqlTexts.set(sqlId, { text, tokenizedId });
+    this.onText?.({ sqlId, text, tokenizedId });
   }
 
   /** Drops the texts no live tuple refers to. */

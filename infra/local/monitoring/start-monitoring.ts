@@ -11,6 +11,7 @@ import type { PerformanceInsightsBackend } from "../api/pi/pi-backend";
 import { LOCAL_ACCOUNT_ID } from "../engine/db-instance-arn";
 import type { FleetEngine } from "../engine/fleet-engine";
 import { instanceSettings } from "../engine/instance-settings";
+import { InsightsJournal } from "../insights/insights-journal";
 import { InsightsSampler } from "../insights/insights-sampler";
 import { MetricsCollector } from "../metrics/collector";
 import { MetricLog } from "../metrics/metric-log";
@@ -116,11 +117,14 @@ export async function startMonitoring(options: {
     database: fleet.databaseName,
     statementsIntervalMs: config.insightsIntervalMs,
     publishLoad: (load) => publishDbLoad(store, load),
+    journal: new InsightsJournal(path.join(options.dataDir, "insights")),
     onError: repeatLimited((error, instanceId) =>
       logger.warn({ instance: instanceId, err: error }, "Performance Insights could not sample an instance"),
     ),
     now,
   });
+  if (insights.journalSkipped > 0)
+    logger.warn({ skipped: insights.journalSkipped }, "unreadable Performance Insights journal lines skipped");
   const scheduler = new AlarmScheduler({
     registry: alarms,
     store,

@@ -143,15 +143,17 @@ describe.each(["json", "cbor", "query"] as const)("the SDK speaking %s", (protoc
         new GetMetricDataCommand({
           StartTime: new Date(minuteStart),
           EndTime: new Date(minuteStart + MINUTE),
-          MetricDataQueries: [{ Id: "e", Expression: "SUM(METRICS())" }],
+          MetricDataQueries: [{ Id: "e", Expression: "SEARCH('{AWS/RDS} CPUUtilization', 'Average')" }],
         }),
       )
       .catch(
         (e: unknown) => e as { name: string; Code?: string; message: string; $metadata: { httpStatusCode?: number } },
       );
     expect(error).toMatchObject({
-      name: "InvalidParameterValueException",
-      message: expect.stringContaining("metric math and Metrics Insights expressions are not supported"),
+      name: "ValidationException",
+      message: expect.stringContaining(
+        "Error in expression e: The function SEARCH is not supported by the local CloudWatch",
+      ),
       $metadata: { httpStatusCode: 400 },
     });
   });

@@ -1,36 +1,14 @@
 import { createHash } from "node:crypto";
 import { GetMetricData$, type GetMetricDataOutput, type MetricDataResult } from "@aws-sdk/client-cloudwatch";
 import { z } from "zod";
-import { parseStatistic } from "../../../metrics/statistics";
 import { defineQueryOperation, type QueryOperation } from "../../query/query-operation";
 import type { CloudWatchBackend } from "../cloudwatch-backend";
 import { cloudWatchErrors } from "../cloudwatch-errors";
-import { checkQueryPeriod, decodeToken, dimensionsSchema, encodeToken, toMetric, unitSchema } from "./common";
-import { queryPeriods } from "./metric-query";
-
-const query = z.object({
-  Id: z.string().min(1).max(255),
-  MetricStat: z
-    .object({
-      Metric: z.object({
-        Namespace: z.string().min(1).max(255).optional(),
-        MetricName: z.string().min(1).max(255).optional(),
-        Dimensions: dimensionsSchema.optional(),
-      }),
-      Period: z.number(),
-      Stat: z.string().min(1),
-      Unit: unitSchema.optional(),
-    })
-    .optional(),
-  Expression: z.string().optional(),
-  Label: z.string().optional(),
-  ReturnData: z.boolean().optional(),
-  Period: z.number().optional(),
-  AccountId: z.string().optional(),
-});
+import { decodeToken, encodeToken } from "./common";
+import { metricDataQuerySchema, runMetricDataQueries } from "./metric-data-queries";
 
 const input = z.object({
-  MetricDataQueries: z.array(query).max(500),
+  MetricDataQueries: z.array(metricDataQuerySchema).max(500),
   StartTime: z.date(),
   EndTime: z.date(),
   NextToken: z.string().optional(),
@@ -42,19 +20,11 @@ type Input = z.infer<typeof input>;
 
 /** CloudWatch's default and largest MaxDatapoints. */
 const MAX_DATAPOINTS = 100_800;
-const QUERY_ID = /^[a-z][a-zA-Z0-9_]*$/;
-
-interface Series {
-  readonly id: string;
-  readonly label: string;
-  readonly timestamps: Date[];
-  readonly values: number[];
-}
 
 /**
  * GetMetricData for MetricStat queries (Average, Sum, Minimum, Maximum,
- * SampleCount, pNN.NN), ordered by ScanBy, paged by MaxDatapoints over all
- * queries together. Metric math expressions are refused with a clear error.
+ * SampleCount, pNN.NN) and metric math expressions over them, ordered by
+ * ScanBy, paged by MaxDatapoints over all queries together.
  */
 export function getMetricDataOperation(backend: CloudWatchBackend): QueryOperation {
   return defineQueryOperation({
@@ -71,7 +41,13 @@ export function getMetricDataOperation(backend: CloudWatchBackend): QueryOperati
         throw cloudWatchErrors.missingParameter("The parameter MetricDataQueries is required.");
       const maxDatapoints = Math.min(request.MaxDatapoints ?? MAX_DATAPOINTS, MAX_DATAPOINTS);
       const descending = (request.ScanBy ?? "TimestampDescending") === "TimestampDescending";
-      const all = computeAll(backend, request, start, end, descending);
+      const all = runMetricDataQueries(backend, request.MetricDataQueries, { startMs: start, endMs: end });
+      if (descending) {
+        for (const series of all) {
+          series.timestamps.reverse();
+          series.values.reverse();
+        }
+      }
 
       const fingerprint = fingerprintOf(request);
       let cursor = { query: 0, offset: 0 };
@@ -93,7 +69,7 @@ export function getMetricDataOperation(backend: CloudWatchBackend): QueryOperati
         return {
           Id: series.id,
           Label: series.label,
-          Timestamps: series.timestamps.slice(from, from + take),
+          Timestamps: series.timestamps.slice(from, from + take).map((t) => new Date(t)),
           Values: series.values.slice(from, from + take),
           StatusCode: done ? "Complete" : "PartialData",
         };
@@ -104,68 +80,6 @@ export function getMetricDataOperation(backend: CloudWatchBackend): QueryOperati
         ...(next === undefined ? {} : { NextToken: encodeToken({ f: fingerprint, q: next.query, o: next.offset }) }),
       };
     },
-  });
-}
-
-function computeAll(
-  backend: CloudWatchBackend,
-  request: Input,
-  start: number,
-  end: number,
-  descending: boolean,
-): Series[] {
-  const ids = new Set<string>();
-  return request.MetricDataQueries.flatMap((q, i) => {
-    const at = `MetricDataQueries.member.${i + 1}`;
-    if (!QUERY_ID.test(q.Id)) {
-      throw cloudWatchErrors.validation(
-        `The value ${q.Id} for parameter ${at}.Id is invalid: it must start with a lowercase letter and contain only letters, digits and underscores.`,
-      );
-    }
-    if (ids.has(q.Id))
-      throw cloudWatchErrors.validation(`The values of MetricDataQueries Id must be unique; ${q.Id} is used twice.`);
-    ids.add(q.Id);
-    if (q.Expression !== undefined) {
-      throw cloudWatchErrors.invalidParameterValue(
-        `${at}.Expression: metric math and Metrics Insights expressions are not supported by the local CloudWatch; query metrics with MetricStat.`,
-      );
-    }
-    const stat = q.MetricStat;
-    if (stat === undefined) throw cloudWatchErrors.missingParameter(`The parameter ${at}.MetricStat is required.`);
-    const { Namespace, MetricName } = stat.Metric;
-    if (Namespace === undefined)
-      throw cloudWatchErrors.missingParameter(`The parameter ${at}.MetricStat.Metric.Namespace is required.`);
-    if (MetricName === undefined)
-      throw cloudWatchErrors.missingParameter(`The parameter ${at}.MetricStat.Metric.MetricName is required.`);
-    checkQueryPeriod(stat.Period, `${at}.MetricStat.Period`);
-    const statistic = parseStatistic(stat.Stat);
-    if (statistic === undefined) {
-      throw cloudWatchErrors.invalidParameterValue(
-        `The value ${stat.Stat} for parameter ${at}.MetricStat.Stat is not supported by the local CloudWatch: use Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99.`,
-      );
-    }
-    if (q.ReturnData === false) return [];
-    const { buckets } = queryPeriods(backend.metrics, {
-      metric: toMetric(Namespace, MetricName, stat.Metric.Dimensions, `${at}.MetricStat.Metric.Dimensions`),
-      unit: stat.Unit,
-      periodSeconds: stat.Period,
-      startMs: start,
-      endMs: end,
-      withValues: statistic.kind === "percentile",
-    });
-    const { starts, values } = buckets.series(statistic);
-    if (descending) {
-      starts.reverse();
-      values.reverse();
-    }
-    return [
-      {
-        id: q.Id,
-        label: q.Label ?? MetricName,
-        timestamps: starts.map((t) => new Date(t)),
-        values,
-      },
-    ];
   });
 }
 

@@ -20,6 +20,17 @@ export const dimensionGroup = z
   .strict();
 export const filterMap = z.record(requestString, requestString).optional();
 
+/** The members GetResourceMetrics and DescribeDimensionKeys share: whose load, over which range, and the paging. */
+export const loadRequestFields = {
+  ServiceType: z.string(),
+  Identifier: requestString,
+  StartTime: z.date(),
+  EndTime: z.date(),
+  PeriodInSeconds: z.number().int().optional(),
+  MaxResults: z.number().int().min(0).max(25).optional(),
+  NextToken: z.string().min(1).max(8192).optional(),
+};
+
 /** The instance's data, or PI's answer for a resource it does not know. */
 export function resourceOf(
   backend: PerformanceInsightsBackend,

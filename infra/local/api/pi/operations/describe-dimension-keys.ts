@@ -14,6 +14,7 @@ import {
   dimensionGroup,
   encodeToken,
   filterMap,
+  loadRequestFields,
   loadSelection,
   loadStatistic,
   requestString,
@@ -22,18 +23,12 @@ import {
 
 const input = z
   .object({
-    ServiceType: z.string(),
-    Identifier: requestString,
-    StartTime: z.date(),
-    EndTime: z.date(),
+    ...loadRequestFields,
     Metric: requestString,
-    PeriodInSeconds: z.number().int().optional(),
     GroupBy: dimensionGroup,
     AdditionalMetrics: z.array(requestString).min(1).max(30).optional(),
     PartitionBy: dimensionGroup.optional(),
     Filter: filterMap,
-    MaxResults: z.number().int().min(0).max(25).optional(),
-    NextToken: z.string().min(1).max(8192).optional(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import {
   dimensionGroup,
   encodeToken,
   filterMap,
+  loadRequestFields,
   loadSelection,
   loadStatistic,
   requestString,
@@ -17,17 +18,11 @@ import {
 
 const input = z
   .object({
-    ServiceType: z.string(),
-    Identifier: requestString,
+    ...loadRequestFields,
     MetricQueries: z
       .array(z.object({ Metric: requestString, GroupBy: dimensionGroup.optional(), Filter: filterMap }).strict())
       .min(1)
       .max(15),
-    StartTime: z.date(),
-    EndTime: z.date(),
-    PeriodInSeconds: z.number().int().optional(),
-    MaxResults: z.number().int().min(0).max(25).optional(),
-    NextToken: z.string().min(1).max(8192).optional(),
     PeriodAlignment: z.enum(["END_TIME", "START_TIME"]).optional(),
   })
   .strict();
