@@ -1,9 +1,9 @@
 /** The README is the front door: its configuration tables must name every variable the code reads. */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { engineEnvVarNames } from "./infra/local/config.js";
-import { monitoringEnvVarNames } from "./infra/local/monitoring/monitoring-config.js";
-import { envVars } from "./lib/env-vars.js";
+import { engineEnvVarNames } from "./infra/local/config";
+import { monitoringEnvVarNames } from "./infra/local/monitoring/monitoring-config";
+import { envVars } from "./lib/env-vars";
 
 const readme = readFileSync(new URL("./README.md", import.meta.url), "utf8");
 

@@ -8,10 +8,10 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { drive, type LoadResult } from "./support/load.js";
-import { cpuBetween, sampleCpu } from "./support/process-cpu.js";
-import { createBenchKey, seedUsers } from "./support/seed.js";
-import { startStack } from "./support/stack.js";
+import { drive, type LoadResult } from "./support/load";
+import { cpuBetween, sampleCpu } from "./support/process-cpu";
+import { createBenchKey, seedUsers } from "./support/seed";
+import { startStack } from "./support/stack";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -10,11 +10,11 @@
  * the two, so both see the same machine; the table then shows rdsdeck / peer per scenario.
  */
 import { loadavg } from "node:os";
-import { drive, hasWrk, type LoadResult, type Scenario } from "./support/load.js";
-import { type Peer, startPeer } from "./support/peer.js";
-import { createBenchKey, seedUsers } from "./support/seed.js";
-import { SideBySide } from "./support/side-by-side.js";
-import { startStack } from "./support/stack.js";
+import { drive, hasWrk, type LoadResult, type Scenario } from "./support/load";
+import { type Peer, startPeer } from "./support/peer";
+import { createBenchKey, seedUsers } from "./support/seed";
+import { SideBySide } from "./support/side-by-side";
+import { startStack } from "./support/stack";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);

@@ -7,8 +7,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
-import { readCredentials } from "../infra/local/pg/credentials.js";
-import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../infra/local/test-support/temp-fleet.js";
+import { readCredentials } from "../infra/local/pg/credentials";
+import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../infra/local/test-support/temp-fleet";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;

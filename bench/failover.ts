@@ -15,9 +15,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DescribeEventsCommand, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
 import type pg from "pg";
-import { readState } from "../infra/local/engine/fleet-state.js";
-import { startBenchEngine } from "./support/bench-engine.js";
-import { measureSnapshotAndRestore, type SnapshotRestoreFigures } from "./support/snapshot-restore.js";
+import { readState } from "../infra/local/engine/fleet-state";
+import { startBenchEngine } from "./support/bench-engine";
+import { measureSnapshotAndRestore, type SnapshotRestoreFigures } from "./support/snapshot-restore";
 
 const DRILLS = Number(process.env.BENCH_DRILLS ?? 10);
 const SNAPSHOT_GB = Number(process.env.BENCH_SNAPSHOT_GB ?? 1);

@@ -24,12 +24,12 @@
  */
 import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import { CreateDBInstanceReadReplicaCommand } from "@aws-sdk/client-rds";
-import { signedRequest } from "../infra/local/api/cloudwatch/test-support/signed-request.js";
-import { metricIdentity } from "../infra/local/metrics/metric-types.js";
-import { CLOCK_TICKS_PER_SECOND, processCpuTicks } from "../infra/local/metrics/proc-stats.js";
-import { RDS_METRIC_UNITS } from "../infra/local/metrics/rds-metrics.js";
-import { cloudWatchClient } from "../infra/local/monitoring/cloudwatch-client.js";
-import { describeOne, eventually, rdsClientFor, startTempFleet } from "../infra/local/test-support/temp-fleet.js";
+import { signedRequest } from "../infra/local/api/cloudwatch/test-support/signed-request";
+import { metricIdentity } from "../infra/local/metrics/metric-types";
+import { CLOCK_TICKS_PER_SECOND, processCpuTicks } from "../infra/local/metrics/proc-stats";
+import { RDS_METRIC_UNITS } from "../infra/local/metrics/rds-metrics";
+import { cloudWatchClient } from "../infra/local/monitoring/cloudwatch-client";
+import { describeOne, eventually, rdsClientFor, startTempFleet } from "../infra/local/test-support/temp-fleet";
 
 const COLLECT_SECONDS = Number(process.env.BENCH_COLLECT_SECONDS ?? 60);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);

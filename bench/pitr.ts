@@ -13,8 +13,8 @@ import {
   RestoreDBInstanceToPointInTimeCommand,
 } from "@aws-sdk/client-rds";
 import type pg from "pg";
-import { startBenchEngine } from "./support/bench-engine.js";
-import { fillBulk } from "./support/snapshot-restore.js";
+import { startBenchEngine } from "./support/bench-engine";
+import { fillBulk } from "./support/snapshot-restore";
 
 const GB = Number(process.env.BENCH_PITR_GB ?? 1);
 const WAL_MINUTES = Number(process.env.BENCH_PITR_WAL_MINUTES ?? 5);

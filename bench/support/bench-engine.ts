@@ -7,9 +7,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { RDSClient } from "@aws-sdk/client-rds";
 import pg from "pg";
-import { readCredentials } from "../../infra/local/pg/credentials.js";
-import { readRuntimeInfo } from "../../infra/local/runtime-info.js";
-import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../../infra/local/test-support/temp-fleet.js";
+import { readCredentials } from "../../infra/local/pg/credentials";
+import { readRuntimeInfo } from "../../infra/local/runtime-info";
+import { makeTempDataDir, TEST_ENGINE_ENV, testPorts } from "../../infra/local/test-support/temp-fleet";
 
 export type BenchEngine = {
   dataDir: string;

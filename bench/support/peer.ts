@@ -6,10 +6,10 @@
  * the fleet's data directory, for a peer that reads its settings there.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { defineFleet } from "../../infra/fleet.js";
-import { readState } from "../../infra/local/engine/fleet-state.js";
-import { readCredentials } from "../../infra/local/pg/credentials.js";
-import { readRuntimeInfo } from "../../infra/local/runtime-info.js";
+import { defineFleet } from "../../infra/fleet";
+import { readState } from "../../infra/local/engine/fleet-state";
+import { readCredentials } from "../../infra/local/pg/credentials";
+import { readRuntimeInfo } from "../../infra/local/runtime-info";
 
 export type Peer = { url: string; stop(): Promise<void> };
 

@@ -1,7 +1,7 @@
 /** What every users-API benchmark needs first: seeded users, and an API key the load cannot rate-limit. */
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
-import type { Stack } from "./stack.js";
+import type { Stack } from "./stack";
 
 export async function seedUsers(stack: Stack, count: number): Promise<{ min: number; max: number }> {
   const writer = new pg.Client({ connectionString: stack.env.DATABASE_WRITER_URL });

@@ -1,5 +1,5 @@
 /** Collects the figures of alternating rounds and prints their medians side by side, with the ratio. */
-import type { LoadResult } from "./load.js";
+import type { LoadResult } from "./load";
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -2,10 +2,10 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { fleetEnv } from "../../infra/local/fleet-env.js";
-import { readCredentials } from "../../infra/local/pg/credentials.js";
-import { readRuntimeInfo } from "../../infra/local/runtime-info.js";
-import { makeTempDataDir, testPorts } from "../../infra/local/test-support/temp-fleet.js";
+import { fleetEnv } from "../../infra/local/fleet-env";
+import { readCredentials } from "../../infra/local/pg/credentials";
+import { readRuntimeInfo } from "../../infra/local/runtime-info";
+import { makeTempDataDir, testPorts } from "../../infra/local/test-support/temp-fleet";
 
 export type Stack = { url: string; dataDir: string; env: Record<string, string>; stop(): Promise<void> };
 

@@ -5,9 +5,9 @@
  * follows the new snapshots through DescribeDBSnapshots until they are done.
  */
 import { DescribeDBSnapshotsCommand, RDSClient } from "@aws-sdk/client-rds";
-import { loadEngineConfig } from "./config.js";
-import { readCredentials } from "./pg/credentials.js";
-import { readRuntimeInfo } from "./runtime-info.js";
+import { loadEngineConfig } from "./config";
+import { readCredentials } from "./pg/credentials";
+import { readRuntimeInfo } from "./runtime-info";
 
 const config = loadEngineConfig();
 const info = readRuntimeInfo(config.dataDir);

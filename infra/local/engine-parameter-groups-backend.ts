@@ -1,12 +1,12 @@
 /** The RDS API's view of the engine's DB parameter groups and of the parameters of its postgres. */
 import type { DBParameterGroup, Parameter } from "@aws-sdk/client-rds";
-import type { Fleet } from "../fleet.js";
-import type { ParameterGroupBackend } from "./api/parameter-group-backend.js";
-import { instanceArn } from "./engine/db-instance-arn.js";
-import type { FleetEngine } from "./engine/fleet-engine.js";
-import { assignInstanceParameterGroup } from "./engine/parameters/instance-parameter-group.js";
-import type { ParameterGroupView, ParameterView } from "./engine/parameters/parameter-groups.js";
-import { call, callAsync } from "./engine-rds-backend.js";
+import type { Fleet } from "../fleet";
+import type { ParameterGroupBackend } from "./api/parameter-group-backend";
+import { instanceArn } from "./engine/db-instance-arn";
+import type { FleetEngine } from "./engine/fleet-engine";
+import { assignInstanceParameterGroup } from "./engine/parameters/instance-parameter-group";
+import type { ParameterGroupView, ParameterView } from "./engine/parameters/parameter-groups";
+import { call, callAsync } from "./engine-rds-backend";
 
 export function engineParameterGroupsBackend(engine: FleetEngine, fleet: Fleet): ParameterGroupBackend {
   const group = (g: ParameterGroupView): DBParameterGroup => ({

@@ -4,29 +4,29 @@
  * expect.
  */
 import type { DBInstance, DBSnapshot, Event } from "@aws-sdk/client-rds";
-import type { Fleet } from "../fleet.js";
-import { commonErrors } from "./api/common-errors.js";
-import { rdsErrors, rdsFault } from "./api/rds/rds-errors.js";
-import type { RdsBackend } from "./api/rds-backend.js";
-import { createReadReplica } from "./engine/create-read-replica.js";
-import { toDBInstance } from "./engine/db-instance.js";
-import { instanceLogFiles, instanceLogPortion } from "./engine/db-log-files.js";
-import { toDBSnapshot } from "./engine/db-snapshot.js";
-import { deleteInstance } from "./engine/delete-instance.js";
-import type { FleetEngine } from "./engine/fleet-engine.js";
-import { EngineFault } from "./engine/fleet-ops.js";
-import { modifyInstance } from "./engine/modify-instance.js";
-import { promoteReadReplica } from "./engine/promote-replica.js";
-import { rebootInstance } from "./engine/reboot-instance.js";
-import { addTags, listTags, removeTags } from "./engine/resource-tags.js";
-import { restoreFromSnapshot } from "./engine/restore-instance.js";
-import { restoreToPointInTime } from "./engine/restore-to-point-in-time.js";
-import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view.js";
-import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot.js";
-import { startInstance } from "./engine/start-instance.js";
-import { stopInstance } from "./engine/stop-instance.js";
-import { validModifications } from "./engine/valid-modifications.js";
-import { engineParameterGroupsBackend } from "./engine-parameter-groups-backend.js";
+import type { Fleet } from "../fleet";
+import { commonErrors } from "./api/common-errors";
+import { rdsErrors, rdsFault } from "./api/rds/rds-errors";
+import type { RdsBackend } from "./api/rds-backend";
+import { createReadReplica } from "./engine/create-read-replica";
+import { toDBInstance } from "./engine/db-instance";
+import { instanceLogFiles, instanceLogPortion } from "./engine/db-log-files";
+import { toDBSnapshot } from "./engine/db-snapshot";
+import { deleteInstance } from "./engine/delete-instance";
+import type { FleetEngine } from "./engine/fleet-engine";
+import { EngineFault } from "./engine/fleet-ops";
+import { modifyInstance } from "./engine/modify-instance";
+import { promoteReadReplica } from "./engine/promote-replica";
+import { rebootInstance } from "./engine/reboot-instance";
+import { addTags, listTags, removeTags } from "./engine/resource-tags";
+import { restoreFromSnapshot } from "./engine/restore-instance";
+import { restoreToPointInTime } from "./engine/restore-to-point-in-time";
+import { automatedBackups, deleteRetainedBackup } from "./engine/snapshots/automated-backup-view";
+import { createSnapshot, deleteSnapshot } from "./engine/snapshots/take-snapshot";
+import { startInstance } from "./engine/start-instance";
+import { stopInstance } from "./engine/stop-instance";
+import { validModifications } from "./engine/valid-modifications";
+import { engineParameterGroupsBackend } from "./engine-parameter-groups-backend";
 
 function toAwsError(error: unknown): unknown {
   if (!(error instanceof EngineFault)) return error;

@@ -4,9 +4,9 @@
  * app.
  */
 import path from "node:path";
-import type { FleetCredentials } from "./pg/credentials.js";
-import type { RuntimeInfo } from "./runtime-info.js";
-import { storeOwnerUrl, storeUrl } from "./store/local-store.js";
+import type { FleetCredentials } from "./pg/credentials";
+import type { RuntimeInfo } from "./runtime-info";
+import { storeOwnerUrl, storeUrl } from "./store/local-store";
 
 export function postgresUrl(info: RuntimeInfo, creds: FleetCredentials, port: number): string {
   const user = encodeURIComponent(creds.master.username);

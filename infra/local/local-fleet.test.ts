@@ -1,14 +1,8 @@
 /** The local RDS API in front of a real fleet, through the real AWS SDK client. */
 import { DescribeDBInstancesCommand, type RDSClient } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { nonLoopbackAddress, tryConnect, urlHost } from "./api/test-support/interface-address.js";
-import {
-  connectAsMaster,
-  eventually,
-  rdsClientFor,
-  startTempFleet,
-  type TempFleet,
-} from "./test-support/temp-fleet.js";
+import { nonLoopbackAddress, tryConnect, urlHost } from "./api/test-support/interface-address";
+import { connectAsMaster, eventually, rdsClientFor, startTempFleet, type TempFleet } from "./test-support/temp-fleet";
 
 let f: TempFleet;
 let rds: RDSClient;

@@ -4,16 +4,16 @@
  * process) and by integration tests (in-process, on temporary directories).
  */
 import type pino from "pino";
-import type { Fleet } from "../fleet.js";
-import { createAwsApiServer } from "./api/server.js";
-import type { EngineConfig } from "./config.js";
-import { FleetEngine } from "./engine/fleet-engine.js";
-import { engineRdsBackend } from "./engine-rds-backend.js";
-import type { Progress } from "./log.js";
-import { type Monitoring, startMonitoring } from "./monitoring/start-monitoring.js";
-import { credentialsPath } from "./pg/credentials.js";
-import { clearRuntimeInfo, type RuntimeInfo, writeRuntimeInfo } from "./runtime-info.js";
-import { type LocalStore, startLocalStore } from "./store/local-store.js";
+import type { Fleet } from "../fleet";
+import { createAwsApiServer } from "./api/server";
+import type { EngineConfig } from "./config";
+import { FleetEngine } from "./engine/fleet-engine";
+import { engineRdsBackend } from "./engine-rds-backend";
+import type { Progress } from "./log";
+import { type Monitoring, startMonitoring } from "./monitoring/start-monitoring";
+import { credentialsPath } from "./pg/credentials";
+import { clearRuntimeInfo, type RuntimeInfo, writeRuntimeInfo } from "./runtime-info";
+import { type LocalStore, startLocalStore } from "./store/local-store";
 
 export type LocalFleet = {
   engine: FleetEngine;

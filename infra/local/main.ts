@@ -2,11 +2,11 @@
  * `npm run fleet`: runs the local fleet and its AWS API in the foreground until
  * Ctrl-C / SIGTERM, or until the launcher that started it goes away.
  */
-import { defineFleet } from "../fleet.js";
-import { loadEngineConfig } from "./config.js";
-import { fleetEnv } from "./fleet-env.js";
-import { startLocalFleet } from "./local-fleet.js";
-import { createEngineLogger, terminalProgress } from "./log.js";
+import { defineFleet } from "../fleet";
+import { loadEngineConfig } from "./config";
+import { fleetEnv } from "./fleet-env";
+import { startLocalFleet } from "./local-fleet";
+import { createEngineLogger, terminalProgress } from "./log";
 
 async function main(): Promise<void> {
   const config = loadEngineConfig();

@@ -1,8 +1,8 @@
 /** `npm run fleet:env`: shell export lines for the running local fleet. Use: eval "$(npm run -s fleet:env)" */
-import { loadEngineConfig } from "./config.js";
-import { fleetEnv, toExportLines } from "./fleet-env.js";
-import { readCredentials } from "./pg/credentials.js";
-import { readRuntimeInfo } from "./runtime-info.js";
+import { loadEngineConfig } from "./config";
+import { fleetEnv, toExportLines } from "./fleet-env";
+import { readCredentials } from "./pg/credentials";
+import { readRuntimeInfo } from "./runtime-info";
 
 const config = loadEngineConfig();
 const info = readRuntimeInfo(config.dataDir);

@@ -1,8 +1,8 @@
 /** `npm run fleet:reset`: deletes the local fleet's data directory after saying what will go. */
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
-import { loadEngineConfig } from "./config.js";
-import { readRuntimeInfo } from "./runtime-info.js";
+import { loadEngineConfig } from "./config";
+import { readRuntimeInfo } from "./runtime-info";
 
 const config = loadEngineConfig();
 const dir = config.dataDir;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isProcessAlive } from "./pg/process-alive.js";
+import { isProcessAlive } from "./pg/process-alive";
 
 const endpointSchema = z.object({
   id: z.string(),

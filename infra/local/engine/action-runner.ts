@@ -5,8 +5,8 @@
  * with the instance and the action it belongs to.
  */
 import type pino from "pino";
-import type { Progress } from "../log.js";
-import { EngineFault } from "./fleet-ops.js";
+import type { Progress } from "../log";
+import { EngineFault } from "./fleet-ops";
 
 export class ActionRunner {
   private readonly running = new Map<string, string>();

@@ -6,13 +6,13 @@
  * PendingModifiedValues once it is applied, as on RDS.
  */
 
-import { applyClassChange } from "./class-change.js";
-import type { FleetOps } from "./fleet-ops.js";
-import type { PendingModifications } from "./fleet-state.js";
-import { instanceSettings } from "./instance-settings.js";
-import { applyMasterPassword } from "./master-password.js";
-import { applyMultiAzChange } from "./multi-az-change.js";
-import { applyStorageChange } from "./storage-change.js";
+import { applyClassChange } from "./class-change";
+import type { FleetOps } from "./fleet-ops";
+import type { PendingModifications } from "./fleet-state";
+import { instanceSettings } from "./instance-settings";
+import { applyMasterPassword } from "./master-password";
+import { applyMultiAzChange } from "./multi-az-change";
+import { applyStorageChange } from "./storage-change";
 
 export const hasPending = (p: PendingModifications | undefined): p is PendingModifications =>
   p !== undefined && Object.values(p).some((v) => v !== undefined);

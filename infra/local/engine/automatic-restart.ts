@@ -3,8 +3,8 @@
  * (`AutomaticRestartTime`, event RDS-EVENT-0154). Checked once a minute on
  * the engine's clock; `check(now)` is the seam tests move time with.
  */
-import type { FleetOps } from "./fleet-ops.js";
-import { startInstance } from "./start-instance.js";
+import type { FleetOps } from "./fleet-ops";
+import { startInstance } from "./start-instance";
 
 const CHECK_INTERVAL_MS = 60_000;
 

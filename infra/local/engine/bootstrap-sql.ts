@@ -1,6 +1,6 @@
 /** Roles and database created once on a fresh writer, as RDS does at CreateDBInstance. */
 import type pg from "pg";
-import type { FleetCredentials } from "../pg/credentials.js";
+import type { FleetCredentials } from "../pg/credentials";
 
 export async function bootstrapWriter(
   db: pg.Client,

@@ -9,11 +9,11 @@
  * the failover.
  */
 import os from "node:os";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { type InstanceRecord, replicasOf } from "./fleet-state.js";
-import { instanceClassSpec, nodeSizing } from "./instance-classes.js";
-import type { RuntimeNode } from "./runtime-node.js";
-import { failOverWriter } from "./writer-failover.js";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { type InstanceRecord, replicasOf } from "./fleet-state";
+import { instanceClassSpec, nodeSizing } from "./instance-classes";
+import type { RuntimeNode } from "./runtime-node";
+import { failOverWriter } from "./writer-failover";
 
 /** A class RDS offers for this engine and this machine can give the memory its settings take. */
 export function assertInstanceClass(ops: FleetOps, instanceClass: string): void {

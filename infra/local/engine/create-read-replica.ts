@@ -3,13 +3,13 @@
  * it with the low-level backup API, streaming through its own replication
  * slot via the source's endpoint (so it follows the source's failovers).
  */
-import { placement } from "../../fleet.js";
-import { dropSlot } from "./fleet-boot.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { type InstanceRecord, replicasOf } from "./fleet-state.js";
-import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
-import { newInstanceParameterGroup } from "./parameters/instance-parameter-group.js";
-import type { Tag } from "./tags.js";
+import { placement } from "../../fleet";
+import { dropSlot } from "./fleet-boot";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { type InstanceRecord, replicasOf } from "./fleet-state";
+import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance";
+import { newInstanceParameterGroup } from "./parameters/instance-parameter-group";
+import type { Tag } from "./tags";
 
 export type CreateReplicaRequest = {
   instanceId: string;

@@ -1,5 +1,5 @@
 /** ARNs of the local fleet's resources, in the account id the local fleet uses (obviously not a real one). */
-import type { Fleet } from "../../fleet.js";
+import type { Fleet } from "../../fleet";
 
 export const LOCAL_ACCOUNT_ID = "000000000000";
 

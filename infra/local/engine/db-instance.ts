@@ -4,9 +4,9 @@
  * state (status, endpoints, replication).
  */
 import type { DBInstance } from "@aws-sdk/client-rds";
-import type { Fleet } from "../../fleet.js";
-import { instanceArn, LOCAL_ACCOUNT_ID } from "./db-instance-arn.js";
-import type { EngineInstance } from "./engine-instance.js";
+import type { Fleet } from "../../fleet";
+import { instanceArn, LOCAL_ACCOUNT_ID } from "./db-instance-arn";
+import type { EngineInstance } from "./engine-instance";
 
 function replicationStatus(i: EngineInstance): DBInstance["StatusInfos"] {
   if (i.kind !== "replica") return undefined;

@@ -17,9 +17,9 @@ import {
   type RDSClient,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { logFileNameAt } from "../pg/server-log-files.js";
-import { connectAsMaster, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet.js";
-import { PORTION_MAX_BYTES } from "./log-portion.js";
+import { logFileNameAt } from "../pg/server-log-files";
+import { connectAsMaster, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
+import { PORTION_MAX_BYTES } from "./log-portion";
 
 let f: TempFleet;
 let rds: RDSClient;

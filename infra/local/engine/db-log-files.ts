@@ -4,10 +4,10 @@
  * is the promoted standby's, as on RDS, where the logs are the new primary
  * host's.
  */
-import { listServerLogs, type ServerLogFile } from "../pg/server-log-files.js";
-import type { FleetEngine } from "./fleet-engine.js";
-import { EngineFault } from "./fleet-ops.js";
-import { type LogPortion, readLogPortion } from "./log-portion.js";
+import { listServerLogs, type ServerLogFile } from "../pg/server-log-files";
+import type { FleetEngine } from "./fleet-engine";
+import { EngineFault } from "./fleet-ops";
+import { type LogPortion, readLogPortion } from "./log-portion";
 
 export type LogPortionRequest = { instanceId: string; logFileName: string; marker?: string; numberOfLines?: number };
 

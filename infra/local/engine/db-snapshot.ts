@@ -3,9 +3,9 @@
  * DescribeDBSnapshots, from what snapshot.json recorded when it was taken.
  */
 import type { DBSnapshot } from "@aws-sdk/client-rds";
-import type { Fleet } from "../../fleet.js";
-import { LOCAL_ACCOUNT_ID } from "./db-instance-arn.js";
-import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
+import type { Fleet } from "../../fleet";
+import { LOCAL_ACCOUNT_ID } from "./db-instance-arn";
+import type { SnapshotRecord } from "./snapshots/snapshot-store";
 
 export function toDBSnapshot(fleet: Fleet, s: SnapshotRecord): DBSnapshot {
   return {

@@ -9,13 +9,13 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { dropSlot } from "./fleet-boot.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { type InstanceRecord, replicasOf } from "./fleet-state.js";
-import { promoteToStandalone } from "./promote-replica.js";
-import { prepareRetainedBackup } from "./snapshots/retain-backups.js";
-import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
-import { beginSnapshot, failSnapshot, fillSnapshot, removeSnapshot } from "./snapshots/take-snapshot.js";
+import { dropSlot } from "./fleet-boot";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { type InstanceRecord, replicasOf } from "./fleet-state";
+import { promoteToStandalone } from "./promote-replica";
+import { prepareRetainedBackup } from "./snapshots/retain-backups";
+import type { SnapshotRecord } from "./snapshots/snapshot-store";
+import { beginSnapshot, failSnapshot, fillSnapshot, removeSnapshot } from "./snapshots/take-snapshot";
 
 export type DeleteRequest = {
   instanceId: string;

@@ -1,8 +1,8 @@
 /** A DB instance as the engine reports it: its real status, endpoint, placement, replication and settings. */
-import type { PendingModifications } from "./fleet-state.js";
-import type { InstanceSettings } from "./instance-settings.js";
-import type { NodeHealth } from "./node-monitor.js";
-import type { Tag } from "./tags.js";
+import type { PendingModifications } from "./fleet-state";
+import type { InstanceSettings } from "./instance-settings";
+import type { NodeHealth } from "./node-monitor";
+import type { Tag } from "./tags";
 
 /** RDS's DBInstanceStatus values the local engine goes through. */
 export type InstanceStatus =

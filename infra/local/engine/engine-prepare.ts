@@ -6,21 +6,21 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statfsSync } from "node:fs";
 import path from "node:path";
 import type pino from "pino";
-import type { Fleet } from "../../fleet.js";
-import type { EngineConfig } from "../config.js";
-import type { Progress } from "../log.js";
-import { locateBinaries } from "../pg/binaries.js";
-import { ensureCredentials, type FleetCredentials } from "../pg/credentials.js";
-import { unreachableAncestor } from "../pg/reachability.js";
-import { resolveRunAs } from "../pg/run-as.js";
-import { ensureFleetTls } from "../pg/tls.js";
-import { instanceArn } from "./db-instance-arn.js";
-import { EngineError } from "./engine-instance.js";
-import { EventLog } from "./event-log.js";
-import { planFleet } from "./fleet-plan.js";
-import { type FleetState, readState, statePath } from "./fleet-state.js";
-import { acquireEngineLock } from "./lock.js";
-import type { NodeContext } from "./runtime-node.js";
+import type { Fleet } from "../../fleet";
+import type { EngineConfig } from "../config";
+import type { Progress } from "../log";
+import { locateBinaries } from "../pg/binaries";
+import { ensureCredentials, type FleetCredentials } from "../pg/credentials";
+import { unreachableAncestor } from "../pg/reachability";
+import { resolveRunAs } from "../pg/run-as";
+import { ensureFleetTls } from "../pg/tls";
+import { instanceArn } from "./db-instance-arn";
+import { EngineError } from "./engine-instance";
+import { EventLog } from "./event-log";
+import { planFleet } from "./fleet-plan";
+import { type FleetState, readState, statePath } from "./fleet-state";
+import { acquireEngineLock } from "./lock";
+import type { NodeContext } from "./runtime-node";
 
 export type Prepared = {
   ctx: NodeContext;

@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type pino from "pino";
-import { RDS_EVENTS, type RdsEventKind } from "./rds-events.js";
+import { RDS_EVENTS, type RdsEventKind } from "./rds-events";
 
 export type SourceType = "db-instance" | "db-snapshot" | "db-parameter-group";
 

@@ -3,14 +3,8 @@
 import { DescribeEventsCommand, type RDSClient, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { waitForInstance } from "../test-support/rds-waits.js";
-import {
-  connectAsMaster,
-  describeOne,
-  eventually,
-  startSeededFleet,
-  type TempFleet,
-} from "../test-support/temp-fleet.js";
+import { waitForInstance } from "../test-support/rds-waits";
+import { connectAsMaster, describeOne, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
 
 let f: TempFleet;
 let rds: RDSClient;

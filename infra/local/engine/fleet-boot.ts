@@ -6,15 +6,15 @@
  */
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { initdb } from "../pg/initdb.js";
-import { isInitialised } from "../pg/node-files.js";
-import { SLOW_STATEMENT_TIMEOUT_MS, withNode } from "../pg/sql-client.js";
-import { bootstrapWriter, createStatementStatistics } from "./bootstrap-sql.js";
-import { EngineError } from "./engine-instance.js";
-import type { FleetOps } from "./fleet-ops.js";
-import { type InstanceRecord, replicasOf } from "./fleet-state.js";
-import { type NodeContext, type RuntimeNode, slotName } from "./runtime-node.js";
-import { rebuildStandby } from "./writer-failover.js";
+import { initdb } from "../pg/initdb";
+import { isInitialised } from "../pg/node-files";
+import { SLOW_STATEMENT_TIMEOUT_MS, withNode } from "../pg/sql-client";
+import { bootstrapWriter, createStatementStatistics } from "./bootstrap-sql";
+import { EngineError } from "./engine-instance";
+import type { FleetOps } from "./fleet-ops";
+import { type InstanceRecord, replicasOf } from "./fleet-state";
+import { type NodeContext, type RuntimeNode, slotName } from "./runtime-node";
+import { rebuildStandby } from "./writer-failover";
 
 export async function coldBoot(ops: FleetOps, ctx: NodeContext): Promise<void> {
   const s = ops.state;

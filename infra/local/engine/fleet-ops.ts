@@ -6,20 +6,20 @@
  */
 import type pg from "pg";
 import type pino from "pino";
-import type { Fleet } from "../../fleet.js";
-import type { EngineConfig } from "../config.js";
-import type { Progress } from "../log.js";
-import type { FleetCredentials } from "../pg/credentials.js";
-import type { NodeRole } from "../pg/node-files.js";
-import type { NodeClientOptions } from "../pg/sql-client.js";
-import type { ActionRunner } from "./action-runner.js";
-import type { InstanceStatus } from "./engine-instance.js";
-import type { EventLog } from "./event-log.js";
-import type { FleetState, InstanceRecord } from "./fleet-state.js";
-import type { ParameterGroups } from "./parameters/parameter-groups.js";
-import type { NodeContext, RuntimeNode } from "./runtime-node.js";
-import type { RetainedBackups } from "./snapshots/retained-backups.js";
-import type { SnapshotStore } from "./snapshots/snapshot-store.js";
+import type { Fleet } from "../../fleet";
+import type { EngineConfig } from "../config";
+import type { Progress } from "../log";
+import type { FleetCredentials } from "../pg/credentials";
+import type { NodeRole } from "../pg/node-files";
+import type { NodeClientOptions } from "../pg/sql-client";
+import type { ActionRunner } from "./action-runner";
+import type { InstanceStatus } from "./engine-instance";
+import type { EventLog } from "./event-log";
+import type { FleetState, InstanceRecord } from "./fleet-state";
+import type { ParameterGroups } from "./parameters/parameter-groups";
+import type { NodeContext, RuntimeNode } from "./runtime-node";
+import type { RetainedBackups } from "./snapshots/retained-backups";
+import type { SnapshotStore } from "./snapshots/snapshot-store";
 
 /**
  * Points where a test acts in the middle of an action, to make an interleaving

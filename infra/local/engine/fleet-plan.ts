@@ -1,9 +1,9 @@
 /** The first boot's topology, from the fleet definition: a writer (with its Multi-AZ standby) and its replicas. */
 import { randomBytes } from "node:crypto";
-import { type Fleet, fleetNames, placement } from "../../fleet.js";
-import type { EngineConfig } from "../config.js";
-import type { FleetState, InstanceRecord } from "./fleet-state.js";
-import type { Tag } from "./tags.js";
+import { type Fleet, fleetNames, placement } from "../../fleet";
+import type { EngineConfig } from "../config";
+import type { FleetState, InstanceRecord } from "./fleet-state";
+import type { Tag } from "./tags";
 
 /** RDS's DbiResourceId: "db-" and 26 upper-case alphanumerics. */
 export const newResourceId = () => `db-${randomBytes(13).toString("hex").toUpperCase().slice(0, 26)}`;

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { defineFleet } from "../../fleet.js";
-import { readState, replicasOf, statePath, writeState } from "./fleet-state.js";
+import { defineFleet } from "../../fleet";
+import { readState, replicasOf, statePath, writeState } from "./fleet-state";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-state-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,8 +11,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { defineFleet, type Fleet } from "../../fleet.js";
-import { tagSchema } from "./tags.js";
+import { defineFleet, type Fleet } from "../../fleet";
+import { tagSchema } from "./tags";
 
 const nodeSchema = z.object({ name: z.string(), port: z.number().int(), az: z.string() });
 

@@ -1,6 +1,6 @@
 /** The class table and the settings RDS's default parameter group derives from each class's memory. */
 import { describe, expect, test } from "vitest";
-import { INSTANCE_CLASSES, instanceClassSpec, nodeSizing, UNSIZED } from "./instance-classes.js";
+import { INSTANCE_CLASSES, instanceClassSpec, nodeSizing, UNSIZED } from "./instance-classes";
 
 describe("instance classes", () => {
   test("memory and vCPUs as AWS lists them", () => {

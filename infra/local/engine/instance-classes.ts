@@ -11,7 +11,7 @@
  * DBInstanceClassMemory is taken as the class's nominal memory: RDS subtracts
  * what its OS reserves, which a laptop's fleet has no equivalent for.
  */
-import type { NodeSizing } from "../pg/node-files.js";
+import type { NodeSizing } from "../pg/node-files";
 
 export type InstanceClassSpec = { vcpu: number; memoryGiB: number };
 

@@ -20,7 +20,7 @@ import {
   RestoreDBInstanceFromDBSnapshotCommand,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
 import {
   connectAsMaster,
   describeOne,
@@ -29,7 +29,7 @@ import {
   startSeededFleet,
   startTempFleet,
   type TempFleet,
-} from "../test-support/temp-fleet.js";
+} from "../test-support/temp-fleet";
 
 // Tests chain waits (create, then replicate, then delete); each wait names
 // what it was stuck on, well before the test's own limit.

@@ -2,8 +2,8 @@
  * An instance's storage and windows: what ModifyDBInstance last set, or the
  * fleet definition's values for an instance never modified.
  */
-import type { Fleet } from "../../fleet.js";
-import type { InstanceRecord, StorageType } from "./fleet-state.js";
+import type { Fleet } from "../../fleet";
+import type { InstanceRecord, StorageType } from "./fleet-state";
 
 export type InstanceSettings = {
   allocatedStorage: number;

@@ -1,11 +1,11 @@
 /** The instances as DescribeDBInstances reports them: state, live status and each node's last health probe. */
-import type { Fleet } from "../../fleet.js";
-import type { EngineInstance, InstanceStatus } from "./engine-instance.js";
-import { type FleetState, type InstanceRecord, replicasOf } from "./fleet-state.js";
-import { instanceSettings } from "./instance-settings.js";
-import type { RuntimeNode } from "./runtime-node.js";
-import type { RestoreWindow } from "./snapshots/restore-window.js";
-import { optimizationProgress } from "./storage-change.js";
+import type { Fleet } from "../../fleet";
+import type { EngineInstance, InstanceStatus } from "./engine-instance";
+import { type FleetState, type InstanceRecord, replicasOf } from "./fleet-state";
+import { instanceSettings } from "./instance-settings";
+import type { RuntimeNode } from "./runtime-node";
+import type { RestoreWindow } from "./snapshots/restore-window";
+import { optimizationProgress } from "./storage-change";
 
 export function viewInstances(
   fleet: Fleet,

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { readRuntimeInfo } from "../runtime-info.js";
+import { readRuntimeInfo } from "../runtime-info";
 import {
   connectAsMaster,
   eventually,
@@ -11,8 +11,8 @@ import {
   startTempFleet,
   TEST_ENGINE_ENV,
   testPorts,
-} from "../test-support/temp-fleet.js";
-import { readState, writeState } from "./fleet-state.js";
+} from "../test-support/temp-fleet";
+import { readState, writeState } from "./fleet-state";
 
 const dirs: string[] = [];
 const tempDir = () => {

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
-import { isProcessAlive } from "../pg/process-alive.js";
+import { isProcessAlive } from "../pg/process-alive";
 
 export class AlreadyRunningError extends Error {}
 

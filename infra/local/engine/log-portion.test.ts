@@ -2,8 +2,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { EngineFault } from "./fleet-ops.js";
-import { DEFAULT_TAIL_LINES, type LogPortion, PORTION_MAX_BYTES, readLogPortion } from "./log-portion.js";
+import { EngineFault } from "./fleet-ops";
+import { DEFAULT_TAIL_LINES, type LogPortion, PORTION_MAX_BYTES, readLogPortion } from "./log-portion";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-log-portion-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -14,7 +14,7 @@
  * a file nothing writes to any more (`finished`).
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { EngineFault } from "./fleet-ops.js";
+import { EngineFault } from "./fleet-ops";
 
 /** RDS's cap on one response's LogFileData. */
 export const PORTION_MAX_BYTES = 1_048_576;

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { afterAll, expect, test } from "vitest";
-import { logFileNameAt } from "../pg/server-log-files.js";
-import { LogRetention } from "./log-retention.js";
+import { logFileNameAt } from "../pg/server-log-files";
+import { LogRetention } from "./log-retention";
 
 const logsDir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-log-retention-"));
 afterAll(() => rmSync(logsDir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type pino from "pino";
-import { LOG_SUBDIR, pruneServerLogs } from "../pg/server-log-files.js";
+import { LOG_SUBDIR, pruneServerLogs } from "../pg/server-log-files";
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 

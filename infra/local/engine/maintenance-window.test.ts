@@ -5,7 +5,7 @@ import {
   inMaintenanceWindow,
   parseBackupWindow,
   parseMaintenanceWindow,
-} from "./maintenance-window.js";
+} from "./maintenance-window";
 
 describe("inMaintenanceWindow", () => {
   test.each([

@@ -4,7 +4,7 @@
  * least 30 minutes, and never overlapping (ModifyDBInstance refuses it with
  * InvalidParameterValue, in AWS's words).
  */
-import { EngineFault } from "./fleet-ops.js";
+import { EngineFault } from "./fleet-ops";
 
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 const DAY_MINUTES = 24 * 60;

@@ -6,10 +6,10 @@
  * master password, its writer's: other primaries (restored or promoted
  * instances) keep theirs, so it is rotated on the writer only.
  */
-import { fleetNames } from "../../fleet.js";
-import { saveCredentials } from "../pg/credentials.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import type { InstanceRecord } from "./fleet-state.js";
+import { fleetNames } from "../../fleet";
+import { saveCredentials } from "../pg/credentials";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import type { InstanceRecord } from "./fleet-state";
 
 const PRINTABLE_EXCEPT = /^[\x21-\x7e]+$/;
 

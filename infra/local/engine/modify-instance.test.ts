@@ -16,14 +16,8 @@ import {
 } from "@aws-sdk/client-rds";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance } from "../test-support/rds-waits.js";
-import {
-  connectAsMaster,
-  describeOne,
-  eventually,
-  startSeededFleet,
-  type TempFleet,
-} from "../test-support/temp-fleet.js";
+import { waitForInstance } from "../test-support/rds-waits";
+import { connectAsMaster, describeOne, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
 
 vi.setConfig({ testTimeout: 240_000 });
 

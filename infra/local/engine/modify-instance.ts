@@ -7,15 +7,15 @@
  * applies it now with everything already queued ("Settings for DB instances",
  * Amazon RDS User Guide). Every request is checked whole before anything changes.
  */
-import { applyPendingModifications, hasPending } from "./apply-modifications.js";
-import { assertInstanceClass } from "./class-change.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { type InstanceRecord, replicasOf, type StorageType } from "./fleet-state.js";
-import { type InstanceSettings, instanceSettings } from "./instance-settings.js";
-import { assertWindowsApart, inMaintenanceWindow } from "./maintenance-window.js";
-import { assertMasterPassword } from "./master-password.js";
-import { assertMultiAzChange } from "./multi-az-change.js";
-import { assertStorageChange } from "./storage-change.js";
+import { applyPendingModifications, hasPending } from "./apply-modifications";
+import { assertInstanceClass } from "./class-change";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { type InstanceRecord, replicasOf, type StorageType } from "./fleet-state";
+import { type InstanceSettings, instanceSettings } from "./instance-settings";
+import { assertWindowsApart, inMaintenanceWindow } from "./maintenance-window";
+import { assertMasterPassword } from "./master-password";
+import { assertMultiAzChange } from "./multi-az-change";
+import { assertStorageChange } from "./storage-change";
 
 export type ModifyRequest = {
   instanceId: string;

@@ -8,12 +8,12 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { placement } from "../../fleet.js";
-import { dropSlot } from "./fleet-boot.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import type { InstanceRecord } from "./fleet-state.js";
-import { freshNodeName } from "./new-instance.js";
-import type { RuntimeNode } from "./runtime-node.js";
+import { placement } from "../../fleet";
+import { dropSlot } from "./fleet-boot";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import type { InstanceRecord } from "./fleet-state";
+import { freshNodeName } from "./new-instance";
+import type { RuntimeNode } from "./runtime-node";
 
 export function assertMultiAzChange(instance: InstanceRecord, multiAz: boolean): void {
   if (instance.role !== "writer") {

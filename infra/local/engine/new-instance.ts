@@ -6,13 +6,13 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { NodeRole } from "../pg/node-files.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { newResourceId } from "./fleet-plan.js";
-import { type InstanceRecord, nodeNames } from "./fleet-state.js";
-import type { RdsEventKind } from "./rds-events.js";
-import { nodeLogDir, type RuntimeNode } from "./runtime-node.js";
-import { newResourceTags, type Tag } from "./tags.js";
+import type { NodeRole } from "../pg/node-files";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { newResourceId } from "./fleet-plan";
+import { type InstanceRecord, nodeNames } from "./fleet-state";
+import type { RdsEventKind } from "./rds-events";
+import { nodeLogDir, type RuntimeNode } from "./runtime-node";
+import { newResourceTags, type Tag } from "./tags";
 
 export type NewInstanceRequest = {
   id: string;

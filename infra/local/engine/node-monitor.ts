@@ -3,8 +3,8 @@
  * One lightweight query a second over a kept-open connection as rdsadmin.
  */
 import type pg from "pg";
-import { type Login, type NodeAddress, nodeClient } from "../pg/sql-client.js";
-import { parseLsn } from "../pg/wal-files.js";
+import { type Login, type NodeAddress, nodeClient } from "../pg/sql-client";
+import { parseLsn } from "../pg/wal-files";
 
 export type NodeHealth = {
   answering: boolean;

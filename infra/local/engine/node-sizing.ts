@@ -5,9 +5,9 @@
  * being left). A hot standby refuses to replay WAL from a primary that allows
  * more connections than it does, so followers must never allow fewer.
  */
-import type { NodeSizing } from "../pg/node-files.js";
-import { type FleetState, replicasOf } from "./fleet-state.js";
-import { nodeSizing, UNSIZED } from "./instance-classes.js";
+import type { NodeSizing } from "../pg/node-files";
+import { type FleetState, replicasOf } from "./fleet-state";
+import { nodeSizing, UNSIZED } from "./instance-classes";
 
 export function sizingOfNode(state: FleetState, nodeName: string): NodeSizing {
   const owner = state.instances.find((i) => i.node.name === nodeName || i.standby?.name === nodeName);

@@ -3,12 +3,12 @@
  * primary fails over to its standby (automatic failover), a standby is
  * restarted, anything else is marked failed until it answers again.
  */
-import type { ExitInfo } from "../pg/postmaster.js";
-import type { FleetOps } from "./fleet-ops.js";
-import type { InstanceRecord } from "./fleet-state.js";
-import type { NodeHealth } from "./node-monitor.js";
-import type { RuntimeNode } from "./runtime-node.js";
-import { failOverWriter } from "./writer-failover.js";
+import type { ExitInfo } from "../pg/postmaster";
+import type { FleetOps } from "./fleet-ops";
+import type { InstanceRecord } from "./fleet-state";
+import type { NodeHealth } from "./node-monitor";
+import type { RuntimeNode } from "./runtime-node";
+import { failOverWriter } from "./writer-failover";
 
 /** Consecutive failed one-second probes before a writer that is still running is fenced and failed over. */
 const WRITER_UNRESPONSIVE_PROBES = 5;

@@ -4,10 +4,10 @@
  * `applyDue` takes the time as a parameter, so tests move the clock rather
  * than wait for Sunday.
  */
-import { applyPendingModifications, hasPending } from "./apply-modifications.js";
-import type { FleetOps } from "./fleet-ops.js";
-import { instanceSettings } from "./instance-settings.js";
-import { inMaintenanceWindow } from "./maintenance-window.js";
+import { applyPendingModifications, hasPending } from "./apply-modifications";
+import type { FleetOps } from "./fleet-ops";
+import { instanceSettings } from "./instance-settings";
+import { inMaintenanceWindow } from "./maintenance-window";
 
 const CHECK_EVERY_MS = 60_000;
 

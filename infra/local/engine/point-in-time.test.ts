@@ -16,14 +16,8 @@ import {
   type RestoreDBInstanceToPointInTimeCommandInput,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
-import {
-  connectAsMaster,
-  describeOne,
-  eventually,
-  startSeededFleet,
-  type TempFleet,
-} from "../test-support/temp-fleet.js";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
+import { connectAsMaster, describeOne, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
 
 vi.setConfig({ testTimeout: 300_000 });
 

@@ -1,8 +1,8 @@
 /** Checks up front that every port the fleet needs is free, naming the one that is not; hands out new endpoint ports. */
 import net from "node:net";
-import type { EngineConfig } from "../config.js";
-import { EngineFault } from "./fleet-ops.js";
-import type { FleetState } from "./fleet-state.js";
+import type { EngineConfig } from "../config";
+import { EngineFault } from "./fleet-ops";
+import type { FleetState } from "./fleet-state";
 
 export class PortInUseError extends Error {}
 

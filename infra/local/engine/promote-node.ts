@@ -4,8 +4,8 @@
  * time, so the answer is checked; and the statement gets a client time limit
  * beyond its own wait, since promotion on a busy node outlasts a probe's.
  */
-import type { FleetOps } from "./fleet-ops.js";
-import type { RuntimeNode } from "./runtime-node.js";
+import type { FleetOps } from "./fleet-ops";
+import type { RuntimeNode } from "./runtime-node";
 
 const PROMOTE_WAIT_SECONDS = 60;
 

@@ -6,11 +6,11 @@
  * replicas the same way, as RDS does for PostgreSQL.
  */
 
-import { dropSlot } from "./fleet-boot.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import type { InstanceRecord } from "./fleet-state.js";
-import { promoteNode } from "./promote-node.js";
-import { slotName } from "./runtime-node.js";
+import { dropSlot } from "./fleet-boot";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import type { InstanceRecord } from "./fleet-state";
+import { promoteNode } from "./promote-node";
+import { slotName } from "./runtime-node";
 
 /** RDS's default retention for a promoted replica (PromoteReadReplica's BackupRetentionPeriod). */
 const DEFAULT_RETENTION_DAYS = 1;

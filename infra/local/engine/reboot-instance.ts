@@ -1,7 +1,7 @@
 /** RebootDBInstance: restarts the instance's postgres, or with ForceFailover fails over to the standby. */
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { settleParametersAfterRestart } from "./parameters/apply-parameters.js";
-import { failOverWriter } from "./writer-failover.js";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { settleParametersAfterRestart } from "./parameters/apply-parameters";
+import { failOverWriter } from "./writer-failover";
 
 export function rebootInstance(ops: FleetOps, id: string, forceFailover: boolean): void {
   const instance = ops.requireInstance(id);

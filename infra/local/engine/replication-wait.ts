@@ -1,7 +1,7 @@
 /** Waits until followers stream from a source node, as pg_stat_replication on the source shows them. */
-import { EngineError } from "./engine-instance.js";
-import type { FleetOps } from "./fleet-ops.js";
-import type { RuntimeNode } from "./runtime-node.js";
+import { EngineError } from "./engine-instance";
+import type { FleetOps } from "./fleet-ops";
+import type { RuntimeNode } from "./runtime-node";
 
 export async function waitStreaming(
   ops: Pick<FleetOps, "asAdmin" | "progress">,

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signalServerTree } from "../pg/process-tree.js";
-import { connectAsMaster, eventually, startTempFleet, type TempFleet } from "../test-support/temp-fleet.js";
+import { signalServerTree } from "../pg/process-tree";
+import { connectAsMaster, eventually, startTempFleet, type TempFleet } from "../test-support/temp-fleet";
 
 let f: TempFleet;
 const writerPort = () => f.info.endpoints.find((e) => e.role === "writer")!.port;

@@ -19,14 +19,14 @@ import {
   type Tag,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
 import {
   describeOne,
   rdsClientFor,
   startSeededFleet,
   startTempFleet,
   type TempFleet,
-} from "../test-support/temp-fleet.js";
+} from "../test-support/temp-fleet";
 
 vi.setConfig({ testTimeout: 240_000 });
 

@@ -3,9 +3,9 @@
  * of an instance or a snapshot (manual or automated), named by its ARN, kept
  * with its record (fleet-state.json, snapshot.json) so they outlive a restart.
  */
-import { instanceArn } from "./db-instance-arn.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { assertTagCount, type Tag, withoutTags, withTags } from "./tags.js";
+import { instanceArn } from "./db-instance-arn";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { assertTagCount, type Tag, withoutTags, withTags } from "./tags";
 
 /** An RDS ARN the API has already taken apart: `arn` as the engine writes its own (identifier in lowercase). */
 export type TaggedResource = { type: "db" | "snapshot"; id: string; arn: string };

@@ -8,17 +8,17 @@
 
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { copyTree } from "../pg/live-copy.js";
-import { chownTree } from "../pg/ownership.js";
-import { cutWalAt, isSegmentFile, parseLsn } from "../pg/wal-files.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import type { InstanceRecord } from "./fleet-state.js";
-import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance.js";
-import { newInstanceParameterGroup } from "./parameters/instance-parameter-group.js";
-import type { RdsEventKind } from "./rds-events.js";
-import type { RuntimeNode } from "./runtime-node.js";
-import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
-import type { Tag } from "./tags.js";
+import { copyTree } from "../pg/live-copy";
+import { chownTree } from "../pg/ownership";
+import { cutWalAt, isSegmentFile, parseLsn } from "../pg/wal-files";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import type { InstanceRecord } from "./fleet-state";
+import { addInstance, assertFleetZone, discardInstance, finishInstance } from "./new-instance";
+import { newInstanceParameterGroup } from "./parameters/instance-parameter-group";
+import type { RdsEventKind } from "./rds-events";
+import type { RuntimeNode } from "./runtime-node";
+import type { SnapshotRecord } from "./snapshots/snapshot-store";
+import type { Tag } from "./tags";
 
 /** Inside the node's own directory, so postgres (running unprivileged) can read it; removed after promotion. */
 export const RESTORE_WAL_DIR = "rdsdeck_restore_wal";

@@ -6,17 +6,17 @@
  * and promotes itself.
  */
 import path from "node:path";
-import { chownTree } from "../pg/ownership.js";
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import type { InstanceRecord } from "./fleet-state.js";
-import { copySnapshotInto, RESTORE_WAL_DIR, recoverAndPromote, startRestore } from "./restore-instance.js";
-import type { RuntimeNode } from "./runtime-node.js";
-import { flushArchive } from "./snapshots/flush-archive.js";
-import { baseBackupsOf, restoreWindowOf, retainedWindowOf } from "./snapshots/restore-window.js";
-import type { RetainedBackup } from "./snapshots/retained-backups.js";
-import type { SnapshotRecord } from "./snapshots/snapshot-store.js";
-import { archiveContents, archiveDirOf, linkArchiveFiles, restoreFromArchiveCommand } from "./snapshots/wal-archive.js";
-import type { Tag } from "./tags.js";
+import { chownTree } from "../pg/ownership";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import type { InstanceRecord } from "./fleet-state";
+import { copySnapshotInto, RESTORE_WAL_DIR, recoverAndPromote, startRestore } from "./restore-instance";
+import type { RuntimeNode } from "./runtime-node";
+import { flushArchive } from "./snapshots/flush-archive";
+import { baseBackupsOf, restoreWindowOf, retainedWindowOf } from "./snapshots/restore-window";
+import type { RetainedBackup } from "./snapshots/retained-backups";
+import type { SnapshotRecord } from "./snapshots/snapshot-store";
+import { archiveContents, archiveDirOf, linkArchiveFiles, restoreFromArchiveCommand } from "./snapshots/wal-archive";
+import type { Tag } from "./tags";
 
 export type PointInTimeRestoreRequest = {
   targetId: string;

@@ -1,16 +1,16 @@
 /** A physical node at run time: its files, its process, and its monitor. */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { PgBinaries } from "../pg/binaries.js";
-import type { FleetCredentials } from "../pg/credentials.js";
-import { type NodeRole, type NodeSettings, type NodeSizing, writeNodeFiles } from "../pg/node-files.js";
-import { NodeLogs } from "../pg/node-logs.js";
-import { type ExitInfo, Postmaster } from "../pg/postmaster.js";
-import type { RunAs } from "../pg/run-as.js";
-import type { FleetTls } from "../pg/tls.js";
-import { UNSIZED } from "./instance-classes.js";
-import { type NodeHealth, NodeMonitor } from "./node-monitor.js";
-import { ARCHIVE_TIMEOUT_SECONDS } from "./snapshots/wal-archive.js";
+import type { PgBinaries } from "../pg/binaries";
+import type { FleetCredentials } from "../pg/credentials";
+import { type NodeRole, type NodeSettings, type NodeSizing, writeNodeFiles } from "../pg/node-files";
+import { NodeLogs } from "../pg/node-logs";
+import { type ExitInfo, Postmaster } from "../pg/postmaster";
+import type { RunAs } from "../pg/run-as";
+import type { FleetTls } from "../pg/tls";
+import { UNSIZED } from "./instance-classes";
+import { type NodeHealth, NodeMonitor } from "./node-monitor";
+import { ARCHIVE_TIMEOUT_SECONDS } from "./snapshots/wal-archive";
 
 export type NodeContext = {
   dataDir: string;

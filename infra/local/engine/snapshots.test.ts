@@ -18,16 +18,10 @@ import {
 } from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { withNode } from "../pg/sql-client.js";
-import { parseLsn } from "../pg/wal-files.js";
-import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
-import {
-  connectAsMaster,
-  describeOne,
-  eventually,
-  startSeededFleet,
-  type TempFleet,
-} from "../test-support/temp-fleet.js";
+import { withNode } from "../pg/sql-client";
+import { parseLsn } from "../pg/wal-files";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
+import { connectAsMaster, describeOne, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
 
 // Several tests chain waits (snapshot, then restore, then backups of every
 // instance); each wait names what it was stuck on, well before the test's own limit.

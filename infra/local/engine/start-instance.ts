@@ -5,10 +5,10 @@
  * streams, since until then every commit would wait for it.
  */
 
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { settleParametersAfterRestart } from "./parameters/apply-parameters.js";
-import { assertStoppable, haltInstanceNodes, resumeMonitors } from "./stop-instance.js";
-import { rebuildStandby } from "./writer-failover.js";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { settleParametersAfterRestart } from "./parameters/apply-parameters";
+import { assertStoppable, haltInstanceNodes, resumeMonitors } from "./stop-instance";
+import { rebuildStandby } from "./writer-failover";
 
 export function startInstance(ops: FleetOps, id: string, why: "requested" | "automatic" = "requested"): void {
   const instance = ops.requireInstance(id);

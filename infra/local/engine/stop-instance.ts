@@ -4,9 +4,9 @@
  * refuses connections until StartDBInstance or RDS's automatic start 7 days
  * on. RDS refuses it for read replicas and for sources of read replicas.
  */
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import { type InstanceRecord, replicasOf } from "./fleet-state.js";
-import { beginSnapshot, failSnapshot, fillSnapshot } from "./snapshots/take-snapshot.js";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import { type InstanceRecord, replicasOf } from "./fleet-state";
+import { beginSnapshot, failSnapshot, fillSnapshot } from "./snapshots/take-snapshot";
 
 /** How long RDS keeps an instance stopped before starting it again (User Guide, "Stopping an Amazon RDS DB instance temporarily"). */
 export const MAX_STOPPED_MS = 7 * 24 * 60 * 60 * 1000;

@@ -15,7 +15,7 @@ import {
   StopDBInstanceCommand,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits.js";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
 import {
   connectAsMaster,
   describeOne,
@@ -23,8 +23,8 @@ import {
   rdsClientFor,
   startTempFleet,
   type TempFleet,
-} from "../test-support/temp-fleet.js";
-import { MAX_STOPPED_MS } from "./stop-instance.js";
+} from "../test-support/temp-fleet";
+import { MAX_STOPPED_MS } from "./stop-instance";
 
 vi.setConfig({ testTimeout: 300_000 });
 

@@ -5,9 +5,9 @@
  * storage-optimization with PercentProgress for a while afterwards, during
  * which RDS refuses another storage change; the instance serves throughout.
  */
-import { EngineFault, type FleetOps } from "./fleet-ops.js";
-import type { InstanceRecord, StorageType } from "./fleet-state.js";
-import type { InstanceSettings } from "./instance-settings.js";
+import { EngineFault, type FleetOps } from "./fleet-ops";
+import type { InstanceRecord, StorageType } from "./fleet-state";
+import type { InstanceSettings } from "./instance-settings";
 
 /** How long a storage change's optimisation shows: a base plus a second per GiB added, as larger changes take longer. */
 const OPTIMIZATION_BASE_MS = 10_000;

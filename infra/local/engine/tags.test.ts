@@ -1,7 +1,7 @@
 /** How the engine merges, removes and counts a resource's tags (the rules RDS documents). */
 import { describe, expect, test } from "vitest";
-import { EngineFault } from "./fleet-ops.js";
-import { assertTagCount, MAX_TAGS_PER_RESOURCE, newResourceTags, withoutTags, withTags } from "./tags.js";
+import { EngineFault } from "./fleet-ops";
+import { assertTagCount, MAX_TAGS_PER_RESOURCE, newResourceTags, withoutTags, withTags } from "./tags";
 
 const tag = (Key: string, Value = "") => ({ Key, Value });
 

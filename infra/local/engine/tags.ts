@@ -7,7 +7,7 @@
  * resource already has, so it is checked here.
  */
 import { z } from "zod";
-import { EngineFault } from "./fleet-ops.js";
+import { EngineFault } from "./fleet-ops";
 
 export const tagSchema = z.object({ Key: z.string(), Value: z.string() });
 

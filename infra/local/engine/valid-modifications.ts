@@ -6,10 +6,10 @@
  * list, as RDS gives for classes without them).
  */
 import type { ValidDBInstanceModificationsMessage } from "@aws-sdk/client-rds";
-import type { FleetOps } from "./fleet-ops.js";
-import { storageTypeSchema } from "./fleet-state.js";
-import { instanceSettings } from "./instance-settings.js";
-import { MAX_STORAGE_GIB, smallestGrowth } from "./storage-change.js";
+import type { FleetOps } from "./fleet-ops";
+import { storageTypeSchema } from "./fleet-state";
+import { instanceSettings } from "./instance-settings";
+import { MAX_STORAGE_GIB, smallestGrowth } from "./storage-change";
 
 export function validModifications(ops: FleetOps, instanceId: string): ValidDBInstanceModificationsMessage {
   const record = ops.requireInstance(instanceId);

@@ -9,11 +9,11 @@
  * (synchronous_standby_names), and the old writer is stopped — or fenced with
  * SIGKILL — before the standby is promoted, so there are never two writers.
  */
-import { signalServerTree } from "../pg/process-tree.js";
-import type { FleetOps } from "./fleet-ops.js";
-import { replicasOf } from "./fleet-state.js";
-import { promoteNode } from "./promote-node.js";
-import { slotName } from "./runtime-node.js";
+import { signalServerTree } from "../pg/process-tree";
+import type { FleetOps } from "./fleet-ops";
+import { replicasOf } from "./fleet-state";
+import { promoteNode } from "./promote-node";
+import { slotName } from "./runtime-node";
 
 export type FailoverReason =
   | { kind: "manual" }

@@ -7,10 +7,10 @@
  */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { copyTree } from "./live-copy.js";
-import { chownTree } from "./ownership.js";
-import type { RunAs } from "./run-as.js";
-import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS, withNode } from "./sql-client.js";
+import { copyTree } from "./live-copy";
+import { chownTree } from "./ownership";
+import type { RunAs } from "./run-as";
+import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS, withNode } from "./sql-client";
 
 export type CloneRequest = {
   source: NodeAddress;

@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { unreachableAncestor } from "./reachability.js";
-import type { RunAs } from "./run-as.js";
+import { unreachableAncestor } from "./reachability";
+import type { RunAs } from "./run-as";
 
 export type PgBinaries = { initdb: string; postgres: string; version: string };
 

@@ -2,10 +2,10 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { PgBinaries } from "./binaries.js";
-import { chownFile } from "./ownership.js";
-import type { RunAs } from "./run-as.js";
-import type { Login } from "./sql-client.js";
+import type { PgBinaries } from "./binaries";
+import { chownFile } from "./ownership";
+import type { RunAs } from "./run-as";
+import type { Login } from "./sql-client";
 
 export async function initdb(
   bin: PgBinaries,

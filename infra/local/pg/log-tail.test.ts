@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { lastProblems, logPointer } from "./log-tail.js";
+import { lastProblems, logPointer } from "./log-tail";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-log-tail-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

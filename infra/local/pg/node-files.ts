@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chownFile } from "./ownership.js";
-import type { RunAs } from "./run-as.js";
-import { LOG_FILENAME_PATTERN } from "./server-log-files.js";
-import type { FleetTls } from "./tls.js";
+import { chownFile } from "./ownership";
+import type { RunAs } from "./run-as";
+import { LOG_FILENAME_PATTERN } from "./server-log-files";
+import type { FleetTls } from "./tls";
 
 export type NodeRole = "writer" | "standby" | "replica";
 

@@ -6,10 +6,10 @@
  */
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { lastProblems } from "./log-tail.js";
-import { chownFile } from "./ownership.js";
-import type { RunAs } from "./run-as.js";
-import { LOG_SUBDIR, listServerLogs } from "./server-log-files.js";
+import { lastProblems } from "./log-tail";
+import { chownFile } from "./ownership";
+import type { RunAs } from "./run-as";
+import { LOG_SUBDIR, listServerLogs } from "./server-log-files";
 
 export class NodeLogs {
   /** The current file and its size when postgres last started: what it held then is an earlier run's. */

@@ -1,7 +1,7 @@
 /** Files the postgres processes use must belong to the account they run as. */
 import { chownSync, lchownSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { RunAs } from "./run-as.js";
+import type { RunAs } from "./run-as";
 
 export function chownTree(root: string, runAs: RunAs | undefined): void {
   if (!runAs) return;

@@ -18,9 +18,9 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { type CopyProgress, copyTree } from "./live-copy.js";
-import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS } from "./sql-client.js";
-import { parseLsn, walFilesFor } from "./wal-files.js";
+import { type CopyProgress, copyTree } from "./live-copy";
+import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS } from "./sql-client";
+import { parseLsn, walFilesFor } from "./wal-files";
 
 export type SnapshotRequest = {
   source: NodeAddress;

@@ -6,9 +6,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { PgBinaries } from "./binaries.js";
-import { isProcessAlive } from "./process-alive.js";
-import type { RunAs } from "./run-as.js";
+import type { PgBinaries } from "./binaries";
+import { isProcessAlive } from "./process-alive";
+import type { RunAs } from "./run-as";
 
 export type ExitInfo = { code: number | null; signal: NodeJS.Signals | null; expected: boolean };
 

@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { RunAs } from "./run-as.js";
+import type { RunAs } from "./run-as";
 
 export function unreachableAncestor(target: string, who: RunAs): string | undefined {
   let dir = path.dirname(path.resolve(target));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync 
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { expiredLogFiles, hourOfLogFile, listServerLogs, logFileNameAt, pruneServerLogs } from "./server-log-files.js";
+import { expiredLogFiles, hourOfLogFile, listServerLogs, logFileNameAt, pruneServerLogs } from "./server-log-files";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "rdsdeck-server-logs-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

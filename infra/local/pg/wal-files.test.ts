@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { cutWalAt, parseLsn, parseWalFileName, walFileName, walFilesFor } from "./wal-files.js";
+import { cutWalAt, parseLsn, parseWalFileName, walFileName, walFilesFor } from "./wal-files";
 
 const SEG = 16n * 1024n * 1024n;
 let dir: string | undefined;

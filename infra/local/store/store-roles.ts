@@ -7,7 +7,7 @@
  * app's URL: only a table's owner can drop or disable its trigger.
  */
 import type pg from "pg";
-import type { FleetCredentials } from "../pg/credentials.js";
+import type { FleetCredentials } from "../pg/credentials";
 
 async function ensureLogin(db: pg.Client, login: { username: string; password: string }): Promise<void> {
   const role = db.escapeIdentifier(login.username);

@@ -12,7 +12,7 @@ import {
   type RDSClient,
   type SourceType,
 } from "@aws-sdk/client-rds";
-import { describeOne, eventually } from "./temp-fleet.js";
+import { describeOne, eventually } from "./temp-fleet";
 
 /** "HH:MM:SS.mmm message" for the newest events of one source, oldest first. */
 export async function recentEvents(rds: RDSClient, sourceType: SourceType, id: string, count = 6): Promise<string[]> {

@@ -10,10 +10,10 @@ import path from "node:path";
 import { type DBInstance, DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
 import pg from "pg";
 import pino from "pino";
-import { defineFleet, type Fleet } from "../../fleet.js";
-import { type EngineConfig, loadEngineConfig } from "../config.js";
-import { PortInUseError } from "../engine/ports.js";
-import { type LocalFleet, startLocalFleet } from "../local-fleet.js";
+import { defineFleet, type Fleet } from "../../fleet";
+import { type EngineConfig, loadEngineConfig } from "../config";
+import { PortInUseError } from "../engine/ports";
+import { type LocalFleet, startLocalFleet } from "../local-fleet";
 
 /**
  * A port range of its own for each fleet a test starts. Random, not derived

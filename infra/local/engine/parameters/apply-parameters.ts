@@ -5,8 +5,8 @@
  * static ones wait for the next reboot (pending-reboot), as on RDS.
  */
 import type pg from "pg";
-import type { FleetOps } from "../fleet-ops.js";
-import type { InstanceRecord } from "../fleet-state.js";
+import type { FleetOps } from "../fleet-ops";
+import type { InstanceRecord } from "../fleet-state";
 
 export type ParameterApplyStatus = NonNullable<InstanceRecord["parameterApplyStatus"]>;
 

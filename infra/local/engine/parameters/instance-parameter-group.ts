@@ -1,6 +1,6 @@
 /** Which DB parameter group an instance uses: switched by ModifyDBInstance (applied at its next reboot), or given at creation. */
-import { EngineFault, type FleetOps } from "../fleet-ops.js";
-import { assignParameterGroup } from "./apply-parameters.js";
+import { EngineFault, type FleetOps } from "../fleet-ops";
+import { assignParameterGroup } from "./apply-parameters";
 
 export function assignInstanceParameterGroup(ops: FleetOps, instanceId: string, groupName: string): void {
   const instance = ops.requireInstance(instanceId);

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
-import { fleetOwnedReason } from "./fleet-owned-parameters.js";
+import { fleetOwnedReason } from "./fleet-owned-parameters";
 
 export type ParameterDataType = "string" | "integer" | "float" | "boolean" | "list";
 

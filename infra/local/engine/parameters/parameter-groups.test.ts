@@ -21,7 +21,7 @@ import {
   ResetDBParameterGroupCommand,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance } from "../../test-support/rds-waits.js";
+import { waitForInstance } from "../../test-support/rds-waits";
 import {
   connectAsMaster,
   describeOne,
@@ -29,7 +29,7 @@ import {
   rdsClientFor,
   startTempFleet,
   type TempFleet,
-} from "../../test-support/temp-fleet.js";
+} from "../../test-support/temp-fleet";
 
 vi.setConfig({ testTimeout: 240_000 });
 

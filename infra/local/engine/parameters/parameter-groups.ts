@@ -3,12 +3,12 @@
  * RDS) and the fleet's own, whose values are checked against the real
  * server's parameters and pushed to the instances that use the group.
  */
-import { EngineFault, type FleetOps } from "../fleet-ops.js";
-import { pushGroupToInstances } from "./apply-parameters.js";
-import { fleetOwnedReason } from "./fleet-owned-parameters.js";
-import { type ParameterDefinition, readParameterDefinitions } from "./parameter-definitions.js";
-import { type ParameterGroupRecord, ParameterGroupStore } from "./parameter-group-store.js";
-import { checkParameterValue } from "./parameter-values.js";
+import { EngineFault, type FleetOps } from "../fleet-ops";
+import { pushGroupToInstances } from "./apply-parameters";
+import { fleetOwnedReason } from "./fleet-owned-parameters";
+import { type ParameterDefinition, readParameterDefinitions } from "./parameter-definitions";
+import { type ParameterGroupRecord, ParameterGroupStore } from "./parameter-group-store";
+import { checkParameterValue } from "./parameter-values";
 
 export type ApplyMethod = "immediate" | "pending-reboot";
 export type ParameterSource = "user" | "system" | "engine-default";

@@ -3,9 +3,9 @@
  * 1, numbers within AllowedValues' range, enums one of their values. Refusals
  * name the parameter and what it allows, as RDS's InvalidParameterValue does.
  */
-import { EngineFault } from "../fleet-ops.js";
-import { REQUIRED_PRELOAD_LIBRARIES } from "./fleet-owned-parameters.js";
-import type { ParameterDefinition } from "./parameter-definitions.js";
+import { EngineFault } from "../fleet-ops";
+import { REQUIRED_PRELOAD_LIBRARIES } from "./fleet-owned-parameters";
+import type { ParameterDefinition } from "./parameter-definitions";
 
 /** The value as it will be written to the node's config; throws InvalidParameterValue when it does not fit. */
 export function checkParameterValue(definition: ParameterDefinition, value: string): string {

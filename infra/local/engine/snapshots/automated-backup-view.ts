@@ -4,12 +4,12 @@
  * (`retained`), with the window a point-in-time restore can reach.
  */
 import type { DBInstanceAutomatedBackup } from "@aws-sdk/client-rds";
-import { automatedBackupArn, instanceArn } from "../db-instance-arn.js";
-import { EngineFault, type FleetOps } from "../fleet-ops.js";
-import type { InstanceRecord } from "../fleet-state.js";
-import { type RestoreWindow, restoreWindowOf, retainedWindowOf } from "./restore-window.js";
-import type { RetainedBackup } from "./retained-backups.js";
-import { removeSnapshot } from "./take-snapshot.js";
+import { automatedBackupArn, instanceArn } from "../db-instance-arn";
+import { EngineFault, type FleetOps } from "../fleet-ops";
+import type { InstanceRecord } from "../fleet-state";
+import { type RestoreWindow, restoreWindowOf, retainedWindowOf } from "./restore-window";
+import type { RetainedBackup } from "./retained-backups";
+import { removeSnapshot } from "./take-snapshot";
 
 export function automatedBackups(ops: FleetOps): DBInstanceAutomatedBackup[] {
   const active = ops.state.instances

@@ -8,12 +8,12 @@
  * manual trigger (npm run fleet:backup, tests).
  */
 
-import { parseLsn } from "../../pg/wal-files.js";
-import type { FleetOps } from "../fleet-ops.js";
-import { instanceSettings } from "../instance-settings.js";
-import { baseBackupsOf } from "./restore-window.js";
-import { createSnapshot, removeSnapshot } from "./take-snapshot.js";
-import { archiveDirOf, pruneArchive } from "./wal-archive.js";
+import { parseLsn } from "../../pg/wal-files";
+import type { FleetOps } from "../fleet-ops";
+import { instanceSettings } from "../instance-settings";
+import { baseBackupsOf } from "./restore-window";
+import { createSnapshot, removeSnapshot } from "./take-snapshot";
+import { archiveDirOf, pruneArchive } from "./wal-archive";
 
 const DAY_MS = 24 * 3600 * 1000;
 const CHECK_EVERY_MS = 60_000;

@@ -7,8 +7,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { FleetOps } from "../fleet-ops.js";
-import type { RuntimeNode } from "../runtime-node.js";
+import type { FleetOps } from "../fleet-ops";
+import type { RuntimeNode } from "../runtime-node";
 
 const FLUSH_TIMEOUT_MS = 15_000;
 

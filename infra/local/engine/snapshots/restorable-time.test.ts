@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { latestRestorableTime } from "./restorable-time.js";
+import { latestRestorableTime } from "./restorable-time";
 
 const SEGMENT = 16n * 1024n * 1024n;
 const archivedEnd = 3n * SEGMENT;

@@ -4,12 +4,12 @@
  * end of its oldest automated snapshot (the first base backup) to the newest
  * moment its WAL archive covers.
  */
-import type { FleetOps } from "../fleet-ops.js";
-import type { InstanceRecord } from "../fleet-state.js";
-import { latestRestorableTime } from "./restorable-time.js";
-import type { RetainedBackup } from "./retained-backups.js";
-import type { SnapshotRecord } from "./snapshot-store.js";
-import { archiveDirOf, archivedEnd } from "./wal-archive.js";
+import type { FleetOps } from "../fleet-ops";
+import type { InstanceRecord } from "../fleet-state";
+import { latestRestorableTime } from "./restorable-time";
+import type { RetainedBackup } from "./retained-backups";
+import type { SnapshotRecord } from "./snapshot-store";
+import { archiveDirOf, archivedEnd } from "./wal-archive";
 
 export type RestoreWindow = { earliest: Date; latest: Date };
 

@@ -3,12 +3,12 @@
  * nodes stop, its last WAL goes to the archive, and the record of what it
  * was and how far it can be restored is written.
  */
-import type { FleetOps } from "../fleet-ops.js";
-import type { InstanceRecord } from "../fleet-state.js";
-import { flushArchive } from "./flush-archive.js";
-import { restoreWindowOf } from "./restore-window.js";
-import type { RetainedBackup } from "./retained-backups.js";
-import { archiveDirOf } from "./wal-archive.js";
+import type { FleetOps } from "../fleet-ops";
+import type { InstanceRecord } from "../fleet-state";
+import { flushArchive } from "./flush-archive";
+import { restoreWindowOf } from "./restore-window";
+import type { RetainedBackup } from "./retained-backups";
+import { archiveDirOf } from "./wal-archive";
 
 /** What the deleted instance will leave, or undefined when nothing of it is restorable (no automated backup yet). */
 export async function prepareRetainedBackup(

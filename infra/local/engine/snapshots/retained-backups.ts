@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { tagSchema } from "../tags.js";
+import { tagSchema } from "../tags";
 
 const retainedSchema = z.object({
   dbiResourceId: z.string(),

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import type pino from "pino";
 import { z } from "zod";
-import { tagSchema } from "../tags.js";
+import { tagSchema } from "../tags";
 
 const recordSchema = z.object({
   id: z.string(),

@@ -4,13 +4,13 @@
  * instance shows `backing-up` while its node is copied; writes go on.
  */
 import { randomBytes } from "node:crypto";
-import { takePhysicalSnapshot } from "../../pg/physical-snapshot.js";
-import { instanceArn } from "../db-instance-arn.js";
-import { EngineFault, type FleetOps } from "../fleet-ops.js";
-import type { InstanceRecord } from "../fleet-state.js";
-import { instanceSettings } from "../instance-settings.js";
-import { newResourceTags, type Tag } from "../tags.js";
-import type { SnapshotRecord } from "./snapshot-store.js";
+import { takePhysicalSnapshot } from "../../pg/physical-snapshot";
+import { instanceArn } from "../db-instance-arn";
+import { EngineFault, type FleetOps } from "../fleet-ops";
+import type { InstanceRecord } from "../fleet-state";
+import { instanceSettings } from "../instance-settings";
+import { newResourceTags, type Tag } from "../tags";
+import type { SnapshotRecord } from "./snapshot-store";
 
 export type SnapshotType = "manual" | "automated";
 

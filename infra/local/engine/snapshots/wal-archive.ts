@@ -9,9 +9,9 @@
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { chownFile } from "../../pg/ownership.js";
-import type { RunAs } from "../../pg/run-as.js";
-import { parseWalFileName } from "../../pg/wal-files.js";
+import { chownFile } from "../../pg/ownership";
+import type { RunAs } from "../../pg/run-as";
+import { parseWalFileName } from "../../pg/wal-files";
 
 /** How often a writer with any new WAL completes a segment for the archive: bounds LatestRestorableTime's lag. */
 export const ARCHIVE_TIMEOUT_SECONDS = 5;
