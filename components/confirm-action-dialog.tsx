@@ -1,7 +1,7 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 import { useActionTracker } from "@/components/action-tracker";
 import { DialogButtons, dialogTriggerStyle, TypedConfirmation } from "@/components/dialog-controls";
 import { DialogFrame } from "@/components/dialog-frame";
@@ -86,10 +86,17 @@ function ConfirmForm({
   onAccepted,
   fields = [],
 }: FormProps) {
+  const statusBefore = useRef(status);
+  const accepted = useRef(onAccepted);
+  accepted.current = onAccepted;
   const { state, submit, pending } = useKeptFormAction(
     async (previous: ActionState<ActionReceipt>, formData: FormData): Promise<ActionState<ActionReceipt>> => {
       try {
-        return await serverAction(previous, formData);
+        const answer = await serverAction(previous, formData);
+        // Handed over here, not after a render: the action's own refresh may take this dialog off the page (a
+        // promoted replica has no Promote; a started instance no Start), and the progress panel must still get it.
+        if (answer?.ok) accepted.current(answer.result, statusBefore.current);
+        return answer;
       } catch {
         // The request never got an answer (network, server restart): RDS may or may not have the request.
         return {
@@ -101,15 +108,7 @@ function ConfirmForm({
     },
   );
   const [typed, setTyped] = useState("");
-  const statusBefore = useRef(status);
   const errorId = useId();
-
-  // Once per answer: the parent re-renders (and hands a new callback) as it tracks the action.
-  const accepted = useRef(onAccepted);
-  accepted.current = onAccepted;
-  useEffect(() => {
-    if (state?.ok) accepted.current(state.result, statusBefore.current);
-  }, [state]);
 
   const confirmed = !destructive || typed.trim() === identifier;
   const error = state && !state.ok ? state : undefined;
