@@ -272,9 +272,9 @@ describe("tags on snapshots and what is created from them", () => {
 describe("parameters the local fleet does not apply", () => {
   test.each([
     [
-      "ModifyDBInstance DBInstanceClass",
-      () => rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: WRITER, DBInstanceClass: "db.t3.small" })),
-      "DBInstanceClass",
+      "ModifyDBInstance EngineVersion",
+      () => rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: WRITER, EngineVersion: "17.7" })),
+      "EngineVersion",
     ],
     [
       "CreateDBInstanceReadReplica TagSpecifications",

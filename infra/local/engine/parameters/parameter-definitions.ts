@@ -90,9 +90,21 @@ function dataTypeOf(s: PgSetting): ParameterDataType {
 }
 
 /**
+ * The settings RDS's default group sizes from the instance class: the group
+ * holds the formula (a group serves every class), each node its class's value
+ * (engine/instance-classes.ts).
+ */
+const CLASS_FORMULAS: Record<string, string> = {
+  shared_buffers: "{DBInstanceClassMemory/32768}",
+  effective_cache_size: "{DBInstanceClassMemory/16384}",
+  max_connections: "LEAST({DBInstanceClassMemory/9531392},5000)",
+  maintenance_work_mem: "GREATEST({DBInstanceClassMemory*1024/63963136},65536)",
+};
+
+/**
  * The settings the engine writes into every node's rdsdeck.conf (name → value
  * without quotes): DescribeDBParameters reports them with Source "system", as
- * RDS does for the values it sets itself.
+ * RDS does for the values it sets itself; the class-sized ones as formulas.
  */
 function systemSettings(nodeDataDir: string): Map<string, string> {
   const text = readFileSync(path.join(nodeDataDir, "rdsdeck.conf"), "utf8");
@@ -104,5 +116,6 @@ function systemSettings(nodeDataDir: string): Map<string, string> {
     const value = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replaceAll("''", "'") : raw;
     settings.set(match[1].toLowerCase(), value);
   }
+  for (const [name, formula] of Object.entries(CLASS_FORMULAS)) settings.set(name, formula);
   return settings;
 }

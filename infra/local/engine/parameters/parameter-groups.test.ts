@@ -117,7 +117,8 @@ describe("the default group", () => {
     const byName = new Map(parameters.map((p) => [p.ParameterName, p]));
     expect(byName.get("max_connections")).toMatchObject({
       Source: "system",
-      ParameterValue: "200",
+      // A group serves every class: it holds RDS's formula, each node its class's value.
+      ParameterValue: "LEAST({DBInstanceClassMemory/9531392},5000)",
       ApplyType: "static",
       DataType: "integer",
       AllowedValues: "1-262143",
@@ -349,15 +350,17 @@ describe("an instance using a group", () => {
   });
 
   test("a static parameter shows pending-reboot and takes effect after the reboot", async () => {
-    // A hot standby needs max_connections at least the primary's (200).
+    // A hot standby needs max_connections at least the primary's (its class's: 112 on a db.t3.micro).
+    const sized = await show("production-myapp", "max_connections");
+    expect(Number(sized)).toBeLessThan(250);
     await modify(GROUP, [{ ParameterName: "max_connections", ParameterValue: "250", ApplyMethod: "pending-reboot" }]);
     expect((await applyStatusOf(REPLICA))?.ParameterApplyStatus).toBe("pending-reboot");
-    expect(await show(REPLICA, "max_connections")).toBe("200");
+    expect(await show(REPLICA, "max_connections")).toBe(sized);
     await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: REPLICA }));
     await waitForInstance(rds, REPLICA);
     expect((await applyStatusOf(REPLICA))?.ParameterApplyStatus).toBe("in-sync");
     expect(await show(REPLICA, "max_connections")).toBe("250");
-    expect(await show("production-myapp", "max_connections")).toBe("200");
+    expect(await show("production-myapp", "max_connections")).toBe(sized);
   });
 
   test("a group in use cannot be deleted; reset takes values back to defaults; unused, it can", async () => {
