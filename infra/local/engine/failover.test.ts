@@ -1,10 +1,10 @@
 /** Reboot and Multi-AZ failover through the RDS API, on a real fleet under write load. */
 
 import { DescribeEventsCommand, type RDSClient, RebootDBInstanceCommand } from "@aws-sdk/client-rds";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { waitForInstance } from "../test-support/rds-waits";
 import { connectAsMaster, describeOne, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
+import { writeLoad } from "../test-support/write-load";
 
 let f: TempFleet;
 let rds: RDSClient;
@@ -32,41 +32,6 @@ const waitEvent = (id: string, prefix: string, timeoutMs = 60_000) =>
     timeoutMs,
     `event "${prefix}" on ${id}`,
   );
-
-/** Writes numbered rows through the writer endpoint as fast as it acknowledges them, reconnecting on errors. */
-let nextLedgerId = 1; // shared by every load, so ids never collide across tests
-
-function writeLoad() {
-  const acknowledged: number[] = [];
-  let stop = false;
-  const done = (async () => {
-    let db: pg.Client | undefined;
-    while (!stop) {
-      try {
-        if (!db) {
-          db = await connectAsMaster(f, f.info.endpoints[0]!.port);
-          // The failover cuts this session; the in-flight query rejects, and the loop reconnects.
-          db.on("error", () => undefined);
-        }
-        const id = nextLedgerId++;
-        await db.query("insert into ledger (id) values ($1)", [id]);
-        acknowledged.push(id);
-      } catch {
-        await db?.end().catch(() => undefined);
-        db = undefined;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    await db?.end().catch(() => undefined);
-  })();
-  return {
-    acknowledged,
-    stop: async () => {
-      stop = true;
-      await done;
-    },
-  };
-}
 
 async function assertAllOnWriter(ids: number[]) {
   const db = await connectAsMaster(f, f.info.endpoints[0]!.port);
@@ -109,7 +74,7 @@ describe("Multi-AZ failover", () => {
       MultiAZ: true,
     });
     const oldNode = f.engine.nodeFor("writer")!.name;
-    const load = writeLoad();
+    const load = writeLoad(f);
     await eventually(async () => (load.acknowledged.length > 50 ? true : undefined), 10_000, "writes flowing");
 
     const out = await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: WRITER, ForceFailover: true }));
@@ -164,7 +129,7 @@ describe("Multi-AZ failover", () => {
   });
 
   test("kill -9 of the writer fails over automatically, losing no acknowledged write", async () => {
-    const load = writeLoad();
+    const load = writeLoad(f);
     await eventually(async () => (load.acknowledged.length > 50 ? true : undefined), 10_000, "writes flowing");
     const victim = f.engine.nodeFor("writer")!;
     const since = new Date();

@@ -18,6 +18,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { waitForInstance } from "../test-support/rds-waits";
 import { connectAsMaster, describeOne, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
+import { writeLoad } from "../test-support/write-load";
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -108,46 +109,10 @@ describe("ModifyDBInstance: deferred changes", () => {
   });
 });
 
-/** Shared by every load, so ids never collide across tests. */
-let nextLedgerId = 1;
-
-/** Writes numbered rows through the writer endpoint as fast as they are acknowledged, reconnecting on errors. */
-function writeLoad() {
-  const acknowledged: number[] = [];
-  let stop = false;
-  const done = (async () => {
-    let db: pg.Client | undefined;
-    while (!stop) {
-      try {
-        if (!db) {
-          db = await connectAsMaster(f, f.info.endpoints[0]!.port);
-          // The failover cuts this session; the in-flight query rejects, and the loop reconnects.
-          db.on("error", () => undefined);
-        }
-        const id = nextLedgerId++;
-        await db.query("insert into ledger (id) values ($1)", [id]);
-        acknowledged.push(id);
-      } catch {
-        await db?.end().catch(() => undefined);
-        db = undefined;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    await db?.end().catch(() => undefined);
-  })();
-  return {
-    acknowledged,
-    stop: async () => {
-      stop = true;
-      await done;
-    },
-  };
-}
-
 describe("ModifyDBInstance: class change of the Multi-AZ writer", () => {
   test("standby first, then a failover: no acknowledged write lost, the nodes' shared_buffers follow", async () => {
     const before = await describeOne(rds, WRITER);
-    const load = writeLoad();
+    const load = writeLoad(f);
     try {
       await eventually(async () => (load.acknowledged.length > 50 ? true : undefined), 10_000, "writes flowing");
       const out = await modify({
@@ -220,7 +185,7 @@ describe("ModifyDBInstance: MultiAZ", () => {
     );
 
   test("the standby is removed and added again while the writer serves, losing no acknowledged write", async () => {
-    const load = writeLoad();
+    const load = writeLoad(f);
     try {
       await eventually(async () => (load.acknowledged.length > 20 ? true : undefined), 10_000, "writes flowing");
       const queued = await modify({ DBInstanceIdentifier: WRITER, MultiAZ: false });
