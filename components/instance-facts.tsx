@@ -48,6 +48,18 @@ function pendingFacts(instance: DbInstance): Fact[] {
   ];
 }
 
+/** The instance page's line for ModifyDBInstance's queued changes (the overview cards show the same as a fact). */
+export function PendingModifications({ instance }: { instance: DbInstance }) {
+  const [fact] = pendingFacts(instance);
+  if (!fact) return null;
+  return (
+    <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950" role="status">
+      <span className="font-medium">{fact.term}: </span>
+      {fact.detail}
+    </p>
+  );
+}
+
 export function describeStorage(storage: Storage): string {
   const size =
     storage.allocatedGiB === undefined

@@ -9,6 +9,7 @@ import { DatabaseLoadSection } from "@/components/database-load-section";
 import { DetailSections } from "@/components/detail-sections";
 import { FleetUnavailable } from "@/components/fleet-unavailable";
 import { InstanceEvents } from "@/components/instance-events";
+import { PendingModifications } from "@/components/instance-facts";
 import { InstanceHeading } from "@/components/instance-heading";
 import { ALARMS_NOT_CREATED, instanceHref } from "@/components/instance-href";
 import { InstanceLiveRefresh } from "@/components/instance-live-refresh";
@@ -131,6 +132,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
           />
         </InstanceHeading>
         <ActionProgress activity={activity} identifier={identifier} renderedAt={renderedAt} status={instance.status} />
+        <PendingModifications instance={instance} />
         <InstanceLogsLink identifier={identifier} />
         {query.alarms === ALARMS_NOT_CREATED.alarms ? <AlarmsNotCreated identifier={identifier} role={role} /> : null}
         {/* Actions come first in reading order (and on narrow screens), in the right column on wide ones. */}
