@@ -34,6 +34,9 @@ function pendingFacts(instance: DbInstance): Fact[] {
     p.allocatedGiB ? `storage ${instance.storage.allocatedGiB ?? dash} → ${p.allocatedGiB} GiB` : undefined,
     p.storageType ? `storage type ${instance.storage.type ?? dash} → ${p.storageType}` : undefined,
     p.multiAz === undefined ? undefined : `Multi-AZ ${instance.multiAz ? "on" : "off"} → ${p.multiAz ? "on" : "off"}`,
+    p.backupRetentionDays === undefined
+      ? undefined
+      : `backup retention ${instance.backupRetentionDays ?? dash} → ${p.backupRetentionDays} days`,
   ].filter((c): c is string => c !== undefined);
   if (changes.length === 0) return [];
   const when =

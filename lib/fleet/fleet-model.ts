@@ -64,6 +64,8 @@ export type PendingModifications = {
   allocatedGiB?: number;
   storageType?: string;
   multiAz?: boolean;
+  /** Only a switch between 0 and non-zero days waits: backups start or stop. */
+  backupRetentionDays?: number;
 };
 
 /**

@@ -47,6 +47,7 @@ function pendingModifications(raw: DBInstance): PendingModifications {
     allocatedGiB: p?.AllocatedStorage,
     storageType: p?.StorageType,
     multiAz: p?.MultiAZ,
+    backupRetentionDays: p?.BackupRetentionPeriod,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }

@@ -1,11 +1,12 @@
 /**
  * Applies an instance's queued modifications (PendingModifiedValues) as one
- * action, status `modifying`: storage first (no restart), then the class (a
+ * action, status `modifying`: storage and a backup retention switch first (no restart), then the class (a
  * restart, or a failover on a Multi-AZ writer), with a standby removed before
  * or added after it. Each value leaves
  * PendingModifiedValues once it is applied, as on RDS.
  */
 
+import { applyRetentionSwitch } from "./backup-retention";
 import { applyClassChange } from "./class-change";
 import type { FleetOps } from "./fleet-ops";
 import type { PendingModifications } from "./fleet-state";
@@ -46,6 +47,7 @@ export function applyPendingModifications(
       const r = ops.requireInstance(id);
       const pending = { ...r.pendingModifiedValues };
       applyStorageChange(ops, r, instanceSettings(ops.fleet, r), pending);
+      if (pending.backupRetentionPeriod !== undefined) applyRetentionSwitch(ops, r, pending.backupRetentionPeriod);
       r.pendingModifiedValues = { instanceClass: pending.instanceClass, multiAZ: pending.multiAZ };
       ops.saveState();
       // Removing a standby first spares it a class change; adding one after clones it at the new class.

@@ -28,6 +28,7 @@ function pendingModifiedValues(i: EngineInstance): DBInstance["PendingModifiedVa
     AllocatedStorage: p?.allocatedStorage,
     StorageType: p?.storageType,
     MultiAZ: p?.multiAZ,
+    BackupRetentionPeriod: p?.backupRetentionPeriod,
   };
 }
 

@@ -23,6 +23,8 @@ const pendingSchema = z.object({
   allocatedStorage: z.number().int().optional(),
   storageType: storageTypeSchema.optional(),
   multiAZ: z.boolean().optional(),
+  /** Only a switch between 0 and non-zero waits (backups start or stop); other retention changes apply at once. */
+  backupRetentionPeriod: z.number().int().optional(),
 });
 
 const instanceSchema = z.object({

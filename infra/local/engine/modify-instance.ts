@@ -1,16 +1,18 @@
 /**
  * ModifyDBInstance. What RDS applies at once whatever ApplyImmediately says
- * (DeletionProtection, CopyTagsToSnapshot, BackupRetentionPeriod as the
- * local fleet keeps it, both windows, MaxAllocatedStorage) changes here and
- * now; what RDS defers (DBInstanceClass, AllocatedStorage, StorageType, MultiAZ) waits
+ * (DeletionProtection, CopyTagsToSnapshot, a BackupRetentionPeriod that
+ * keeps backups on or off, both windows, MaxAllocatedStorage) changes here and
+ * now; what RDS defers (DBInstanceClass, AllocatedStorage, StorageType,
+ * MultiAZ, a BackupRetentionPeriod switching between 0 and non-zero) waits
  * in PendingModifiedValues for the maintenance window, unless ApplyImmediately
  * applies it now with everything already queued ("Settings for DB instances",
  * Amazon RDS User Guide). Every request is checked whole before anything changes.
  */
 import { applyPendingModifications, hasPending } from "./apply-modifications";
+import { assertRetention } from "./backup-retention";
 import { assertInstanceClass } from "./class-change";
 import { EngineFault, type FleetOps } from "./fleet-ops";
-import { type InstanceRecord, replicasOf, type StorageType } from "./fleet-state";
+import type { InstanceRecord, StorageType } from "./fleet-state";
 import { type InstanceSettings, instanceSettings } from "./instance-settings";
 import { assertWindowsApart, inMaintenanceWindow } from "./maintenance-window";
 import { assertMasterPassword } from "./master-password";
@@ -56,20 +58,17 @@ export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
     );
   }
 
-  const retention = req.backupRetentionPeriod;
-  const before = instance.backupRetentionPeriod;
   if (req.deletionProtection !== undefined) instance.deletionProtection = req.deletionProtection;
-  if (retention !== undefined) instance.backupRetentionPeriod = retention;
   if (req.copyTagsToSnapshot !== undefined) instance.copyTagsToSnapshot = req.copyTagsToSnapshot;
   if (req.maxAllocatedStorage !== undefined) instance.maxAllocatedStorage = req.maxAllocatedStorage;
   if (req.preferredBackupWindow !== undefined) instance.preferredBackupWindow = req.preferredBackupWindow;
   if (req.preferredMaintenanceWindow !== undefined)
     instance.preferredMaintenanceWindow = req.preferredMaintenanceWindow.toLowerCase();
-  queueDeferred(instance, current, req);
+  const retention = req.backupRetentionPeriod;
+  const switchesBackups = retention !== undefined && (instance.backupRetentionPeriod === 0) !== (retention === 0);
+  if (retention !== undefined && !switchesBackups) instance.backupRetentionPeriod = retention;
+  queueDeferred(instance, current, req, { retention: switchesBackups ? retention : undefined });
   ops.saveState();
-  if (retention !== undefined && before > 0 && retention === 0) ops.events.record("backupsDisabled", id);
-  if (retention !== undefined && before === 0 && retention > 0) ops.events.record("backupsEnabled", id);
-  if (retention !== undefined && (before === 0) !== (retention === 0)) archiveFromNow(ops, instance);
 
   // RDS applies what is queued at once when asked to, or when the new maintenance window is open now.
   const windowOpenNow =
@@ -82,8 +81,17 @@ export function modifyInstance(ops: FleetOps, req: ModifyRequest): void {
 }
 
 /** The deferred settings join what is already queued; a value equal to the current one queues nothing. */
-function queueDeferred(instance: InstanceRecord, current: InstanceSettings, req: ModifyRequest): void {
+function queueDeferred(
+  instance: InstanceRecord,
+  current: InstanceSettings,
+  req: ModifyRequest,
+  { retention }: { retention: number | undefined },
+): void {
   const pending = { ...instance.pendingModifiedValues };
+  if (req.backupRetentionPeriod !== undefined) {
+    // A later request keeping backups as they are now cancels a queued switch, as a same-value class does.
+    pending.backupRetentionPeriod = retention;
+  }
   if (req.instanceClass !== undefined) {
     pending.instanceClass = req.instanceClass === instance.instanceClass ? undefined : req.instanceClass;
   }
@@ -95,40 +103,4 @@ function queueDeferred(instance: InstanceRecord, current: InstanceSettings, req:
     pending.storageType = req.storageType === current.storageType ? undefined : req.storageType;
   }
   instance.pendingModifiedValues = hasPending(pending) ? pending : undefined;
-}
-
-function assertRetention(ops: FleetOps, instance: InstanceRecord, retention: number | undefined): void {
-  if (retention === undefined) return;
-  if (instance.role === "replica" && retention > 0) {
-    throw new EngineFault(
-      "InvalidParameterCombination",
-      "Automated backups are not supported for PostgreSQL read replicas in the local fleet.",
-    );
-  }
-  if (retention === 0 && replicasOf(ops.state, instance.id).length > 0) {
-    throw new EngineFault(
-      "InvalidParameterCombination",
-      "Cannot set the backup retention period to 0 for a DB instance that is the source of read replicas.",
-    );
-  }
-}
-
-/**
- * Backups switched on or off: the writer's and the standby's archive command
- * follow at once (archive_mode is always on, so a reload is enough; a stopped
- * node reads its new config when it starts).
- */
-function archiveFromNow(ops: FleetOps, instance: InstanceRecord): void {
-  for (const name of [instance.node.name, instance.standby?.name]) {
-    const node = name ? ops.findNode(name) : undefined;
-    if (!node?.reconfigure() || !node.postmaster.running) continue;
-    ops
-      .asAdmin(node, (db) => db.query("select pg_reload_conf()"))
-      .catch((error: Error) =>
-        ops.log.warn(
-          { instance: instance.id, node: node.name, err: error.message },
-          "could not reload the archive command",
-        ),
-      );
-  }
 }

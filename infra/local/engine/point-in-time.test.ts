@@ -327,9 +327,32 @@ describe("automated backups, active and retained", () => {
     await waitForInstance(rds, promoted, "available", 120_000);
     expect((await describeOne(rds, promoted)).LatestRestorableTime).toBeUndefined();
 
-    await rds.send(
+    // Switching backups on waits for the maintenance window, as on RDS, unless applied now.
+    const queued = await rds.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: promoted, BackupRetentionPeriod: 3 }),
+    );
+    expect(queued.DBInstance).toMatchObject({
+      BackupRetentionPeriod: 0,
+      PendingModifiedValues: { BackupRetentionPeriod: 3 },
+    });
+    const backupEvents = async () =>
+      (
+        await rds.send(
+          new DescribeEventsCommand({ SourceType: "db-instance", SourceIdentifier: promoted, Duration: 60 }),
+        )
+      ).Events?.map((e) => e.Message);
+    expect(await describeOne(rds, promoted)).toMatchObject({ BackupRetentionPeriod: 0 });
+    expect(await backupEvents()).not.toContain("Automatic backups for this DB instance have been enabled.");
+    const applied = await rds.send(
       new ModifyDBInstanceCommand({ DBInstanceIdentifier: promoted, BackupRetentionPeriod: 3, ApplyImmediately: true }),
     );
+    expect(applied.DBInstance).toMatchObject({
+      DBInstanceStatus: "modifying",
+      PendingModifiedValues: { BackupRetentionPeriod: 3 },
+    });
+    await waitForInstance(rds, promoted);
+    expect(await describeOne(rds, promoted)).toMatchObject({ BackupRetentionPeriod: 3, PendingModifiedValues: {} });
+    expect(await backupEvents()).toContain("Automatic backups for this DB instance have been enabled.");
     const run = f.engine.backups.backupNow(f.engine.now(), promoted);
     await waitForSnapshot(rds, run.started[0]!);
     await waitForInstance(rds, promoted);
