@@ -75,14 +75,23 @@ async function raiseFollowers(ops: FleetOps, instance: InstanceRecord): Promise<
 }
 
 async function changeMultiAzWriter(ops: FleetOps, instance: InstanceRecord): Promise<void> {
+  await restartStandbyWithSettings(ops, instance);
+  // The old writer is rebuilt as the standby by the failover, with the instance's new class.
+  await failOverWriter(ops, instance.id, { kind: "modification", what: "instance class change" });
+}
+
+/**
+ * Restarts a Multi-AZ writer's standby on its node's current settings while
+ * the writer serves (its commits stop waiting for the standby meanwhile),
+ * so that a failover to it starts the new writer on them.
+ */
+export async function restartStandbyWithSettings(ops: FleetOps, instance: InstanceRecord): Promise<void> {
   const writer = ops.node(instance.node.name);
   const standby = ops.node(instance.standby?.name ?? "");
   await synchronousStandby(ops, writer, undefined);
   await restartWithSettings(ops, standby, `standby of ${instance.id}`);
   await ops.waitStreaming(writer, [standby]);
   await synchronousStandby(ops, writer, standby.name);
-  // The old writer is rebuilt as the standby by the failover, with the instance's new class.
-  await failOverWriter(ops, instance.id, { kind: "modification", what: "instance class change" });
 }
 
 async function restartInstanceNode(ops: FleetOps, instance: InstanceRecord): Promise<void> {

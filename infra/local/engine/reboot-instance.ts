@@ -1,4 +1,11 @@
-/** RebootDBInstance: restarts the instance's postgres, or with ForceFailover fails over to the standby. */
+/**
+ * RebootDBInstance: restarts the instance's postgres, or with ForceFailover
+ * fails over to the standby. Either way a reboot applies the parameter
+ * group's pending-reboot values: before failing over, a standby that would
+ * start the new writer on old static values restarts first (the old writer
+ * is rebuilt as the standby on the new ones).
+ */
+import { restartStandbyWithSettings } from "./class-change";
 import { EngineFault, type FleetOps } from "./fleet-ops";
 import { settleParametersAfterRestart } from "./parameters/apply-parameters";
 import { failOverWriter } from "./writer-failover";
@@ -18,7 +25,15 @@ export function rebootInstance(ops: FleetOps, id: string, forceFailover: boolean
     ops.actions.run(
       id,
       "failover",
-      async () => void (await failOverWriter(ops, id, { kind: "manual" })),
+      async () => {
+        const pendingReboot = ops.requireInstance(id).parameterApplyStatus === "pending-reboot";
+        if (pendingReboot) {
+          ops.progress(`${id}: restarting the standby with the pending-reboot parameters before failing over`);
+          await restartStandbyWithSettings(ops, ops.requireInstance(id));
+        }
+        await failOverWriter(ops, id, { kind: "manual" });
+        if (pendingReboot) settleParametersAfterRestart(ops, id);
+      },
       () => ops.settleStatus(id),
     );
     return;

@@ -438,6 +438,39 @@ describe("a new instance given a group", () => {
   });
 });
 
+describe("a reboot with failover", () => {
+  test("applies a pending static value of the Multi-AZ writer's group: the new writer runs it", async () => {
+    const WRITER = "production-myapp";
+    const group = "writer-tuning";
+    await rds.send(
+      new CreateDBParameterGroupCommand({
+        DBParameterGroupName: group,
+        DBParameterGroupFamily: "postgres17",
+        Description: "x",
+      }),
+    );
+    // wal_buffers is static and, unlike max_connections, a hot standby does not need it as large as its primary's.
+    await modify(group, [{ ParameterName: "wal_buffers", ParameterValue: "512", ApplyMethod: "pending-reboot" }]);
+    await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: WRITER, DBParameterGroupName: group }));
+    expect((await applyStatusOf(WRITER))?.ParameterApplyStatus).toBe("pending-reboot");
+    const before = await describeOne(rds, WRITER);
+    expect(await show(WRITER, "wal_buffers")).not.toBe("4MB");
+
+    await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: WRITER, ForceFailover: true }));
+    await eventually(
+      async () => {
+        const i = await describeOne(rds, WRITER);
+        return i.DBInstanceStatus === "available" && i.AvailabilityZone !== before.AvailabilityZone ? i : undefined;
+      },
+      180_000,
+      `${WRITER} failed over and available`,
+    );
+    // In sync once the failover completes: the old writer, rebuilt as the standby, starts on the group's values too.
+    await waitApplyStatus(WRITER, "in-sync");
+    expect(await show(WRITER, "wal_buffers")).toBe("4MB"); // 512 pages of 8 kB
+  });
+});
+
 describe("across a restart of the fleet", () => {
   test("groups, their values and each instance's group outlive it; a pending static value is live after it", async () => {
     const group = "new-replicas";
