@@ -18,6 +18,7 @@ export function engineParameterGroupsBackend(engine: FleetEngine, fleet: Fleet):
   const groups = () => engine.parameterGroups;
   return {
     createDBParameterGroup: (request) => group(call(() => groups().create(request))),
+    copyDBParameterGroup: (request) => group(call(() => groups().copy(request))),
     describeDBParameterGroups: () => groups().all().map(group),
     modifyDBParameterGroup: ({ name, parameters }) => callAsync(() => groups().modify(name, parameters)),
     resetDBParameterGroup: ({ name, all, parameters }) => callAsync(() => groups().reset(name, { all, parameters })),

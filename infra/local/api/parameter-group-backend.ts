@@ -1,4 +1,5 @@
 import type { DBParameterGroup, Parameter } from "@aws-sdk/client-rds";
+import type { ResourceTag } from "./rds-backend";
 
 /**
  * What the local engine implements for RDS's DB parameter group actions.
@@ -6,7 +7,19 @@ import type { DBParameterGroup, Parameter } from "@aws-sdk/client-rds";
  * by the operations.
  */
 export interface ParameterGroupBackend {
-  createDBParameterGroup(request: { name: string; family: string; description: string }): DBParameterGroup;
+  createDBParameterGroup(request: {
+    name: string;
+    family: string;
+    description: string;
+    tags: ResourceTag[];
+  }): DBParameterGroup;
+  /** A new group with the source's family and values; not the default group (InvalidParameterValue). */
+  copyDBParameterGroup(request: {
+    source: string;
+    name: string;
+    description: string;
+    tags: ResourceTag[];
+  }): DBParameterGroup;
   describeDBParameterGroups(): DBParameterGroup[];
   /** Checks every change before saving any; returns the group's name. */
   modifyDBParameterGroup(request: { name: string; parameters: ParameterModification[] }): Promise<string>;

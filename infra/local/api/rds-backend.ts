@@ -73,7 +73,7 @@ export interface RdsBackend {
 export type ResourceTag = { Key: string; Value: string };
 
 /** The resource a tagging call names: an instance (…:db:<id>) or a snapshot (…:snapshot:<id>), id in lowercase. */
-export type TaggedResource = { type: "db" | "snapshot"; id: string; arn: string };
+export type TaggedResource = { type: "db" | "snapshot" | "pg"; id: string; arn: string };
 
 export type LogFilePortionRequest = {
   instanceId: string;

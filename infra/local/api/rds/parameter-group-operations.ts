@@ -1,5 +1,6 @@
 import type { ParameterGroupBackend } from "../parameter-group-backend";
 import type { QueryOperation } from "../query/query-operation";
+import { copyDBParameterGroupOperation } from "./copy-db-parameter-group";
 import { createDBParameterGroupOperation } from "./create-db-parameter-group";
 import { deleteDBParameterGroupOperation } from "./delete-db-parameter-group";
 import { describeDBParameterGroupsOperation } from "./describe-db-parameter-groups";
@@ -12,6 +13,7 @@ import { resetDBParameterGroupOperation } from "./reset-db-parameter-group";
 export function parameterGroupOperations(backend: ParameterGroupBackend): QueryOperation[] {
   return [
     createDBParameterGroupOperation(backend),
+    copyDBParameterGroupOperation(backend),
     describeDBParameterGroupsOperation(backend),
     modifyDBParameterGroupOperation(backend),
     resetDBParameterGroupOperation(backend),

@@ -1,8 +1,9 @@
 /**
  * ResourceName of the tagging calls: an RDS ARN (User Guide, "Constructing an
- * ARN for Amazon RDS"), `arn:aws:rds:<region>:<account>:db:<id>` or
- * `…:snapshot:<id>` (an automated snapshot's id is itself `rds:<…>`). The
- * local fleet has no other taggable resources.
+ * ARN for Amazon RDS"), `arn:aws:rds:<region>:<account>:db:<id>`,
+ * `…:snapshot:<id>` (an automated snapshot's id is itself `rds:<…>`) or
+ * `…:pg:<name>` (a DB parameter group). The local fleet has no other
+ * taggable resources.
  */
 import { z } from "zod";
 import type { TaggedResource } from "../rds-backend";
@@ -16,10 +17,10 @@ export const taggableResourceName = z.string().transform((name, ctx): TaggedReso
     ctx.addIssue({ code: "custom", message: `${JSON.stringify(name)} is not an RDS ARN such as ${EXAMPLE}` });
     return z.NEVER;
   }
-  if (type !== "db" && type !== "snapshot") {
+  if (type !== "db" && type !== "snapshot" && type !== "pg") {
     ctx.addIssue({
       code: "custom",
-      message: `the local fleet has no ${type} resources: it tags DB instances (…:db:<id>) and DB snapshots (…:snapshot:<id>)`,
+      message: `the local fleet has no ${type} resources: it tags DB instances (…:db:<id>), DB snapshots (…:snapshot:<id>) and DB parameter groups (…:pg:<name>)`,
     });
     return z.NEVER;
   }

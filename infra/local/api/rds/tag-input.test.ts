@@ -84,6 +84,10 @@ describe("taggableResourceName", () => {
       "arn:aws-cn:rds:cn-north-1:123456789012:snapshot:s1",
       { type: "snapshot", id: "s1", arn: "arn:aws-cn:rds:cn-north-1:123456789012:snapshot:s1" },
     ],
+    [
+      "arn:aws:rds:us-east-1:000000000000:pg:Replica-Tuning",
+      { type: "pg", id: "replica-tuning", arn: "arn:aws:rds:us-east-1:000000000000:pg:replica-tuning" },
+    ],
   ])("%s", (name, resource) => {
     expect(taggableResourceName.parse(name)).toEqual(resource);
   });
@@ -93,7 +97,7 @@ describe("taggableResourceName", () => {
     ["another service's ARN", "arn:aws:ec2:us-east-1:000000000000:instance/i-1", "is not an RDS ARN"],
     ["an account that is not 12 digits", "arn:aws:rds:us-east-1:0:db:x", "is not an RDS ARN"],
     ["no identifier", "arn:aws:rds:us-east-1:000000000000:db:", "is not an RDS ARN"],
-    ["a parameter group", "arn:aws:rds:us-east-1:000000000000:pg:default", "has no pg resources"],
+    ["an option group", "arn:aws:rds:us-east-1:000000000000:og:default", "has no og resources"],
   ])("refuses %s", (_, name, message) => {
     expect(firstMessage(taggableResourceName.safeParse(name))).toContain(message);
   });

@@ -34,6 +34,7 @@ export function fuzzRdsBackend(): RdsBackend & { calls: number } {
     calls: 0,
     parameterGroups: {
       createDBParameterGroup: (r) => checked(r, group),
+      copyDBParameterGroup: (r) => checked(r, group),
       describeDBParameterGroups: () => [group],
       modifyDBParameterGroup: async (r) => checked(r, r.name),
       resetDBParameterGroup: async (r) => checked(r, r.name),

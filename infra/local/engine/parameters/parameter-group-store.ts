@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { tagSchema } from "../tags";
 
 const groupSchema = z.object({
   /** Lowercase, as RDS stores parameter group names. */
@@ -16,6 +17,8 @@ const groupSchema = z.object({
     z.string(),
     z.object({ value: z.string(), applyMethod: z.enum(["immediate", "pending-reboot"]) }),
   ),
+  /** Its tags (CreateDBParameterGroup, CopyDBParameterGroup, AddTagsToResource); absent from older files. */
+  tags: z.array(tagSchema).default([]),
 });
 
 const fileSchema = z.object({ formatVersion: z.literal(1), groups: z.array(groupSchema) });

@@ -6,6 +6,8 @@
  * live after a reload and a static one after a reboot, as SHOW on the node says.
  */
 import {
+  AddTagsToResourceCommand,
+  CopyDBParameterGroupCommand,
   CreateDBInstanceReadReplicaCommand,
   CreateDBParameterGroupCommand,
   DeleteDBParameterGroupCommand,
@@ -13,11 +15,13 @@ import {
   DescribeDBParametersCommand,
   DescribeEngineDefaultParametersCommand,
   DescribeEventsCommand,
+  ListTagsForResourceCommand,
   ModifyDBInstanceCommand,
   ModifyDBParameterGroupCommand,
   type Parameter,
   type RDSClient,
   RebootDBInstanceCommand,
+  RemoveTagsFromResourceCommand,
   ResetDBParameterGroupCommand,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
@@ -471,6 +475,95 @@ describe("a reboot with failover", () => {
   });
 });
 
+describe("copying and tagging groups", () => {
+  const arnOf = (name: string) => `arn:aws:rds:us-east-1:000000000000:pg:${name}`;
+  const tagsOf = async (name: string) =>
+    (await rds.send(new ListTagsForResourceCommand({ ResourceName: arnOf(name) }))).TagList;
+
+  test("CreateDBParameterGroup keeps its Tags; AddTagsToResource / RemoveTagsFromResource change them by the group's ARN", async () => {
+    await rds.send(
+      new CreateDBParameterGroupCommand({
+        DBParameterGroupName: "tagged",
+        DBParameterGroupFamily: "postgres17",
+        Description: "x",
+        Tags: [{ Key: "team", Value: "payments" }],
+      }),
+    );
+    expect(await tagsOf("tagged")).toEqual([{ Key: "team", Value: "payments" }]);
+    await rds.send(
+      new AddTagsToResourceCommand({ ResourceName: arnOf("new-replicas"), Tags: [{ Key: "env", Value: "prod" }] }),
+    );
+    await rds.send(
+      new AddTagsToResourceCommand({ ResourceName: arnOf("tagged"), Tags: [{ Key: "env", Value: "dev" }] }),
+    );
+    await rds.send(new RemoveTagsFromResourceCommand({ ResourceName: arnOf("tagged"), TagKeys: ["team"] }));
+    expect(await tagsOf("tagged")).toEqual([{ Key: "env", Value: "dev" }]);
+    const reserved = await refusal(
+      rds.send(
+        new CreateDBParameterGroupCommand({
+          DBParameterGroupName: "reserved-tag",
+          DBParameterGroupFamily: "postgres17",
+          Description: "x",
+          Tags: [{ Key: "aws:owner", Value: "me" }],
+        }),
+      ),
+    );
+    expect(reserved.name).toBe("InvalidParameterValue");
+    expect(reserved.message).toContain("aws:");
+    // Refused whole: the group was not created either.
+    expect(
+      (await refusal(rds.send(new DescribeDBParameterGroupsCommand({ DBParameterGroupName: "reserved-tag" })))).name,
+    ).toBe("DBParameterGroupNotFoundFault");
+    expect((await refusal(tagsOf("nope"))).name).toBe("DBParameterGroupNotFoundFault");
+    expect((await refusal(tagsOf("default.postgres17"))).name).toBe("InvalidParameterValue");
+  });
+
+  test("CopyDBParameterGroup copies the source's values (by name or ARN), not its tags; refuses the default group", async () => {
+    const copied = await rds.send(
+      new CopyDBParameterGroupCommand({
+        SourceDBParameterGroupIdentifier: arnOf("new-replicas"),
+        TargetDBParameterGroupIdentifier: "Replicas-Copy",
+        TargetDBParameterGroupDescription: "copy",
+        Tags: [{ Key: "copied", Value: "yes" }],
+      }),
+    );
+    expect(copied.DBParameterGroup).toMatchObject({
+      DBParameterGroupName: "replicas-copy",
+      DBParameterGroupFamily: "postgres17",
+      Description: "copy",
+      DBParameterGroupArn: arnOf("replicas-copy"),
+    });
+    const values = async (group: string) =>
+      (await parametersOf(group, "user")).map((p) => [p.ParameterName, p.ParameterValue, p.ApplyMethod]);
+    expect(await values("replicas-copy")).toEqual(await values("new-replicas"));
+    expect(await tagsOf("replicas-copy")).toEqual([{ Key: "copied", Value: "yes" }]);
+    // The copy is its own group: changing it leaves the source alone.
+    await modify("replicas-copy", [{ ParameterName: "work_mem", ParameterValue: "8192", ApplyMethod: "immediate" }]);
+    expect(
+      (await parametersOf("new-replicas", "user")).find((p) => p.ParameterName === "work_mem")?.ParameterValue,
+    ).toBe("20480");
+
+    const copy = (source: string, target: string) =>
+      refusal(
+        rds.send(
+          new CopyDBParameterGroupCommand({
+            SourceDBParameterGroupIdentifier: source,
+            TargetDBParameterGroupIdentifier: target,
+            TargetDBParameterGroupDescription: "x",
+          }),
+        ),
+      );
+    const fromDefault = await copy("default.postgres17", "of-default");
+    expect(fromDefault.name).toBe("InvalidParameterValue");
+    expect(fromDefault.message).toContain("default");
+    expect((await copy("nope", "of-nothing")).name).toBe("DBParameterGroupNotFoundFault");
+    expect((await copy("new-replicas", "replicas-copy")).name).toBe("DBParameterGroupAlreadyExistsFault");
+    const badName = await copy("new-replicas", "a--b");
+    expect(badName.name).toBe("InvalidParameterValue");
+    expect(badName.message).toContain("TargetDBParameterGroupIdentifier");
+  });
+});
+
 describe("across a restart of the fleet", () => {
   test("groups, their values and each instance's group outlive it; a pending static value is live after it", async () => {
     const group = "new-replicas";
@@ -495,6 +588,10 @@ describe("across a restart of the fleet", () => {
     });
     expect(await show("production-myapp-replica-3", "max_connections")).toBe("320");
     expect(await show("production-myapp-replica-3", "work_mem")).toBe("20MB");
+    const tags = await rds.send(
+      new ListTagsForResourceCommand({ ResourceName: "arn:aws:rds:us-east-1:000000000000:pg:new-replicas" }),
+    );
+    expect(tags.TagList).toEqual([{ Key: "env", Value: "prod" }]);
     expect((await parametersOf(group, "user")).map((p) => p.ParameterName).sort()).toEqual([
       "max_connections",
       "work_mem",

@@ -4,6 +4,7 @@
  * server's parameters and pushed to the instances that use the group.
  */
 import { EngineFault, type FleetOps } from "../fleet-ops";
+import { assertTagCount, type Tag, withTags } from "../tags";
 import { pushGroupToInstances } from "./apply-parameters";
 import { fleetOwnedReason } from "./fleet-owned-parameters";
 import { type ParameterDefinition, readParameterDefinitions } from "./parameter-definitions";
@@ -61,14 +62,47 @@ export class ParameterGroups {
     return found;
   }
 
-  create(request: { name: string; family: string; description: string }): ParameterGroupView {
-    const name = request.name.toLowerCase();
+  create(request: { name: string; family: string; description: string; tags?: readonly Tag[] }): ParameterGroupView {
     if (request.family !== this.family) {
       throw new EngineFault(
         "InvalidParameterValue",
         `Invalid value ${request.family} for DBParameterGroupFamily: the local fleet runs PostgreSQL ${this.ops.state.pgMajor}, whose family is ${this.family}.`,
       );
     }
+    return this.saveNew({ ...request, parameters: {} });
+  }
+
+  /**
+   * CopyDBParameterGroup: a new group with the source's family and the
+   * values it sets (not its tags: those given here). RDS copies only groups
+   * of one's own; a default group is made anew with CreateDBParameterGroup.
+   */
+  copy(request: { source: string; name: string; description: string; tags?: readonly Tag[] }): ParameterGroupView {
+    if (this.isDefault(request.source)) {
+      throw new EngineFault(
+        "InvalidParameterValue",
+        `SourceDBParameterGroupIdentifier ${request.source} is a default DB parameter group, which cannot be copied: create a DB parameter group of family ${this.family} instead.`,
+      );
+    }
+    const source = this.ownGroup(request.source);
+    const parameters = Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { ...v }]));
+    return this.saveNew({
+      name: request.name,
+      family: source.family,
+      description: request.description,
+      parameters,
+      tags: request.tags,
+    });
+  }
+
+  private saveNew(group: {
+    name: string;
+    family: string;
+    description: string;
+    parameters: ParameterGroupRecord["parameters"];
+    tags?: readonly Tag[];
+  }): ParameterGroupView {
+    const name = group.name.toLowerCase();
     if (name.startsWith("default.") || this.store.get(name) || this.isDefault(name)) {
       throw new EngineFault("DBParameterGroupAlreadyExists", `Parameter group ${name} already exists`);
     }
@@ -78,7 +112,9 @@ export class ParameterGroups {
         "The request cannot be processed because it would exceed the maximum number of DBParameterGroups.",
       );
     }
-    this.store.save({ name, family: request.family, description: request.description, parameters: {} });
+    const tags = withTags([], group.tags ?? []);
+    assertTagCount(tags, `DB parameter group ${name}`);
+    this.store.save({ ...group, name, tags });
     return this.require(name);
   }
 
