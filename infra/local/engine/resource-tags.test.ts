@@ -23,8 +23,8 @@ import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
 import {
   describeOne,
   rdsClientFor,
+  restartTempFleet,
   startSeededFleet,
-  startTempFleet,
   type TempFleet,
 } from "../test-support/temp-fleet";
 
@@ -306,18 +306,8 @@ describe("persistence", () => {
       snapshot: (await snapshotNamed("t-copied")).TagList,
       restored: await describeOne(rds, "t-restored"),
     };
-    const dataDir = f.dataDir;
-    await f.stop();
     rds.destroy();
-    const first = f;
-    const again = await startTempFleet({ dataDir });
-    f = {
-      ...again,
-      cleanup: async () => {
-        await again.stop();
-        await first.cleanup();
-      },
-    };
+    f = await restartTempFleet(f);
     rds = rdsClientFor(f);
     expect(await tagsOf(replicaArn)).toEqual(before.replica);
     expect((await snapshotNamed("t-copied")).TagList).toEqual(before.snapshot);

@@ -10,7 +10,13 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cloudWatchClient, recentRdsStatistic } from "../monitoring/cloudwatch-client";
 import { withNode } from "../pg/sql-client";
-import { connectAsMaster, eventually, startTempFleet, type TempFleet } from "../test-support/temp-fleet";
+import {
+  connectAsMaster,
+  eventually,
+  restartTempFleet,
+  startTempFleet,
+  type TempFleet,
+} from "../test-support/temp-fleet";
 import { RDS_METRIC_UNITS } from "./rds-metrics";
 
 let f: TempFleet;
@@ -166,18 +172,8 @@ describe("metrics of the real fleet", () => {
     const before = await recentRdsStatistic(cw, WRITER, "MaximumUsedTransactionIDs", "SampleCount", 120);
     expect(before).toBeGreaterThan(0);
     const stoppedAt = Date.now();
-    const dataDir = f.dataDir;
-    await f.stop();
     cw.destroy();
-    const first = f;
-    const again = await startTempFleet({ dataDir });
-    f = {
-      ...again,
-      cleanup: async () => {
-        await again.stop();
-        await first.cleanup();
-      },
-    };
+    f = await restartTempFleet(f);
     cw = cloudWatchClient(f);
     const { Datapoints = [] } = await cw.send(
       new GetMetricStatisticsCommand({

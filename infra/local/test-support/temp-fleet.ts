@@ -81,6 +81,22 @@ export async function startTempFleet(
   };
 }
 
+/**
+ * Stops a temp fleet and starts it again on its data directory, as a restart
+ * of `npm start` would; cleaning up the new one removes the first's directory too.
+ */
+export async function restartTempFleet(f: TempFleet): Promise<TempFleet> {
+  await f.stop();
+  const again = await startTempFleet({ dataDir: f.dataDir });
+  return {
+    ...again,
+    cleanup: async () => {
+      await again.stop();
+      await f.cleanup();
+    },
+  };
+}
+
 /** An RDS client for a fleet's local API, as an application would configure one. */
 export function rdsClientFor(f: LocalFleet): RDSClient {
   return new RDSClient({

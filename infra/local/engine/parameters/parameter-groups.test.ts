@@ -31,6 +31,7 @@ import {
   describeOne,
   eventually,
   rdsClientFor,
+  restartTempFleet,
   startTempFleet,
   type TempFleet,
 } from "../../test-support/temp-fleet";
@@ -569,18 +570,8 @@ describe("across a restart of the fleet", () => {
     const group = "new-replicas";
     await modify(group, [{ ParameterName: "max_connections", ParameterValue: "320", ApplyMethod: "pending-reboot" }]);
     expect((await applyStatusOf("production-myapp-replica-3"))?.ParameterApplyStatus).toBe("pending-reboot");
-    const dataDir = f.dataDir;
-    await f.stop();
     rds.destroy();
-    const first = f;
-    const again = await startTempFleet({ dataDir });
-    f = {
-      ...again,
-      cleanup: async () => {
-        await again.stop();
-        await first.cleanup();
-      },
-    };
+    f = await restartTempFleet(f);
     rds = rdsClientFor(f);
     expect(await applyStatusOf("production-myapp-replica-3")).toEqual({
       DBParameterGroupName: group,
