@@ -3,6 +3,7 @@
 import { type ReactNode, useId } from "react";
 import { FormOutcome } from "@/components/form-outcome";
 import { fieldStyle as field, labelStyle } from "@/components/form-styles";
+import { SubmitButton } from "@/components/submit-button";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { ALARM_COMPARISONS, ALARM_METRICS, ALARM_PERIODS, type AlarmFormValues } from "@/lib/fleet/alarm-form";
@@ -114,13 +115,9 @@ export function AlarmForm(props: Props) {
       <div aria-live="polite" id={`${id}-status`}>
         <FormOutcome state={state} testId={{ error: `${mode}-alarm-error`, done: `${mode}-alarm-done` }} />
       </div>
-      <button
-        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-        disabled={pending}
-        type="submit"
-      >
-        {pending ? "Saving…" : mode === "create" ? "Create alarm" : "Save changes"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        {mode === "create" ? "Create alarm" : "Save changes"}
+      </SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { FormServerAction } from "@/components/form-dialog";
 import { FormOutcome } from "@/components/form-outcome";
 import { fieldStyle as field, labelStyle } from "@/components/form-styles";
+import { SubmitButton } from "@/components/submit-button";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 
 /** ModifyDBInstance DBParameterGroupName: which instance should use this group (from its next reboot). */
@@ -41,13 +42,9 @@ export function AssignParameterGroupForm({
           testId={{ error: "assign-parameter-group-error", done: "assign-parameter-group-done" }}
         />
       </div>
-      <button
-        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-        disabled={pending}
-        type="submit"
-      >
-        {pending ? "Requesting…" : `Use ${group}`}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Requesting…">
+        {`Use ${group}`}
+      </SubmitButton>
     </form>
   );
 }

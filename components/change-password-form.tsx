@@ -4,6 +4,7 @@ import { useEffect, useId, useRef } from "react";
 import type { FormServerAction } from "@/components/form-dialog";
 import { FormOutcome } from "@/components/form-outcome";
 import { fieldStyle as field, labelStyle as label } from "@/components/form-styles";
+import { SubmitButton } from "@/components/submit-button";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 
 /** The signed-in user's own password: the current one, then the new one twice. */
@@ -38,13 +39,9 @@ export function ChangePasswordForm({ serverAction }: { serverAction: FormServerA
       <div aria-live="polite">
         <FormOutcome state={state} testId={{ error: "change-password-error", done: "change-password-done" }} />
       </div>
-      <button
-        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-        disabled={pending}
-        type="submit"
-      >
-        {pending ? "Changing…" : "Change password"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Changing…">
+        Change password
+      </SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { fieldStyle as field, labelStyle as label } from "@/components/form-styles";
+import { SubmitButton } from "@/components/submit-button";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 import type { ActionState } from "@/lib/actions/validated-action";
 
@@ -76,13 +77,7 @@ export function CreateApiKeyForm({ serverAction }: Props) {
           />
         </div>
       </div>
-      <button
-        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-        disabled={pending}
-        type="submit"
-      >
-        Create key
-      </button>
+      <SubmitButton pending={pending}>Create key</SubmitButton>
       <div aria-live="polite">
         {state?.ok === false ? (
           <p className="text-sm text-red-800" data-testid="create-api-key-error" role="alert">

@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { FormServerAction } from "@/components/form-dialog";
 import { FormOutcome } from "@/components/form-outcome";
 import { fieldStyle as field, labelStyle } from "@/components/form-styles";
+import { SubmitButton } from "@/components/submit-button";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 
 /** CreateDBParameterGroup: its name, family and description; a success opens the new group's page. */
@@ -52,13 +53,9 @@ export function CreateParameterGroupForm({
           testId={{ error: "create-parameter-group-error", done: "create-parameter-group-done" }}
         />
       </div>
-      <button
-        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-        disabled={pending}
-        type="submit"
-      >
-        {pending ? "Creating…" : "Create group"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Creating…">
+        Create group
+      </SubmitButton>
     </form>
   );
 }

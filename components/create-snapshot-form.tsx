@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { InstanceServerAction } from "@/components/confirm-action-dialog";
 import { FormOutcome } from "@/components/form-outcome";
 import { fieldStyle as field, labelStyle } from "@/components/form-styles";
+import { SubmitButton } from "@/components/submit-button";
 import { useKeptFormAction } from "@/components/use-kept-form-action";
 
 /** CreateDBSnapshot from the snapshots page: which instance, and the snapshot's name. */
@@ -46,13 +47,9 @@ export function CreateSnapshotForm({
           testId={{ error: "create-snapshot-error", done: "create-snapshot-done" }}
         />
       </div>
-      <button
-        className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-        disabled={pending}
-        type="submit"
-      >
-        {pending ? "Requesting…" : "Take snapshot"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Requesting…">
+        Take snapshot
+      </SubmitButton>
     </form>
   );
 }
