@@ -259,6 +259,8 @@ export class FleetEngine implements FleetOps {
 
   async startNode(node: RuntimeNode, label: string): Promise<void> {
     this.progress(`${label}: starting postgres on port ${node.port}`);
+    // Parameters held until a restart (pending-reboot) are this start's to apply: its files get them first.
+    if (this.parameterGroups?.releaseHeld(node.name)) node.reconfigure();
     node.postmaster.start();
     await waitAccepting(
       node.address,

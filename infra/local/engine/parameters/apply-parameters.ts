@@ -39,7 +39,8 @@ export function pushGroupToInstances(ops: FleetOps, instanceIds: string[], needs
 /**
  * ModifyDBInstance DBParameterGroupName: the instance uses the new group at
  * once, but its values (static and dynamic) take effect only when the
- * instance reboots, as on RDS. The file is written now so a reboot finds it.
+ * instance reboots, as on RDS: its nodes hold their current values (in their
+ * files too, so no reload applies the new ones) until they next start.
  */
 export function assignParameterGroup(
   ops: FleetOps,
@@ -49,7 +50,9 @@ export function assignParameterGroup(
 ): void {
   const current = instance.parameterGroupName ?? defaultName;
   if (current === groupName) return;
-  instance.parameterGroupName = groupName === defaultName ? undefined : groupName;
+  const next = groupName === defaultName ? undefined : groupName;
+  ops.parameterGroups.holdForGroupSwitch(instance.id, next);
+  instance.parameterGroupName = next;
   instance.parameterApplyStatus = "pending-reboot";
   ops.saveState();
   for (const name of nodeNamesOf(instance)) ops.findNode(name)?.reconfigure();

@@ -368,6 +368,34 @@ describe("an instance using a group", () => {
     expect(await show("production-myapp", "max_connections")).toBe(sized);
   });
 
+  test("a dynamic parameter changed with pending-reboot stays as it was through reloads, and is live after the reboot", async () => {
+    expect(await show(REPLICA, "work_mem")).toBe("16MB");
+    await modify(GROUP, [{ ParameterName: "work_mem", ParameterValue: "32768", ApplyMethod: "pending-reboot" }]);
+    expect((await applyStatusOf(REPLICA))?.ParameterApplyStatus).toBe("pending-reboot");
+    // Another change, applied at once, reloads the node's config: work_mem must not come with it.
+    await modify(GROUP, [
+      { ParameterName: "log_min_duration_statement", ParameterValue: "250", ApplyMethod: "immediate" },
+    ]);
+    await eventually(
+      async () => ((await show(REPLICA, "log_min_duration_statement")) === "250ms" ? true : undefined),
+      60_000,
+      "log_min_duration_statement live after the reload",
+    );
+    expect(await show(REPLICA, "work_mem")).toBe("16MB");
+    expect((await applyStatusOf(REPLICA))?.ParameterApplyStatus).toBe("pending-reboot");
+    await rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: REPLICA }));
+    await waitForInstance(rds, REPLICA);
+    expect((await applyStatusOf(REPLICA))?.ParameterApplyStatus).toBe("in-sync");
+    expect(await show(REPLICA, "work_mem")).toBe("32MB");
+    expect(await show(REPLICA, "log_min_duration_statement")).toBe("250ms");
+    await rds.send(
+      new ResetDBParameterGroupCommand({
+        DBParameterGroupName: GROUP,
+        Parameters: [{ ParameterName: "log_min_duration_statement", ApplyMethod: "immediate" }],
+      }),
+    );
+  });
+
   test("a group in use cannot be deleted; reset takes values back to defaults; unused, it can", async () => {
     const inUse = await refusal(rds.send(new DeleteDBParameterGroupCommand({ DBParameterGroupName: GROUP })));
     expect(inUse.name).toBe("InvalidDBParameterGroupStateFault");

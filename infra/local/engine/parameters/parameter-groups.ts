@@ -29,6 +29,11 @@ const GROUP_QUOTA = 100;
 
 export class ParameterGroups {
   readonly store: ParameterGroupStore;
+  /**
+   * By node: parameters it keeps at the value it runs (null: unset) until its
+   * postgres next starts. In memory only: an engine start starts every node.
+   */
+  private readonly held = new Map<string, Map<string, string | null>>();
   private definitionsRead: Promise<ParameterDefinition[]> | undefined;
 
   constructor(private readonly ops: FleetOps) {
@@ -145,6 +150,10 @@ export class ParameterGroups {
       assertApplyMethod(definition, change.applyMethod);
       return { ...change, name: definition.name, value: checkParameterValue(definition, change.value) };
     });
+    this.holdUntilRestart(
+      group.name,
+      checked.filter((c) => c.applyMethod === "pending-reboot").map((c) => c.name),
+    );
     for (const change of checked) {
       group.parameters[change.name] = { value: change.value, applyMethod: change.applyMethod };
     }
@@ -175,10 +184,13 @@ export class ParameterGroups {
           assertApplyMethod(definition, p.applyMethod);
           return definition.name;
         });
+    const deferred = request.parameters.filter((p) => p.applyMethod === "pending-reboot").map((p) => p.name);
+    this.holdUntilRestart(group.name, deferred);
     for (const parameter of names) delete group.parameters[parameter];
     this.store.save(group);
-    const resetStatic = names.some((n) => definitions.get(n.toLowerCase())?.applyType === "static");
-    pushGroupToInstances(this.ops, this.instancesUsing(group.name), resetStatic);
+    const needsReboot =
+      deferred.length > 0 || names.some((n) => definitions.get(n.toLowerCase())?.applyType === "static");
+    pushGroupToInstances(this.ops, this.instancesUsing(group.name), needsReboot);
     return group.name;
   }
 
@@ -213,8 +225,57 @@ export class ParameterGroups {
   /** The values a node's include file gets: those of its instance's group (none for the default group). */
   valuesForNode(nodeName: string): Record<string, string> {
     const instance = this.ops.state.instances.find((i) => i.node.name === nodeName || i.standby?.name === nodeName);
-    const group = instance?.parameterGroupName ? this.store.get(instance.parameterGroupName) : undefined;
+    const values = this.groupValues(instance?.parameterGroupName);
+    for (const [name, value] of this.held.get(nodeName) ?? []) {
+      if (value === null) delete values[name];
+      else values[name] = value;
+    }
+    return values;
+  }
+
+  /** What a group sets (undefined: the default group, which sets nothing). */
+  groupValues(groupName: string | undefined): Record<string, string> {
+    const group = groupName ? this.store.get(groupName) : undefined;
     return Object.fromEntries(Object.entries(group?.parameters ?? {}).map(([k, v]) => [k, v.value]));
+  }
+
+  /**
+   * A pending-reboot change must not go live at the next reload of the
+   * node's config (a dynamic parameter would): each node of the instances
+   * using the group keeps these parameters at the values it runs now, in its
+   * file too, until its postgres next starts.
+   */
+  holdUntilRestart(groupName: string, names: readonly string[]): void {
+    if (names.length === 0) return;
+    for (const id of this.instancesUsing(groupName)) this.holdOnInstance(id, names);
+  }
+
+  /**
+   * ModifyDBInstance DBParameterGroupName: every value that differs between
+   * the group the instance runs and the new one waits for its next restart.
+   */
+  holdForGroupSwitch(instanceId: string, newGroupName: string | undefined): void {
+    const instance = this.ops.requireInstance(instanceId);
+    const now = this.groupValues(instance.parameterGroupName);
+    const next = this.groupValues(newGroupName);
+    const names = [...new Set([...Object.keys(now), ...Object.keys(next)])].filter((n) => now[n] !== next[n]);
+    this.holdOnInstance(instanceId, names);
+  }
+
+  /** A node starting: what it held is released, so it starts on its group's values. True when it held any. */
+  releaseHeld(nodeName: string): boolean {
+    return this.held.delete(nodeName);
+  }
+
+  private holdOnInstance(instanceId: string, names: readonly string[]): void {
+    const instance = this.ops.requireInstance(instanceId);
+    for (const nodeName of [instance.node.name, instance.standby?.name]) {
+      if (nodeName === undefined) continue;
+      const running = this.valuesForNode(nodeName);
+      const held = this.held.get(nodeName) ?? new Map<string, string | null>();
+      for (const name of names) if (!held.has(name)) held.set(name, running[name] ?? null);
+      if (held.size > 0) this.held.set(nodeName, held);
+    }
   }
 
   /** The identifiers of the instances that use a group. */
