@@ -76,6 +76,16 @@ async function parametersOf(group: string, source?: string): Promise<Parameter[]
   return all;
 }
 
+/** A group of the fleet's family with nothing set. */
+const createGroup = (name: string) =>
+  rds.send(
+    new CreateDBParameterGroupCommand({
+      DBParameterGroupName: name,
+      DBParameterGroupFamily: "postgres17",
+      Description: "x",
+    }),
+  );
+
 const modify = (group: string, parameters: Parameter[]) =>
   rds.send(new ModifyDBParameterGroupCommand({ DBParameterGroupName: group, Parameters: parameters }));
 
@@ -433,13 +443,7 @@ describe("an instance using a group", () => {
 describe("a new instance given a group", () => {
   test("CreateDBInstanceReadReplica DBParameterGroupName: the replica starts with the group's values, in sync", async () => {
     const group = "new-replicas";
-    await rds.send(
-      new CreateDBParameterGroupCommand({
-        DBParameterGroupName: group,
-        DBParameterGroupFamily: "postgres17",
-        Description: "x",
-      }),
-    );
+    await createGroup(group);
     await modify(group, [
       { ParameterName: "work_mem", ParameterValue: "20480", ApplyMethod: "immediate" },
       { ParameterName: "max_connections", ParameterValue: "300", ApplyMethod: "pending-reboot" },
@@ -475,13 +479,7 @@ describe("a reboot with failover", () => {
   test("applies a pending static value of the Multi-AZ writer's group: the new writer runs it", async () => {
     const WRITER = "production-myapp";
     const group = "writer-tuning";
-    await rds.send(
-      new CreateDBParameterGroupCommand({
-        DBParameterGroupName: group,
-        DBParameterGroupFamily: "postgres17",
-        Description: "x",
-      }),
-    );
+    await createGroup(group);
     // wal_buffers is static and, unlike max_connections, a hot standby does not need it as large as its primary's.
     await modify(group, [{ ParameterName: "wal_buffers", ParameterValue: "512", ApplyMethod: "pending-reboot" }]);
     await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: WRITER, DBParameterGroupName: group }));
