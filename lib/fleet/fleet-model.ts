@@ -53,6 +53,7 @@ export type DbInstance = {
   backupWindow: string | undefined;
   maintenanceWindow: string | undefined;
   deletionProtection: boolean;
+  copyTagsToSnapshot: boolean;
   performanceInsightsEnabled: boolean;
   /** ModifyDBInstance's changes waiting for the maintenance window, or being applied (PendingModifiedValues). */
   pendingModifications: PendingModifications;
@@ -64,6 +65,8 @@ export type PendingModifications = {
   allocatedGiB?: number;
   storageType?: string;
   multiAz?: boolean;
+  /** Backups switched on or off (retention 0 ↔ non-zero) wait too; other retention changes do not. */
+  backupRetentionDays?: number;
 };
 
 /**

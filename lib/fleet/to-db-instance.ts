@@ -35,6 +35,7 @@ export function toDbInstance(raw: DBInstance): DbInstance {
     backupWindow: raw.PreferredBackupWindow,
     maintenanceWindow: raw.PreferredMaintenanceWindow,
     deletionProtection: raw.DeletionProtection ?? false,
+    copyTagsToSnapshot: raw.CopyTagsToSnapshot ?? false,
     performanceInsightsEnabled: raw.PerformanceInsightsEnabled ?? false,
     pendingModifications: pendingModifications(raw),
   };
@@ -47,6 +48,7 @@ function pendingModifications(raw: DBInstance): PendingModifications {
     allocatedGiB: p?.AllocatedStorage,
     storageType: p?.StorageType,
     multiAz: p?.MultiAZ,
+    backupRetentionDays: p?.BackupRetentionPeriod,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
