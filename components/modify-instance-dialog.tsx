@@ -9,7 +9,7 @@ import { ModifyFields } from "@/components/modify-form-fields";
 import { ModifySummaryList } from "@/components/modify-summary-list";
 import { type InstanceServerAction, useInstanceAction } from "@/components/use-instance-action";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
-import { type ModifyValues, modifySummary, windowAfter } from "@/lib/fleet/modify-summary";
+import { type ModifyValues, modifySummary, windowAfter, windowOpensNow } from "@/lib/fleet/modify-summary";
 
 type Props = {
   serverAction: InstanceServerAction;
@@ -84,7 +84,9 @@ function ModifyForm({
   const [applyImmediately, setApplyImmediately] = useState(false);
   const errorId = useId();
   const applyId = useId();
-  const changes = modifySummary(current, values, applyImmediately);
+  // The client's clock: whether a new maintenance window is open now is a hint; RDS decides when it gets the request.
+  const now = new Date();
+  const changes = modifySummary(current, values, { applyImmediately, now });
   return (
     <form className="mt-4 space-y-4" onSubmit={submit}>
       <input name="identifier" type="hidden" value={identifier} />
@@ -116,6 +118,7 @@ function ModifyForm({
         identifier={identifier}
         maintenanceWindow={windowAfter(current, values)}
         queued={queued}
+        windowOpensNow={windowOpensNow(current, values, now)}
       />
       {error ? <ActionError error={error.error} hint={error.hint} id={errorId} /> : null}
       <DialogButtons destructive={false} label="Modify" pending={pending} ready={changes.length > 0} />

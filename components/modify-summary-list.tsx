@@ -4,8 +4,9 @@ import { type ModifyChange, shownValue } from "@/lib/fleet/modify-summary";
 
 /**
  * The Modify dialog's live summary: each changed setting, current → new, and
- * whether RDS applies it now or in the maintenance window; with "Apply now",
- * also what is already queued, which RDS applies with it.
+ * whether RDS applies it now or in the maintenance window; with "Apply now"
+ * (or a maintenance window moved to include now), also what is already
+ * queued, which RDS applies with it.
  */
 export function ModifySummaryList({
   identifier,
@@ -13,6 +14,7 @@ export function ModifySummaryList({
   maintenanceWindow,
   applyImmediately,
   queued,
+  windowOpensNow,
 }: {
   identifier: string;
   changes: ModifyChange[];
@@ -21,6 +23,8 @@ export function ModifySummaryList({
   applyImmediately: boolean;
   /** PendingModifiedValues, as "what current → new". */
   queued: string[];
+  /** The form moves the maintenance window to one open now: RDS applies what waits for it at once. */
+  windowOpensNow: boolean;
 }) {
   const inWindow = `in the maintenance window (${maintenanceWindow || "not set"} UTC)`;
   return (
@@ -47,9 +51,14 @@ export function ModifySummaryList({
           ))}
         </ul>
       )}
-      {applyImmediately && queued.length > 0 ? (
+      {windowOpensNow && !applyImmediately ? (
+        <p className="mt-2 text-slate-800" data-testid="modify-window-open">
+          The new maintenance window is open now: what would wait for it applies at once.
+        </p>
+      ) : null}
+      {(applyImmediately || windowOpensNow) && queued.length > 0 ? (
         <p className="mt-2 text-slate-800" data-testid="modify-queued-too">
-          Apply now also applies what is already queued: {queued.join(" · ")}.
+          What is already queued applies now too: {queued.join(" · ")}.
         </p>
       ) : null}
     </section>

@@ -71,6 +71,15 @@ test("Modify dialog: a live summary of current → new, now or in the maintenanc
       "class db.t3.micro → db.t3.small — in the maintenance window",
     );
     expect(await pendingInRds(rds, REPLICA)).toEqual({ DBInstanceClass: "db.t3.small" });
+
+    // Apply now would take what is queued with it: the dialog says so before anything is sent.
+    await replica.action("modify").click();
+    await field("applyImmediately").check();
+    await expect(dialog.getByTestId("modify-queued-too")).toHaveText(
+      "What is already queued applies now too: class db.t3.micro → db.t3.small.",
+    );
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
   } finally {
     // Asking for the class it has empties the queue: the fleet leaves this spec as it came.
     await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: REPLICA, DBInstanceClass: "db.t3.micro" }));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { changedValue, type ModifyValues, modifySummary, shownValue, windowAfter } from "./modify-summary";
+import { changedValue, type ModifyValues, shownValue, modifySummary as summary, windowAfter } from "./modify-summary";
+
+/** A Wednesday noon (UTC), outside the instance's Sunday window. */
+const WEDNESDAY_NOON = new Date("2026-12-09T12:00:00Z");
+const modifySummary = (current: ModifyValues, typed: ModifyValues, applyImmediately: boolean) =>
+  summary(current, typed, { applyImmediately, now: WEDNESDAY_NOON });
 
 const current: ModifyValues = {
   instanceClass: "db.t3.micro",
@@ -80,6 +85,25 @@ describe("modifySummary", () => {
     expect(modifySummary(current, { ...current, allocatedStorage: "thirty" }, false)).toEqual([
       expect.objectContaining({ field: "allocatedStorage", from: "20", to: "thirty" }),
     ]);
+  });
+});
+
+describe("a maintenance window moved to include now", () => {
+  it.each([
+    ["wed:11:30-wed:12:30", "now"],
+    ["Wed:11:00-Wed:12:00", "maintenance-window"],
+    ["tue:23:00-thu:01:00", "now"],
+    ["sat:23:00-sun:00:30", "maintenance-window"],
+  ])("%s: the class change applies %s", (maintenanceWindow, when) => {
+    expect(modifySummary(current, { ...current, instanceClass: "db.t3.small", maintenanceWindow }, false)[0]).toEqual(
+      expect.objectContaining({ field: "instanceClass", when }),
+    );
+  });
+
+  it("wraps past Saturday midnight", () => {
+    const sundayEarly = new Date("2026-12-06T00:10:00Z");
+    const typed = { ...current, instanceClass: "db.t3.small", maintenanceWindow: "sat:23:50-sun:00:30" };
+    expect(summary(current, typed, { applyImmediately: false, now: sundayEarly })[0]?.when).toBe("now");
   });
 });
 

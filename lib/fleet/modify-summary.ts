@@ -6,9 +6,11 @@
  * (retention 0 ↔ non-zero) wait for the maintenance window; the windows, the
  * storage autoscaling ceiling, deletion protection, copying tags to
  * snapshots and other retention changes apply at once whatever it says.
- * Pure, so the dialog recomputes it at every keystroke.
+ * A maintenance window moved to include the current time applies what waits
+ * for it at once, too. Pure, so the dialog recomputes it at every keystroke.
  */
 import type { DbInstance } from "./fleet-model";
+import { maintenanceWindowOpen } from "./maintenance-window-open";
 
 export const MODIFY_FIELDS = [
   "instanceClass",
@@ -110,13 +112,26 @@ export function shownValue(field: ModifyField, value: string): string {
   }
 }
 
-/** Every field the form changes, in the form's order, with when RDS applies it. */
-export function modifySummary(current: ModifyValues, typed: ModifyValues, applyImmediately: boolean): ModifyChange[] {
+/** Whether the form moves the maintenance window to one open at `now`: then nothing waits (RDS's rule). */
+export function windowOpensNow(current: ModifyValues, typed: ModifyValues, now: Date): boolean {
+  const moved = changedValue("maintenanceWindow", current.maintenanceWindow, typed.maintenanceWindow);
+  return moved !== undefined && maintenanceWindowOpen(moved, now);
+}
+
+/**
+ * Every field the form changes, in the form's order, with when RDS applies it: nothing waits when applied
+ * immediately, or when the form moves the maintenance window to one open at `now`.
+ */
+export function modifySummary(
+  current: ModifyValues,
+  typed: ModifyValues,
+  { applyImmediately, now }: { applyImmediately: boolean; now: Date },
+): ModifyChange[] {
+  const nothingWaits = applyImmediately || windowOpensNow(current, typed, now);
   return MODIFY_FIELDS.flatMap((field) => {
     const to = changedValue(field, current[field], typed[field]);
     if (to === undefined) return [];
-    const when: ApplyWhen =
-      !applyImmediately && waitsForWindow(field, current[field], to) ? "maintenance-window" : "now";
+    const when: ApplyWhen = !nothingWaits && waitsForWindow(field, current[field], to) ? "maintenance-window" : "now";
     return [{ field, label: FIELD_LABELS[field], from: current[field], to, when }];
   });
 }
