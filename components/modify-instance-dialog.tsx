@@ -56,7 +56,7 @@ export function ModifyInstanceDialog(props: Props) {
           {unavailableReason}
         </p>
       ) : null}
-      <DialogFrame description={description} title={title}>
+      <DialogFrame description={description} title={title} wide>
         {/* Mounted only while open: every opening starts from the instance's values, without the last answer. */}
         <ModifyForm
           {...props}
@@ -98,30 +98,34 @@ function ModifyForm({
         onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
         values={values}
       />
-      <div className="flex items-center gap-2">
-        <input
-          checked={applyImmediately}
-          className="size-4 rounded border-slate-300"
-          data-testid="action-field-applyImmediately"
-          id={applyId}
-          name="applyImmediately"
-          onChange={(e) => setApplyImmediately(e.target.checked)}
-          type="checkbox"
+      {/* Kept in view while the settings scroll (-bottom-5: Chrome sticks it inside the panel's padding). */}
+      <div className="sticky -bottom-5 -mx-5 -mb-5 space-y-3 border-t border-slate-200 bg-white px-5 pt-3 pb-5">
+        <div className="flex items-center gap-2">
+          <input
+            checked={applyImmediately}
+            className="size-4 rounded border-slate-300"
+            data-testid="action-field-applyImmediately"
+            id={applyId}
+            name="applyImmediately"
+            onChange={(e) => setApplyImmediately(e.target.checked)}
+            type="checkbox"
+          />
+          <label className="text-sm font-medium text-slate-900" htmlFor={applyId}>
+            Apply now (otherwise class, storage, Multi-AZ and switching backups on or off wait for the maintenance
+            window)
+          </label>
+        </div>
+        <ModifySummaryList
+          applyImmediately={applyImmediately}
+          changes={changes}
+          identifier={identifier}
+          maintenanceWindow={windowAfter(current, values)}
+          queued={queued}
+          windowOpensNow={windowOpensNow(current, values, now)}
         />
-        <label className="text-sm font-medium text-slate-900" htmlFor={applyId}>
-          Apply now (otherwise class, storage, Multi-AZ and switching backups on or off wait for the maintenance window)
-        </label>
+        {error ? <ActionError error={error.error} hint={error.hint} id={errorId} /> : null}
+        <DialogButtons destructive={false} label="Modify" pending={pending} ready={changes.length > 0} />
       </div>
-      <ModifySummaryList
-        applyImmediately={applyImmediately}
-        changes={changes}
-        identifier={identifier}
-        maintenanceWindow={windowAfter(current, values)}
-        queued={queued}
-        windowOpensNow={windowOpensNow(current, values, now)}
-      />
-      {error ? <ActionError error={error.error} hint={error.hint} id={errorId} /> : null}
-      <DialogButtons destructive={false} label="Modify" pending={pending} ready={changes.length > 0} />
     </form>
   );
 }
