@@ -1,6 +1,6 @@
 import { DescribeDBInstancesCommand, ModifyDBInstanceCommand, type RDSClient } from "@aws-sdk/client-rds";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { fleetRdsClient } from "./fleet-rds-client";
 import { InstancePage } from "./instance-page";
 
@@ -11,17 +11,26 @@ const pendingInRds = async (rds: RDSClient, identifier: string) =>
   (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances?.[0]
     ?.PendingModifiedValues ?? {};
 
-test("Modify dialog: a live summary of current → new, now or in the maintenance window; malformed input and RDS's refusal shown with the form kept; a class change queued", async ({
+/** An instance's page with its Modify dialog open. */
+async function openModify(page: Page, identifier: string) {
+  const instance = new InstancePage(page, identifier);
+  await instance.goto();
+  await instance.action("modify").click();
+  const dialog = instance.dialog;
+  return {
+    instance,
+    dialog,
+    field: (name: string) => dialog.getByTestId(`action-field-${name}`),
+    change: (name: string) => dialog.getByTestId(`modify-change-${name}`),
+  };
+}
+
+test("Modify dialog: a live summary of current → new, now or in the maintenance window as Apply now says; malformed input and RDS's refusal shown with the form kept", async ({
   page,
 }) => {
   const rds = fleetRdsClient();
   try {
-    const replica = new InstancePage(page, REPLICA);
-    await replica.goto();
-    await replica.action("modify").click();
-    const dialog = replica.dialog;
-    const field = (name: string) => dialog.getByTestId(`action-field-${name}`);
-    const change = (name: string) => dialog.getByTestId(`modify-change-${name}`);
+    const { instance: replica, dialog, field, change } = await openModify(page, REPLICA);
 
     // Every setting starts at the instance's value; nothing changed, nothing to send.
     await expect(field("instanceClass")).toHaveValue("db.t3.micro");
@@ -61,9 +70,18 @@ test("Modify dialog: a live summary of current → new, now or in the maintenanc
 
     const { violations } = await new AxeBuilder({ page }).include('[data-testid="confirm-dialog"]').analyze();
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  } finally {
+    rds.destroy();
+  }
+});
 
-    // Without "Apply now" the class change waits for the maintenance window; only what changed is sent.
-    await field("allocatedStorage").fill("20");
+test("Modify dialog: a class change queued for the replica's maintenance window shows on its page, and Apply now would take it along", async ({
+  page,
+}) => {
+  const rds = fleetRdsClient();
+  try {
+    const { instance: replica, dialog, field } = await openModify(page, REPLICA);
+    // Only what changed is sent.
     await field("instanceClass").selectOption("db.t3.small");
     await replica.confirmButton.click();
     await expect(dialog).toHaveCount(0);
@@ -90,11 +108,7 @@ test("Modify dialog: a live summary of current → new, now or in the maintenanc
 test("Modify dialog: Multi-AZ off, queued for the writer's maintenance window, shows on its page", async ({ page }) => {
   const rds = fleetRdsClient();
   try {
-    const writer = new InstancePage(page, WRITER);
-    await writer.goto();
-    await writer.action("modify").click();
-    const dialog = writer.dialog;
-    const field = (name: string) => dialog.getByTestId(`action-field-${name}`);
+    const { instance: writer, dialog, field } = await openModify(page, WRITER);
 
     await expect(field("multiAz")).toHaveValue("true");
     await field("multiAz").selectOption("false");
