@@ -81,7 +81,8 @@ export default defineConfig({
     afterSignIn("events", "events.spec.ts", "admin"),
     // Creates a group, switches replica-2 to it and reboots it, then puts replica-2 back on the default group.
     afterSignIn("parameter-groups", "parameter-groups.spec.ts", "operator"),
-    // Queues a class change on a replica for the maintenance window and empties the queue again.
+    // Queues a class change on a replica and Multi-AZ off on the writer for the maintenance window, and empties
+    // both queues again.
     afterSignIn("modify", "modify.spec.ts", "operator"),
     afterSignIn("metrics", "metrics.spec.ts", "operator"),
     afterSignIn("alarms", "alarms.spec.ts", "operator"),

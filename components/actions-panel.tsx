@@ -1,7 +1,11 @@
 import type { ReactNode } from "react";
 import { type ActionField, ConfirmActionDialog, type InstanceServerAction } from "@/components/confirm-action-dialog";
+import { ModifyInstanceDialog } from "@/components/modify-instance-dialog";
 import type { DbInstance } from "@/lib/fleet/fleet-model";
 import { acceptsAction, type InstanceAction } from "@/lib/fleet/instance-actions";
+import { classChoices } from "@/lib/fleet/modifiable-classes";
+import { currentValues } from "@/lib/fleet/modify-summary";
+import { pendingChanges } from "@/lib/fleet/pending-changes";
 
 type Props = {
   instance: DbInstance;
@@ -250,81 +254,22 @@ function copyFor(action: InstanceAction, instance: DbInstance, now: Date): Copy 
   }
 }
 
-/**
- * ModifyDBInstance: each field says what the instance has now; blank keeps it. Class and storage wait for the
- * maintenance window unless "Apply now" is ticked; the windows and the storage ceiling change at once (RDS's rules).
- */
+/** ModifyDBInstance's words; its settings and live summary are the dialog's (components/modify-instance-dialog.tsx). */
 function modifyCopy(instance: DbInstance): Copy {
   const id = instance.identifier;
-  const { allocatedGiB, maxAllocatedGiB, type } = instance.storage;
-  const now = (value: string | number | undefined, unit = "") =>
-    value === undefined ? "Now: not set." : `Now: ${value}${unit}.`;
-  const window = instance.maintenanceWindow ?? "its maintenance window";
   return {
     label: "Modify",
     title: `Modify ${id}?`,
     confirmLabel: "Modify",
     destructive: false,
-    summary: "Changes the class, storage or windows: now, or in the maintenance window.",
+    summary: "Changes the class, storage, Multi-AZ, backups or windows: now, or in the maintenance window.",
     description: (
-      <>
-        <p>
-          ModifyDBInstance: fill in only what changes. A new class or storage waits in the maintenance window (
-          <code>{window}</code> UTC) unless you apply it now; a class change restarts PostgreSQL (a Multi-AZ writer
-          fails over to its already-resized standby, so writes stop only for the failover).
-        </p>
-        <p>Storage only grows, by at least 10 %. The windows and the storage ceiling change at once.</p>
-      </>
+      <p>
+        ModifyDBInstance: change what you need; the summary below says what changes and when. A class change restarts
+        PostgreSQL (a Multi-AZ writer fails over to its already-resized standby, so writes stop only for the failover);
+        storage only grows, by at least 10 %.
+      </p>
     ),
-    fields: [
-      {
-        kind: "text",
-        name: "instanceClass",
-        label: "New instance class",
-        defaultValue: "",
-        hint: `${now(instance.instanceClass)} For example db.t3.small or db.r6g.large.`,
-      },
-      {
-        kind: "text",
-        name: "allocatedStorage",
-        label: "New allocated storage (GiB)",
-        defaultValue: "",
-        hint: `${now(allocatedGiB, " GiB")}${allocatedGiB === undefined ? "" : ` At least ${Math.ceil(allocatedGiB * 1.1)} GiB.`}`,
-      },
-      {
-        kind: "text",
-        name: "maxAllocatedStorage",
-        label: "New storage autoscaling ceiling (GiB)",
-        defaultValue: "",
-        hint: now(maxAllocatedGiB, " GiB"),
-      },
-      {
-        kind: "text",
-        name: "storageType",
-        label: "New storage type",
-        defaultValue: "",
-        hint: `${now(type)} gp2, gp3, io1 or io2.`,
-      },
-      {
-        kind: "text",
-        name: "backupWindow",
-        label: "New backup window (UTC)",
-        defaultValue: "",
-        hint: `${now(instance.backupWindow)} hh24:mi-hh24:mi, at least 30 minutes.`,
-      },
-      {
-        kind: "text",
-        name: "maintenanceWindow",
-        label: "New maintenance window (UTC)",
-        defaultValue: "",
-        hint: `${now(instance.maintenanceWindow)} ddd:hh24:mi-ddd:hh24:mi, at least 30 minutes.`,
-      },
-      {
-        kind: "checkbox",
-        name: "applyImmediately",
-        label: "Apply now (otherwise class and storage changes wait for the maintenance window)",
-      },
-    ],
   };
 }
 
@@ -350,19 +295,33 @@ export function ActionsPanel({ instance, actions, serverActions }: Props) {
           return (
             <li key={action}>
               <p className="mb-1.5 text-sm text-slate-700">{copy.summary}</p>
-              <ConfirmActionDialog
-                action={action}
-                confirmLabel={copy.confirmLabel}
-                description={copy.description}
-                destructive={copy.destructive}
-                fields={copy.fields}
-                identifier={instance.identifier}
-                label={copy.label}
-                serverAction={serverActions[action]}
-                status={instance.status}
-                title={copy.title}
-                unavailableReason={busy(action)}
-              />
+              {action === "modify" ? (
+                <ModifyInstanceDialog
+                  classes={classChoices(instance.instanceClass)}
+                  current={currentValues(instance)}
+                  description={copy.description}
+                  identifier={instance.identifier}
+                  queued={pendingChanges(instance)}
+                  serverAction={serverActions.modify}
+                  status={instance.status}
+                  title={copy.title}
+                  unavailableReason={busy(action)}
+                />
+              ) : (
+                <ConfirmActionDialog
+                  action={action}
+                  confirmLabel={copy.confirmLabel}
+                  description={copy.description}
+                  destructive={copy.destructive}
+                  fields={copy.fields}
+                  identifier={instance.identifier}
+                  label={copy.label}
+                  serverAction={serverActions[action]}
+                  status={instance.status}
+                  title={copy.title}
+                  unavailableReason={busy(action)}
+                />
+              )}
             </li>
           );
         })}

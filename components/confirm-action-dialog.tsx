@@ -1,19 +1,15 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { type ReactNode, useId, useRef, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { useActionTracker } from "@/components/action-tracker";
-import { DialogButtons, dialogTriggerStyle, TypedConfirmation } from "@/components/dialog-controls";
+import { ActionError, DialogButtons, dialogTriggerStyle, TypedConfirmation } from "@/components/dialog-controls";
 import { DialogFrame } from "@/components/dialog-frame";
-import { useKeptFormAction } from "@/components/use-kept-form-action";
+import { type InstanceServerAction, useInstanceAction } from "@/components/use-instance-action";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
-import type { ActionState } from "@/lib/actions/validated-action";
 import type { InstanceAction } from "@/lib/fleet/instance-actions";
 
-export type InstanceServerAction = (
-  previous: ActionState<ActionReceipt>,
-  formData: FormData,
-) => Promise<ActionState<ActionReceipt>>;
+export type { InstanceServerAction };
 
 /** An input the action needs besides the instance: a snapshot's or a new replica's name, a choice. */
 export type ActionField =
@@ -86,40 +82,13 @@ function ConfirmForm({
   onAccepted,
   fields = [],
 }: FormProps) {
-  const statusBefore = useRef(status);
-  const accepted = useRef(onAccepted);
-  accepted.current = onAccepted;
-  const { state, submit, pending } = useKeptFormAction(
-    async (previous: ActionState<ActionReceipt>, formData: FormData): Promise<ActionState<ActionReceipt>> => {
-      try {
-        const answer = await serverAction(previous, formData);
-        // Handed over here, not after a render: the action's own refresh may take this dialog off the page (a
-        // promoted replica has no Promote; a started instance no Start), and the progress panel must still get it.
-        if (answer?.ok) accepted.current(answer.result, statusBefore.current);
-        return answer;
-      } catch {
-        // The request never got an answer (network, server restart): RDS may or may not have the request.
-        return {
-          ok: false,
-          error: "No answer from the dashboard's server, so it is not known whether RDS got the request.",
-          hint: "Check the instance's status and events before trying again.",
-        };
-      }
-    },
-  );
+  const { submit, pending, error } = useInstanceAction({ serverAction, status, onAccepted });
   const [typed, setTyped] = useState("");
   const errorId = useId();
 
   const confirmed = !destructive || typed.trim() === identifier;
-  const error = state && !state.ok ? state : undefined;
   return (
-    <form
-      className="mt-4 space-y-4"
-      onSubmit={(event) => {
-        statusBefore.current = status;
-        submit(event);
-      }}
-    >
+    <form className="mt-4 space-y-4" onSubmit={submit}>
       <input name="identifier" type="hidden" value={identifier} />
       {fields.map((f) => (
         <ActionInput describedBy={error ? errorId : undefined} field={f} key={f.name} />
@@ -132,17 +101,7 @@ function ConfirmForm({
           typed={typed}
         />
       ) : null}
-      {error ? (
-        <div
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-          data-testid="action-error"
-          id={errorId}
-          role="alert"
-        >
-          <p>{error.error}</p>
-          {error.hint ? <p className="mt-1">{error.hint}</p> : null}
-        </div>
-      ) : null}
+      {error ? <ActionError error={error.error} hint={error.hint} id={errorId} /> : null}
       <DialogButtons destructive={destructive} label={confirmLabel} pending={pending} ready={confirmed} />
     </form>
   );

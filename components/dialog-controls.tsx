@@ -40,6 +40,21 @@ export function TypedConfirmation({
   );
 }
 
+/** Why the server refused the dialog's request, and what to do; announced as it appears. */
+export function ActionError({ id, error, hint }: { id: string; error: string; hint: string | undefined }) {
+  return (
+    <div
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+      data-testid="action-error"
+      id={id}
+      role="alert"
+    >
+      <p>{error}</p>
+      {hint ? <p className="mt-1">{hint}</p> : null}
+    </div>
+  );
+}
+
 /** Cancel, and the dialog's submit button: red for a destructive action, enabled once `ready` and not pending. */
 export function DialogButtons({
   label,

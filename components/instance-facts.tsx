@@ -1,5 +1,6 @@
 import type { Fact } from "@/components/fact-list";
 import type { DbInstance, Storage } from "@/lib/fleet/fleet-model";
+import { pendingChanges } from "@/lib/fleet/pending-changes";
 
 const dash = "—";
 
@@ -28,16 +29,7 @@ export function instanceFacts(instance: DbInstance): Fact[] {
  * (the instance is modifying). Nothing when none wait.
  */
 function pendingFacts(instance: DbInstance): Fact[] {
-  const p = instance.pendingModifications;
-  const changes = [
-    p.instanceClass ? `class ${instance.instanceClass ?? dash} → ${p.instanceClass}` : undefined,
-    p.allocatedGiB ? `storage ${instance.storage.allocatedGiB ?? dash} → ${p.allocatedGiB} GiB` : undefined,
-    p.storageType ? `storage type ${instance.storage.type ?? dash} → ${p.storageType}` : undefined,
-    p.multiAz === undefined ? undefined : `Multi-AZ ${instance.multiAz ? "on" : "off"} → ${p.multiAz ? "on" : "off"}`,
-    p.backupRetentionDays === undefined
-      ? undefined
-      : `backup retention ${instance.backupRetentionDays ?? dash} → ${p.backupRetentionDays} days`,
-  ].filter((c): c is string => c !== undefined);
+  const changes = pendingChanges(instance);
   if (changes.length === 0) return [];
   const when =
     instance.status === "modifying"

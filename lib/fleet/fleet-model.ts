@@ -53,6 +53,7 @@ export type DbInstance = {
   backupWindow: string | undefined;
   maintenanceWindow: string | undefined;
   deletionProtection: boolean;
+  copyTagsToSnapshot: boolean;
   performanceInsightsEnabled: boolean;
   /** ModifyDBInstance's changes waiting for the maintenance window, or being applied (PendingModifiedValues). */
   pendingModifications: PendingModifications;
@@ -64,7 +65,7 @@ export type PendingModifications = {
   allocatedGiB?: number;
   storageType?: string;
   multiAz?: boolean;
-  /** Only a switch between 0 and non-zero days waits: backups start or stop. */
+  /** Backups switched on or off (retention 0 ↔ non-zero) wait too; other retention changes do not. */
   backupRetentionDays?: number;
 };
 

@@ -28,7 +28,13 @@ describe("modifyInstanceForm", () => {
   });
 
   it.each([
-    [{}, "Nothing to change: fill in at least one new value"],
+    [{}, "Nothing to change: change at least one setting"],
+    [{ multiAz: "yes" }, "multiAz: expected true or false"],
+    [{ deletionProtection: "on" }, "deletionProtection: expected true or false"],
+    [{ copyTagsToSnapshot: "1" }, "copyTagsToSnapshot: expected true or false"],
+    [{ backupRetentionPeriod: "a week" }, "backupRetentionPeriod: expected a whole number of days"],
+    [{ backupRetentionPeriod: "36" }, "backupRetentionPeriod: at most 35 days"],
+    [{ backupRetentionPeriod: "-1" }, "backupRetentionPeriod: at least 0 days (0 turns automated backups off)"],
     [{ instanceClass: "t3.small" }, "instanceClass: expected a DB instance class such as db.t3.small"],
     [{ allocatedStorage: "thirty" }, "allocatedStorage: expected a whole number of GiB"],
     [{ allocatedStorage: "30.5" }, "allocatedStorage: expected a whole number of GiB"],
@@ -43,6 +49,24 @@ describe("modifyInstanceForm", () => {
     [{ instanceClass: "db.t3.small", applyImmediately: "yes" }, "applyImmediately: expected on or nothing"],
   ])("refuses %o, naming the field", (fields, message) => {
     expect(messages(modifyInstanceForm.safeParse({ identifier: "app-1", ...fields }))).toEqual([message]);
+  });
+
+  it("switches are true or false, and a retention of 0 turns backups off", () => {
+    expect(
+      modifyInstanceForm.parse({
+        identifier: "app-1",
+        multiAz: "false",
+        deletionProtection: "true",
+        copyTagsToSnapshot: "false",
+        backupRetentionPeriod: "0",
+      }),
+    ).toEqual({
+      identifier: "app-1",
+      multiAz: false,
+      deletionProtection: true,
+      copyTagsToSnapshot: false,
+      backupRetentionPeriod: 0,
+    });
   });
 
   it("refuses a malformed identifier", () => {

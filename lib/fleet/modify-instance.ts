@@ -11,9 +11,16 @@ export type InstanceModification = {
   allocatedGiB?: number;
   maxAllocatedGiB?: number;
   storageType?: "gp2" | "gp3" | "io1" | "io2";
+  multiAz?: boolean;
+  backupRetentionDays?: number;
   backupWindow?: string;
   maintenanceWindow?: string;
-  /** False (RDS's default): class and storage changes wait in PendingModifiedValues for the maintenance window. */
+  deletionProtection?: boolean;
+  copyTagsToSnapshot?: boolean;
+  /**
+   * False (RDS's default): class, storage, Multi-AZ and backups switched on or off wait in PendingModifiedValues
+   * for the maintenance window.
+   */
   applyImmediately: boolean;
 };
 
@@ -41,8 +48,12 @@ export async function modifyInstance({
         AllocatedStorage: change.allocatedGiB,
         MaxAllocatedStorage: change.maxAllocatedGiB,
         StorageType: change.storageType,
+        MultiAZ: change.multiAz,
+        BackupRetentionPeriod: change.backupRetentionDays,
         PreferredBackupWindow: change.backupWindow,
         PreferredMaintenanceWindow: change.maintenanceWindow,
+        DeletionProtection: change.deletionProtection,
+        CopyTagsToSnapshot: change.copyTagsToSnapshot,
         ApplyImmediately: change.applyImmediately,
       }),
     ),

@@ -35,6 +35,7 @@ export function toDbInstance(raw: DBInstance): DbInstance {
     backupWindow: raw.PreferredBackupWindow,
     maintenanceWindow: raw.PreferredMaintenanceWindow,
     deletionProtection: raw.DeletionProtection ?? false,
+    copyTagsToSnapshot: raw.CopyTagsToSnapshot ?? false,
     performanceInsightsEnabled: raw.PerformanceInsightsEnabled ?? false,
     pendingModifications: pendingModifications(raw),
   };

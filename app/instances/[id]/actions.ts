@@ -77,8 +77,8 @@ export const startAction = validatedAction(
 );
 
 /**
- * ModifyDBInstance from the Modify dialog: class and storage apply now or in the maintenance window, as the
- * form says; windows and the storage ceiling apply at once (RDS's rules). The page shows what waits.
+ * ModifyDBInstance from the Modify dialog: class, storage, Multi-AZ and backups switched on or off apply now or
+ * in the maintenance window, as the form says; the rest at once (RDS's rules). The page shows what waits.
  */
 export const modifyAction = validatedAction(
   { action: "modify-db-instance", schema: modifyInstanceForm, target: onInstance },
@@ -91,8 +91,12 @@ export const modifyAction = validatedAction(
         allocatedGiB: change.allocatedStorage,
         maxAllocatedGiB: change.maxAllocatedStorage,
         storageType: change.storageType,
+        multiAz: change.multiAz,
+        backupRetentionDays: change.backupRetentionPeriod,
         backupWindow: change.backupWindow,
         maintenanceWindow: change.maintenanceWindow,
+        deletionProtection: change.deletionProtection,
+        copyTagsToSnapshot: change.copyTagsToSnapshot,
         applyImmediately: applyImmediately === "on",
       },
     });
