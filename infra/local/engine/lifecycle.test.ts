@@ -7,6 +7,7 @@ import { readRuntimeInfo } from "../runtime-info";
 import {
   connectAsMaster,
   eventually,
+  fleetPorts,
   makeTempDataDir,
   startTempFleet,
   TEST_ENGINE_ENV,
@@ -30,8 +31,8 @@ const writerPort = (f: { info: { endpoints: { role: string; port: number }[] } }
 describe("fleet lifecycle", () => {
   test("a restart keeps every row, the endpoints and the credentials", async () => {
     const dataDir = tempDir();
-    const env = testPorts();
-    const first = await startTempFleet({ dataDir, env });
+    const first = await startTempFleet({ dataDir });
+    const env = fleetPorts(first);
     const before = { endpoints: first.info.endpoints, password: first.engine.credentials.master.password };
     const db = await connectAsMaster(first, writerPort(first));
     await db.query("create table kept (id int primary key)");
@@ -63,8 +64,8 @@ describe("fleet lifecycle", () => {
 
   test("a data directory written by the format 1 engine (one writer, its replicas) boots, with its rows", async () => {
     const dataDir = tempDir();
-    const env = testPorts();
-    const first = await startTempFleet({ dataDir, env });
+    const first = await startTempFleet({ dataDir });
+    const env = fleetPorts(first);
     const db = await connectAsMaster(first, writerPort(first));
     await db.query("create table from_v1 (id int)");
     await db.query("insert into from_v1 values (1)");
@@ -109,8 +110,8 @@ describe("fleet lifecycle", () => {
 
   test("a second engine on the same data directory is refused while one runs", async () => {
     const dataDir = tempDir();
-    const env = testPorts();
-    const running = await startTempFleet({ dataDir, env });
+    const running = await startTempFleet({ dataDir });
+    const _env = fleetPorts(running);
     try {
       await expect(startTempFleet({ dataDir, env: testPorts() })).rejects.toThrow(/already running \(pid \d+\)/);
       // The refusal must not have disturbed the running fleet.
@@ -138,8 +139,8 @@ describe("fleet lifecycle", () => {
 
   test("a disk without room for the fleet is refused with a clear message, and a restart keeps the data", async () => {
     const dataDir = tempDir();
-    const env = testPorts();
-    const f = await startTempFleet({ dataDir, env });
+    const f = await startTempFleet({ dataDir });
+    const env = fleetPorts(f);
     const db = await connectAsMaster(f, writerPort(f));
     await db.query("create table kept_on_full_disk (id int)");
     await db.query("insert into kept_on_full_disk values (7)");
@@ -161,8 +162,8 @@ describe("fleet lifecycle", () => {
 
   test("a data directory from another PostgreSQL major is refused and left alone", async () => {
     const dataDir = tempDir();
-    const env = testPorts();
-    const f = await startTempFleet({ dataDir, env });
+    const f = await startTempFleet({ dataDir });
+    const env = fleetPorts(f);
     await f.stop();
     const versionFile = path.join(dataDir, "nodes", "production-myapp-a", "PG_VERSION");
     writeFileSync(versionFile, "16\n");
@@ -172,8 +173,8 @@ describe("fleet lifecycle", () => {
 
   test("a half-initialised data directory is rebuilt", async () => {
     const dataDir = tempDir();
-    const env = testPorts();
-    const f = await startTempFleet({ dataDir, env });
+    const f = await startTempFleet({ dataDir });
+    const env = fleetPorts(f);
     await f.stop();
     const state = readState(dataDir)!;
     writeState(dataDir, { ...state, complete: false });

@@ -11,11 +11,11 @@ import {
   connectAsMaster,
   describeOne,
   eventually,
+  fleetPorts,
   makeTempDataDir,
   rdsClientFor,
   startTempFleet,
   type TempFleet,
-  testPorts,
 } from "../test-support/temp-fleet";
 
 const dataDir = makeTempDataDir();
@@ -34,8 +34,8 @@ const piClient = (f: TempFleet) =>
 
 test("a restart keeps the sampled load, the top SQL and its text", async () => {
   vi.stubEnv("RDSDECK_INSIGHTS_INTERVAL_SECONDS", "5");
-  const env = testPorts();
-  const first = await startTempFleet({ dataDir, env });
+  const first = await startTempFleet({ dataDir });
+  const env = fleetPorts(first);
   const id = fleetNames(first.fleet).writer;
   const rds = rdsClientFor(first);
   const dbiResourceId = (await describeOne(rds, id)).DbiResourceId ?? "";

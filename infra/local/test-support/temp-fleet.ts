@@ -82,6 +82,16 @@ export async function startTempFleet(
 }
 
 /**
+ * The ports a running temp fleet took, to start it again on the same ones.
+ * A test that needs fixed ports takes them from a first start (which picks
+ * again when another fleet on the machine holds one) rather than from
+ * testPorts(), whose random pick can collide.
+ */
+export function fleetPorts(f: TempFleet): { RDSDECK_PORT_BASE: string; RDSDECK_API_PORT: string } {
+  return { RDSDECK_PORT_BASE: String(f.config.portBase), RDSDECK_API_PORT: String(f.config.apiPort) };
+}
+
+/**
  * Stops a temp fleet and starts it again on its data directory, as a restart
  * of `npm start` would; cleaning up the new one removes the first's directory too.
  */
