@@ -29,6 +29,9 @@ export function nodeClient(at: NodeAddress, login: Login, caCertPem: string, opt
     connectionTimeoutMillis: 3_000,
     query_timeout: opts.queryTimeoutMs ?? 5_000,
     application_name: "rdsdeck-engine",
+    // The engine is the fleet's control plane: a storage-full node refuses the application's writes (its config
+    // makes transactions read only), never the engine's own housekeeping (extensions at boot, replication slots).
+    options: "-c default_transaction_read_only=off",
   });
 }
 
