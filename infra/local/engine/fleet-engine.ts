@@ -258,7 +258,9 @@ export class FleetEngine implements FleetOps {
       this.statuses.delete(instanceId);
       return;
     }
-    this.statuses.set(instanceId, this.nodes.get(instance.node.name)?.postmaster.running ? "available" : "failed");
+    // A stopped instance's nodes are down on purpose: an action on it that failed leaves it stopped, not failed.
+    if (instance.stopped) this.statuses.set(instanceId, "stopped");
+    else this.statuses.set(instanceId, this.nodes.get(instance.node.name)?.postmaster.running ? "available" : "failed");
   }
 
   saveState(): void {
