@@ -3,15 +3,20 @@
  * an allocated GiB stands for 8 MiB (RDSDECK_STORAGE_GIB_BYTES), so rows
  * inserted into the writer really fill its "20 GiB": RDS-EVENT-0089 past
  * 90 %, then storage-full with RDS-EVENT-0007 and writes refused, across an
- * engine restart; ModifyDBInstance accepted while full grows the storage and
+ * engine restart, while snapshots are still taken; ModifyDBInstance accepted while full grows the storage and
  * writes go on again. Autoscaling stays out of it (its five minutes are a day here).
  */
 import { rmSync } from "node:fs";
-import { DescribeEventsCommand, ModifyDBInstanceCommand, type RDSClient } from "@aws-sdk/client-rds";
+import {
+  CreateDBSnapshotCommand,
+  DescribeEventsCommand,
+  ModifyDBInstanceCommand,
+  type RDSClient,
+} from "@aws-sdk/client-rds";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { loadEngineConfig } from "../config";
-import { waitForInstance } from "../test-support/rds-waits";
+import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
 import {
   connectAsMaster,
   describeOne,
@@ -124,6 +129,12 @@ describe("storage-full", () => {
     await withWriter((db) =>
       expect(db.query("insert into fill (body) values ('after restart')")).rejects.toMatchObject({ code: READ_ONLY }),
     );
+  });
+
+  test("backups go on while full: CreateDBSnapshot, then storage-full again", async () => {
+    await rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: WRITER, DBSnapshotIdentifier: "while-full" }));
+    expect((await waitForSnapshot(rds, "while-full")).Status).toBe("available");
+    expect((await waitForInstance(rds, WRITER, "storage-full")).AllocatedStorage).toBe(20);
   });
 
   test("ModifyDBInstance refuses a storage change below 10 % while full, naming the sizes", async () => {
