@@ -16,6 +16,8 @@ import {
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { loadEngineConfig } from "../config";
+import { directoryBytes } from "../metrics/directory-size";
+import { cloudWatchClient, recentRdsStatistic } from "../monitoring/cloudwatch-client";
 import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
 import {
   connectAsMaster,
@@ -164,6 +166,33 @@ describe("storage-full", () => {
       30_000,
       "a write accepted after the storage grew",
     );
+  });
+});
+
+describe("FreeStorageSpace on the allocation's scale", () => {
+  test("the grown 40 GiB instance reports its free GiBs, not the few real MiB they stand for", async () => {
+    const cw = cloudWatchClient(f);
+    const gibBytes = Number(ENV.RDSDECK_STORAGE_GIB_BYTES);
+    const expected = () => {
+      const used = directoryBytes(f.engine.nodeServing(WRITER)!.pgData);
+      return ((40 * gibBytes - used) / gibBytes) * 1024 ** 3;
+    };
+    let last: number | undefined;
+    try {
+      // The collector walks the data directory once a minute: the first walk after the growth.
+      await eventually(
+        async () => {
+          last = await recentRdsStatistic(cw, WRITER, "FreeStorageSpace", "Minimum", 30);
+          return last !== undefined && Math.abs(last - expected()) < 2 * 1024 ** 3 ? last : undefined;
+        },
+        150_000,
+        `FreeStorageSpace near ${(expected() / 1024 ** 3).toFixed(1)} GiB`,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; last ${last === undefined ? "none" : (last / 1024 ** 3).toFixed(2)} GiB`);
+      });
+    } finally {
+      cw.destroy();
+    }
   });
 });
 

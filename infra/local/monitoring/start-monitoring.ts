@@ -93,6 +93,7 @@ export async function startMonitoring(options: {
         fleet,
         engine.state.instances.find((i) => i.id === instanceId),
       ),
+    storageScale: 1024 ** 3 / engine.config.storageGibBytes,
     intervalMs: config.collectIntervalMs,
     onError: repeatLimited((error, instanceId) =>
       logger.warn({ instance: instanceId, err: error }, "metrics of an instance could not be collected"),
