@@ -19,6 +19,15 @@ const envSchema = z.object({
   RDSDECK_MIN_FREE_MB: z.coerce.number().int().min(0).default(200),
   RDSDECK_AUTOMATED_BACKUPS: z.enum(["on", "off"]).default("on"),
   RDSDECK_MAINTENANCE_WINDOW: z.enum(["on", "off"]).default("on"),
+  RDSDECK_STORAGE_GIB_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 ** 2)
+    .max(1024 ** 3)
+    .default(1024 ** 3),
+  RDSDECK_STORAGE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RDSDECK_STORAGE_AUTOSCALING_LOW_SECONDS: z.coerce.number().int().min(0).default(300),
+  RDSDECK_STORAGE_AUTOSCALING_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(21_600),
   RDSDECK_PG_USER: z
     .string()
     .regex(/^[a-z_][a-z0-9_-]*$/)
@@ -48,6 +57,14 @@ export type EngineConfig = {
   automatedBackups: boolean;
   /** Whether queued modifications apply by themselves in each instance's maintenance window. */
   maintenanceWindow: boolean;
+  /** Real bytes one allocated GiB stands for: 2^30 by default; tests fill a "20 GiB" instance with a few MiB a GiB. */
+  storageGibBytes: number;
+  /** How often the storage watcher measures each instance's data directory (RDS reports storage once a minute). */
+  storageCheckMs: number;
+  /** Storage autoscaling: how long free space must stay at or under 10 % before RDS grows the storage (5 minutes). */
+  autoscalingLowMs: number;
+  /** Storage autoscaling: the time since the last storage change before another one (6 hours). */
+  autoscalingCooldownMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -76,6 +93,10 @@ export function loadEngineConfig(
     minFreeMb: e.RDSDECK_MIN_FREE_MB,
     automatedBackups: e.RDSDECK_AUTOMATED_BACKUPS === "on",
     maintenanceWindow: e.RDSDECK_MAINTENANCE_WINDOW === "on",
+    storageGibBytes: e.RDSDECK_STORAGE_GIB_BYTES,
+    storageCheckMs: e.RDSDECK_STORAGE_CHECK_SECONDS * 1000,
+    autoscalingLowMs: e.RDSDECK_STORAGE_AUTOSCALING_LOW_SECONDS * 1000,
+    autoscalingCooldownMs: e.RDSDECK_STORAGE_AUTOSCALING_COOLDOWN_SECONDS * 1000,
   };
 }
 

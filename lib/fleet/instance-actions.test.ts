@@ -22,12 +22,23 @@ describe("actionsFor", () => {
       "writer",
       ["reboot", "reboot-with-failover", "snapshot", "create-replica", "modify", "delete"],
     ],
-    ["a stopped writer", { DBInstanceStatus: "stopped" }, "writer", ["start"]],
+    [
+      "a stopped writer (snapshot and delete too, as RDS)",
+      { DBInstanceStatus: "stopped" },
+      "writer",
+      ["start", "snapshot", "delete"],
+    ],
+    [
+      "a stopped writer with a restorable time",
+      { DBInstanceStatus: "stopped", LatestRestorableTime: new Date("2026-12-06T10:00:00Z") },
+      "writer",
+      ["start", "snapshot", "restore-to-time", "delete"],
+    ],
     [
       "a starting writer (Start, disabled, until it is available)",
       { DBInstanceStatus: "starting" },
       "writer",
-      ["start"],
+      ["start", "snapshot", "delete"],
     ],
     [
       "a read replica",
@@ -58,6 +69,15 @@ describe("acceptsAction", () => {
     ["stop", "stopped", false],
     ["reboot", "stopped", false],
     ["reboot", "failed", true],
+    ["snapshot", "stopped", true],
+    ["delete", "stopped", true],
+    ["restore-to-time", "stopped", true],
+    ["modify", "stopped", false],
+    ["create-replica", "stopped", false],
+    ["snapshot", "starting", false],
+    ["modify", "storage-full", true],
+    ["reboot", "storage-full", false],
+    ["stop", "storage-full", false],
   ] as const)("%s on an instance %s: %s", (action, status, accepted) => {
     expect(acceptsAction(action, status)).toBe(accepted);
   });

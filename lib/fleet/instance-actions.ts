@@ -43,9 +43,12 @@ export function instanceRole(instance: DbInstance): "writer" | "replica" {
 }
 
 export function actionsFor(instance: DbInstance): InstanceAction[] {
-  // A stopped instance can only be started (RDS refuses reboots, snapshots and modifications meanwhile). Start
-  // stays listed while starting, so that the dialog that sent it lives to hand its receipt to the progress panel.
-  if (instance.status === "stopped" || instance.status === "starting") return ["start"];
+  // A stopped instance can be started, snapshotted, restored to a point in time from and deleted; RDS refuses
+  // reboots, modifications and read replicas meanwhile. Start stays listed while starting, so that the dialog that
+  // sent it lives to hand its receipt to the progress panel.
+  if (instance.status === "stopped" || instance.status === "starting") {
+    return ["start", "snapshot", ...(instance.latestRestorableTime ? (["restore-to-time"] as const) : []), "delete"];
+  }
   const actions: InstanceAction[] = ["reboot"];
   if (instanceRole(instance) === "writer") {
     // RDS fails over only a Multi-AZ instance. Multi-AZ read replicas exist on AWS but not in the local fleet, so
@@ -78,9 +81,19 @@ export function acceptsActions(status: string): boolean {
   return status === "available" || status === "failed";
 }
 
-/** Whether RDS would take this action now: StartDBInstance only on a stopped instance, StopDBInstance only on an available one. */
+/** Actions RDS takes on a stopped instance besides StartDBInstance. */
+const ON_STOPPED = new Set<InstanceAction>(["snapshot", "restore-to-time", "delete"]);
+
+/**
+ * Whether RDS would take this action now: StartDBInstance only on a stopped
+ * instance, StopDBInstance only on an available one; a stopped instance's
+ * snapshot, point-in-time restore and deletion; and ModifyDBInstance on a
+ * storage-full instance, which is how its storage grows again.
+ */
 export function acceptsAction(action: InstanceAction, status: string): boolean {
   if (action === "start") return status === "stopped";
   if (action === "stop") return status === "available";
+  if (status === "stopped") return ON_STOPPED.has(action);
+  if (status === "storage-full") return action === "modify";
   return acceptsActions(status);
 }

@@ -20,6 +20,7 @@ import { InstanceTags } from "@/components/instance-tags";
 import { InstanceTopology } from "@/components/instance-topology";
 import { InvalidQuery } from "@/components/invalid-query";
 import { LiveRefresh } from "@/components/live-refresh";
+import { StorageFullNotice } from "@/components/storage-full-notice";
 import { may } from "@/lib/auth/action-roles";
 import { requireRole } from "@/lib/auth/require-role";
 import { getConfig } from "@/lib/config";
@@ -133,6 +134,7 @@ export default async function InstancePage({ params, searchParams }: Props) {
         </InstanceHeading>
         <ActionProgress activity={activity} identifier={identifier} renderedAt={renderedAt} status={instance.status} />
         <PendingModifications instance={instance} />
+        <StorageFullNotice instance={instance} />
         <InstanceLogsLink identifier={identifier} />
         {query.alarms === ALARMS_NOT_CREATED.alarms ? <AlarmsNotCreated identifier={identifier} role={role} /> : null}
         {/* Actions come first in reading order (and on narrow screens), in the right column on wide ones. */}

@@ -56,7 +56,8 @@ export function deleteInstance(ops: FleetOps, req: DeleteRequest): void {
   }
   ops.actions.assertIdle(id);
   const status = ops.status(id);
-  if (status !== "available" && status !== "failed") {
+  // RDS deletes a stopped instance too, with or without a final snapshot (taken from its files).
+  if (status !== "available" && status !== "failed" && status !== "stopped") {
     throw new EngineFault("InvalidDBInstanceState", `Instance ${id} is not in available state (it is ${status}).`);
   }
   const replicas = replicasOf(ops.state, id);

@@ -17,6 +17,7 @@ export type InstanceStatus =
   | "stopping"
   | "stopped"
   | "storage-optimization"
+  | "storage-full"
   | "resetting-master-credentials";
 
 export type EngineInstance = {

@@ -42,6 +42,7 @@ import { restoreWindowOf } from "./snapshots/restore-window";
 import { RetainedBackups } from "./snapshots/retained-backups";
 import { SnapshotStore } from "./snapshots/snapshot-store";
 import { archiveCommand, archiveDirOf, prepareArchiveDir } from "./snapshots/wal-archive";
+import { StorageWatcher } from "./storage-watcher";
 import { WriterProxy } from "./writer-proxy";
 
 const START_TIMEOUT_MS = 60_000;
@@ -74,6 +75,8 @@ export class FleetEngine implements FleetOps {
   private readonly logRetention: LogRetention;
   /** Starts instances stopped for 7 days, as RDS does. */
   readonly automaticRestarts: AutomaticRestarts;
+  /** Low storage, storage-full and storage autoscaling; `storage.check()` is the test seam. */
+  readonly storage: StorageWatcher;
   private releaseLock: (() => void) | undefined;
   private shuttingDown = false;
   private readonly clock: () => Date;
@@ -94,6 +97,7 @@ export class FleetEngine implements FleetOps {
     this.backups = new AutomatedBackups(this);
     this.maintenance = new PendingMaintenance(this);
     this.automaticRestarts = new AutomaticRestarts(this);
+    this.storage = new StorageWatcher(this);
     this.logRetention = new LogRetention(path.join(config.dataDir, "logs"), log, () => this.now());
   }
 
@@ -124,7 +128,11 @@ export class FleetEngine implements FleetOps {
       this.state = prepared.state;
       this.snapshots = new SnapshotStore(this.config.dataDir, this.log);
       this.parameterGroups = new ParameterGroups(this);
-      this.ctx.parametersOf = (nodeName) => this.parameterGroups.valuesForNode(nodeName);
+      // A storage-full instance's read-only setting wins over its parameter group's.
+      this.ctx.parametersOf = (nodeName) => ({
+        ...this.parameterGroups.valuesForNode(nodeName),
+        ...this.storage.parametersOf(nodeName),
+      });
       this.retained = new RetainedBackups(path.join(this.config.dataDir, "backups"));
       if (this.state.complete) settlePendingInstances(this, this.config.dataDir);
       for (const i of this.state.instances) {
@@ -155,6 +163,7 @@ export class FleetEngine implements FleetOps {
       if (this.config.maintenanceWindow) this.maintenance.start();
       this.logRetention.start();
       this.automaticRestarts.start();
+      this.storage.start();
       // One stopped for 7 days while the engine was down starts now, as RDS would have started it then.
       this.automaticRestarts.check();
     } catch (error) {
@@ -249,7 +258,9 @@ export class FleetEngine implements FleetOps {
       this.statuses.delete(instanceId);
       return;
     }
-    this.statuses.set(instanceId, this.nodes.get(instance.node.name)?.postmaster.running ? "available" : "failed");
+    // A stopped instance's nodes are down on purpose: an action on it that failed leaves it stopped, not failed.
+    if (instance.stopped) this.statuses.set(instanceId, "stopped");
+    else this.statuses.set(instanceId, this.nodes.get(instance.node.name)?.postmaster.running ? "available" : "failed");
   }
 
   saveState(): void {
@@ -367,6 +378,7 @@ export class FleetEngine implements FleetOps {
       this.maintenance.stop();
       this.logRetention.stop();
       this.automaticRestarts.stop();
+      await this.storage.stop();
       for (const id of this.statuses.keys()) this.statuses.set(id, "stopping");
       await Promise.all([...this.nodes.values()].map((n) => n.monitor.stop()));
       const byRole = (role: NodeRole) => [...this.nodes.values()].filter((n) => n.role === role);

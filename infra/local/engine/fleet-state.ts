@@ -79,6 +79,14 @@ const instanceSchema = z.object({
   classChangeFrom: z.string().optional(),
   /** A storage change's optimisation: DescribeDBInstances shows storage-optimization with PercentProgress until `until`. */
   storageOptimization: z.object({ from: z.string(), until: z.string() }).optional(),
+  /** Set once its data passed 90 % of its allocation (RDS-EVENT-0089 sent), until it falls back under. */
+  storageLow: z.boolean().optional(),
+  /**
+   * Set when its data reached its allocation (storage-full, RDS-EVENT-0007):
+   * its nodes refuse writes until a storage change gives it more room than
+   * `allocatedStorage` (the allocation it filled), across engine restarts.
+   */
+  storageFull: z.object({ at: z.string(), allocatedStorage: z.number().int() }).optional(),
   /**
    * Set while StopDBInstance has it stopped: its nodes stay down across engine
    * restarts until StartDBInstance, or RDS's automatic start 7 days on.

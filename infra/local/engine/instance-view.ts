@@ -22,8 +22,7 @@ export function viewInstances(
     return {
       id: i.id,
       kind: i.role === "writer" ? "writer" : "replica",
-      // A storage change being optimised shows as such while the instance is otherwise available.
-      status: status === "available" && progress !== undefined ? "storage-optimization" : status,
+      status: overlayStatus(status, progress, i),
       percentProgress: progress,
       createdAt: new Date(i.createdAt),
       dbiResourceId: i.dbiResourceId,
@@ -46,4 +45,17 @@ export function viewInstances(
       automaticRestartTime: i.stopped ? new Date(i.stopped.automaticRestartTime) : undefined,
     };
   });
+}
+
+/**
+ * A storage change being optimised, or storage that is full, shows as such
+ * while the instance is otherwise available (storage-full lets actions such
+ * as ModifyDBInstance through, as RDS does). Right after its storage grew an
+ * instance shows storage-optimization, even before the watcher has seen the
+ * room and taken writes again.
+ */
+function overlayStatus(status: InstanceStatus, progress: number | undefined, record: InstanceRecord): InstanceStatus {
+  if (status !== "available") return status;
+  if (progress !== undefined) return "storage-optimization";
+  return record.storageFull ? "storage-full" : status;
 }

@@ -133,6 +133,33 @@ export const RDS_EVENTS = {
     categories: ["notification"],
     message: "DB instance is being started due to it exceeding the maximum allowed time being stopped.",
   },
+  storageExhausted: {
+    id: "RDS-EVENT-0007",
+    categories: ["low storage"],
+    message: "Allocated storage has been exhausted. Allocate additional storage to resolve.",
+  },
+  /** The detail is "<id> is low at <n>% of the provisioned storage [Provisioned Storage: …, Free Storage: …]. …". */
+  storageLow: {
+    id: "RDS-EVENT-0089",
+    categories: ["low storage"],
+    message: "The free storage capacity for DB instance:",
+  },
+  autoscalingStarted: {
+    id: "RDS-EVENT-0217",
+    categories: ["configuration change"],
+    message: "Applying autoscaling-initiated modification to allocated storage.",
+  },
+  autoscalingFinished: {
+    id: "RDS-EVENT-0218",
+    categories: ["configuration change"],
+    message: "Finished applying autoscaling-initiated modification to allocated storage.",
+  },
+  /** The detail is "<n> GB is approaching the maximum storage threshold <m> GB. Increase the maximum storage threshold.". */
+  autoscalingNearCeiling: {
+    id: "RDS-EVENT-0225",
+    categories: ["notification"],
+    message: "Allocated storage size",
+  },
   snapshotFailed: { id: "local", categories: ["notification"], message: "Snapshot creation failed." },
 } as const;
 

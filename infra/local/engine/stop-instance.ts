@@ -6,7 +6,9 @@
  */
 import { EngineFault, type FleetOps } from "./fleet-ops";
 import { type InstanceRecord, replicasOf } from "./fleet-state";
+import { flushArchive } from "./snapshots/flush-archive";
 import { beginSnapshot, failSnapshot, fillSnapshot } from "./snapshots/take-snapshot";
+import { archiveDirOf } from "./snapshots/wal-archive";
 
 /** How long RDS keeps an instance stopped before starting it again (User Guide, "Stopping an Amazon RDS DB instance temporarily"). */
 export const MAX_STOPPED_MS = 7 * 24 * 60 * 60 * 1000;
@@ -48,6 +50,16 @@ export function stopInstance(ops: FleetOps, id: string, snapshotId: string | und
         });
       }
       ops.progress(`${id}: stopping`);
+      if (instance.backupRetentionPeriod > 0) {
+        // RDS keeps a stopped instance's transaction logs for point-in-time restore: all it committed is archived.
+        await flushArchive(
+          ops,
+          ops.node(instance.node.name),
+          archiveDirOf(ops.config.dataDir, instance.dbiResourceId),
+        ).catch((error: Error) =>
+          ops.log.warn({ instance: id, err: error.message }, "could not archive the last WAL before stopping"),
+        );
+      }
       await haltInstanceNodes(ops, instance);
       const at = ops.now();
       instance.stopped = {

@@ -67,15 +67,21 @@ export function assertStorageChange(
   }
 }
 
-/** Applies a queued or immediate AllocatedStorage / StorageType change: events 0018 and 0017, then optimisation. */
+/**
+ * Applies a queued or immediate AllocatedStorage / StorageType change, or
+ * storage autoscaling's growth: events 0018 and 0017 (0217 and 0218 for
+ * autoscaling), then optimisation.
+ */
 export function applyStorageChange(
   ops: FleetOps,
   record: InstanceRecord,
   current: InstanceSettings,
   change: { allocatedStorage?: number; storageType?: StorageType },
+  initiatedBy: "request" | "autoscaling" = "request",
 ): void {
   if (change.allocatedStorage === undefined && change.storageType === undefined) return;
-  ops.events.record("storageChangeStarted", record.id);
+  const autoscaling = initiatedBy === "autoscaling";
+  ops.events.record(autoscaling ? "autoscalingStarted" : "storageChangeStarted", record.id);
   const added = (change.allocatedStorage ?? current.allocatedStorage) - current.allocatedStorage;
   if (change.allocatedStorage !== undefined) record.allocatedStorage = change.allocatedStorage;
   if (change.storageType !== undefined) record.storageType = change.storageType;
@@ -83,7 +89,7 @@ export function applyStorageChange(
   const ms = Math.min(OPTIMIZATION_BASE_MS + added * OPTIMIZATION_MS_PER_GIB, OPTIMIZATION_MAX_MS);
   record.storageOptimization = { from: now.toISOString(), until: new Date(now.getTime() + ms).toISOString() };
   ops.saveState();
-  ops.events.record("storageChangeFinished", record.id);
+  ops.events.record(autoscaling ? "autoscalingFinished" : "storageChangeFinished", record.id);
 }
 
 /** While a storage change is being optimised: how far along it is (0–99 %). */

@@ -24,6 +24,14 @@ export interface CollectorOptions {
   readonly instances: () => readonly CollectedInstance[];
   /** An instance's allocated storage now (ModifyDBInstance grows it), which its FreeStorageSpace is measured against. */
   readonly allocatedStorageBytes: (instanceId: string) => number;
+  /**
+   * Reported bytes per real byte of free storage: 1, unless the local fleet
+   * lets an allocated GiB stand for fewer real bytes (RDSDECK_STORAGE_GIB_BYTES),
+   * when FreeStorageSpace is reported on the allocation's scale, so that a
+   * "20 GiB" instance reports up to 20 GiB free and byte thresholds (the free
+   * storage alarm's) keep their meaning.
+   */
+  readonly storageScale?: number;
   readonly intervalMs: number;
   /**
    * How often FreeStorageSpace walks each data directory: the walk costs a few
@@ -116,7 +124,8 @@ export class MetricsCollector {
       this.storageMeasuredAt.set(instance.id, timestamp);
       put(
         "FreeStorageSpace",
-        Math.max(0, this.options.allocatedStorageBytes(instance.id) - directoryBytes(node.pgData)),
+        Math.max(0, this.options.allocatedStorageBytes(instance.id) - directoryBytes(node.pgData)) *
+          (this.options.storageScale ?? 1),
       );
     }
 

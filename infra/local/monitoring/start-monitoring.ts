@@ -10,7 +10,7 @@ import type { CloudWatchBackend } from "../api/cloudwatch/cloudwatch-backend";
 import type { PerformanceInsightsBackend } from "../api/pi/pi-backend";
 import { LOCAL_ACCOUNT_ID } from "../engine/db-instance-arn";
 import type { FleetEngine } from "../engine/fleet-engine";
-import { instanceSettings } from "../engine/instance-settings";
+import { allocatedBytes } from "../engine/storage-bytes";
 import { InsightsJournal } from "../insights/insights-journal";
 import { InsightsSampler } from "../insights/insights-sampler";
 import { MetricsCollector } from "../metrics/collector";
@@ -87,10 +87,13 @@ export async function startMonitoring(options: {
   const collector = new MetricsCollector({
     store,
     instances: () => instances.list(),
-    allocatedStorageBytes: (instanceId) => {
-      const record = engine.state.instances.find((i) => i.id === instanceId);
-      return (record ? instanceSettings(fleet, record).allocatedStorage : fleet.allocatedStorageGiB) * 1024 ** 3;
-    },
+    allocatedStorageBytes: (instanceId) =>
+      allocatedBytes(
+        engine.config,
+        fleet,
+        engine.state.instances.find((i) => i.id === instanceId),
+      ),
+    storageScale: 1024 ** 3 / engine.config.storageGibBytes,
     intervalMs: config.collectIntervalMs,
     onError: repeatLimited((error, instanceId) =>
       logger.warn({ instance: instanceId, err: error }, "metrics of an instance could not be collected"),

@@ -19,7 +19,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { type CopyProgress, copyTree } from "./live-copy";
-import { type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS } from "./sql-client";
+import { ENGINE_SESSION_OPTIONS, type Login, type NodeAddress, SLOW_STATEMENT_TIMEOUT_MS } from "./sql-client";
 import { parseLsn, walFilesFor } from "./wal-files";
 
 export type SnapshotRequest = {
@@ -52,6 +52,7 @@ export async function takePhysicalSnapshot(req: SnapshotRequest): Promise<Snapsh
     // The start checkpoint and the stop can take a while on a busy node.
     query_timeout: SLOW_STATEMENT_TIMEOUT_MS,
     application_name: "rdsdeck-engine",
+    options: ENGINE_SESSION_OPTIONS,
   });
   let connectionError: Error | undefined;
   db.on("error", (error) => {

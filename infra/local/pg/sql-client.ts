@@ -15,6 +15,13 @@ export type NodeClientOptions = {
   queryTimeoutMs?: number;
 };
 
+/**
+ * The engine is the fleet's control plane: a storage-full node refuses the
+ * application's writes (its config makes transactions read only), never the
+ * engine's own housekeeping (extensions at boot, replication slots, backups).
+ */
+export const ENGINE_SESSION_OPTIONS = "-c default_transaction_read_only=off";
+
 /** Long enough for a checkpoint or a promotion on a node busy with writes; short of "hung forever". */
 export const SLOW_STATEMENT_TIMEOUT_MS = 300_000;
 
@@ -29,6 +36,7 @@ export function nodeClient(at: NodeAddress, login: Login, caCertPem: string, opt
     connectionTimeoutMillis: 3_000,
     query_timeout: opts.queryTimeoutMs ?? 5_000,
     application_name: "rdsdeck-engine",
+    options: ENGINE_SESSION_OPTIONS,
   });
 }
 

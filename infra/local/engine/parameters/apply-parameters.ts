@@ -75,7 +75,8 @@ export function settleParametersAfterBoot(ops: FleetOps): void {
   if (unsettled.length > 0) ops.saveState();
 }
 
-async function reloadNodes(ops: FleetOps, instance: InstanceRecord): Promise<void> {
+/** Rewrites an instance's nodes' config files and reloads them; resolves once each node's backend has the new values. */
+export async function reloadNodes(ops: FleetOps, instance: InstanceRecord): Promise<void> {
   for (const name of nodeNamesOf(instance)) {
     const node = ops.findNode(name);
     if (!node?.reconfigure() || !node.postmaster.running) continue;

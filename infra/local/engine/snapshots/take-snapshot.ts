@@ -5,10 +5,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { takePhysicalSnapshot } from "../../pg/physical-snapshot";
+import { takeStoppedSnapshot } from "../../pg/stopped-snapshot";
 import { instanceArn } from "../db-instance-arn";
 import { EngineFault, type FleetOps } from "../fleet-ops";
 import type { InstanceRecord } from "../fleet-state";
 import { instanceSettings } from "../instance-settings";
+import type { RuntimeNode } from "../runtime-node";
 import { newResourceTags, type Tag } from "../tags";
 import type { SnapshotRecord } from "./snapshot-store";
 
@@ -89,20 +91,20 @@ export async function fillSnapshot(ops: FleetOps, record: SnapshotRecord): Promi
   ops.events.record("backupStarted", instance.id);
   ops.progress(`${record.type} snapshot ${record.id} of ${instance.id}: copying ${node.name}`);
   const started = performance.now();
-  const result = await takePhysicalSnapshot({
-    source: node.address,
-    sourceDataDir: node.pgData,
-    admin: ops.credentials.admin,
-    caCertPem: ops.nodeContext.tls.caCertPem,
-    targetDir: ops.snapshots.dirOf(record.id),
-    slot: `rdsdeck_snapshot_${randomBytes(6).toString("hex")}`,
+  const onProgress = (copied: number, total: number) => {
     // The data is most of the work; the last percent is the WAL and the metadata.
-    onProgress: (copied, total) => {
-      record.percentProgress = total === 0 ? 99 : Math.min(99, Math.floor((copied / total) * 99));
-    },
-    abort: () => (ops.stopping ? "the fleet is stopping" : undefined),
-    beforeStop: ops.hooks.beforeSnapshotStop && (() => ops.hooks.beforeSnapshotStop?.(record.id) ?? Promise.resolve()),
-  });
+    record.percentProgress = total === 0 ? 99 : Math.min(99, Math.floor((copied / total) * 99));
+  };
+  const abort = () => (ops.stopping ? "the fleet is stopping" : undefined);
+  // A stopped instance's node is shut down cleanly: its files, as they lie, are the snapshot.
+  const result = instance.stopped
+    ? await takeStoppedSnapshot({
+        sourceDataDir: node.pgData,
+        targetDir: ops.snapshots.dirOf(record.id),
+        onProgress,
+        abort,
+      }).then((r) => ({ bytes: r.bytes, startLsn: undefined, stopLsn: undefined }))
+    : await takeLiveSnapshot(ops, record, node, onProgress, abort);
   record.status = "available";
   record.completedAt = ops.now().toISOString();
   record.percentProgress = 100;
@@ -114,6 +116,26 @@ export async function fillSnapshot(ops: FleetOps, record: SnapshotRecord): Promi
   ops.events.record("backupFinished", instance.id);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   ops.progress(`snapshot ${record.id}: available (${(result.bytes / 1024 ** 2).toFixed(0)} MB in ${seconds} s)`);
+}
+
+function takeLiveSnapshot(
+  ops: FleetOps,
+  record: SnapshotRecord,
+  node: RuntimeNode,
+  onProgress: (copied: number, total: number) => void,
+  abort: () => string | undefined,
+) {
+  return takePhysicalSnapshot({
+    source: node.address,
+    sourceDataDir: node.pgData,
+    admin: ops.credentials.admin,
+    caCertPem: ops.nodeContext.tls.caCertPem,
+    targetDir: ops.snapshots.dirOf(record.id),
+    slot: `rdsdeck_snapshot_${randomBytes(6).toString("hex")}`,
+    onProgress,
+    abort,
+    beforeStop: ops.hooks.beforeSnapshotStop && (() => ops.hooks.beforeSnapshotStop?.(record.id) ?? Promise.resolve()),
+  });
 }
 
 /** A failed snapshot keeps its record (status failed, with why) but none of its files. */
@@ -131,14 +153,17 @@ export function createSnapshot(
   req: { instanceId: string; snapshotId: string; type: SnapshotType; at: Date; tags?: Tag[] },
 ): SnapshotRecord {
   ops.actions.assertIdle(req.instanceId);
-  const record = beginSnapshot(ops, req);
-  ops.setStatus(req.instanceId, "backing-up");
+  // RDS takes a manual snapshot of a stopped instance too (its files, shut down cleanly); it stays stopped meanwhile.
+  const stopped =
+    req.type === "manual" && ops.status(req.instanceId) === "stopped" && !!ops.requireInstance(req.instanceId).stopped;
+  const record = beginSnapshot(ops, { ...req, allowedStatus: stopped ? "stopped" : undefined });
+  if (!stopped) ops.setStatus(req.instanceId, "backing-up");
   ops.actions.run(
     req.instanceId,
     `${req.type} snapshot`,
     async () => {
       await fillSnapshot(ops, record);
-      ops.setStatus(req.instanceId, "available");
+      ops.setStatus(req.instanceId, stopped ? "stopped" : "available");
     },
     (error) => {
       failSnapshot(ops, record, error);
