@@ -3,7 +3,7 @@
 import { Dialog } from "radix-ui";
 import { type ReactNode, useId, useState } from "react";
 import { useActionTracker } from "@/components/action-tracker";
-import { ActionError, DialogButtons, dialogTriggerStyle, TypedConfirmation } from "@/components/dialog-controls";
+import { ActionDialogTrigger, ActionError, DialogButtons, TypedConfirmation } from "@/components/dialog-controls";
 import { DialogFrame } from "@/components/dialog-frame";
 import { type InstanceServerAction, useInstanceAction } from "@/components/use-instance-action";
 import type { ActionReceipt } from "@/lib/actions/action-receipt";
@@ -38,25 +38,14 @@ export function ConfirmActionDialog(props: Props) {
   const { action, label, title, description, destructive, unavailableReason } = props;
   const [open, setOpen] = useState(false);
   const { track } = useActionTracker();
-  const reasonId = useId();
   return (
     <Dialog.Root onOpenChange={setOpen} open={open}>
-      <Dialog.Trigger asChild>
-        <button
-          aria-describedby={unavailableReason ? reasonId : undefined}
-          className={dialogTriggerStyle(destructive)}
-          data-testid={`action-${action}`}
-          disabled={unavailableReason !== undefined}
-          type="button"
-        >
-          {label}
-        </button>
-      </Dialog.Trigger>
-      {unavailableReason ? (
-        <p className="mt-1 text-xs text-slate-600" id={reasonId}>
-          {unavailableReason}
-        </p>
-      ) : null}
+      <ActionDialogTrigger
+        action={action}
+        destructive={destructive}
+        label={label}
+        unavailableReason={unavailableReason}
+      />
       <DialogFrame description={description} title={title}>
         {/* Mounted only while open, so every opening starts without the last attempt's answer. */}
         <ConfirmForm

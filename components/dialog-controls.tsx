@@ -90,5 +90,43 @@ export function DialogButtons({
 }
 
 /** The style of the button that opens a dialog: red-edged for a destructive one. */
+/**
+ * The button that opens an instance action's dialog (inside a radix Dialog.Root); while the action cannot be
+ * taken it is disabled and the reason shows beneath it, tied to it for screen readers.
+ */
+export function ActionDialogTrigger({
+  action,
+  label,
+  destructive,
+  unavailableReason,
+}: {
+  action: string;
+  label: string;
+  destructive: boolean;
+  unavailableReason: string | undefined;
+}) {
+  const reasonId = useId();
+  return (
+    <>
+      <Dialog.Trigger asChild>
+        <button
+          aria-describedby={unavailableReason ? reasonId : undefined}
+          className={dialogTriggerStyle(destructive)}
+          data-testid={`action-${action}`}
+          disabled={unavailableReason !== undefined}
+          type="button"
+        >
+          {label}
+        </button>
+      </Dialog.Trigger>
+      {unavailableReason ? (
+        <p className="mt-1 text-xs text-slate-600" id={reasonId}>
+          {unavailableReason}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export const dialogTriggerStyle = (destructive: boolean) =>
   `${button} border bg-white ${destructive ? "border-red-300 text-red-800 hover:bg-red-50 focus-visible:outline-red-700" : "border-slate-300 text-slate-900 hover:bg-slate-50 focus-visible:outline-sky-600"}`;

@@ -3,7 +3,7 @@
 import { Dialog } from "radix-ui";
 import { type ReactNode, useId, useState } from "react";
 import { useActionTracker } from "@/components/action-tracker";
-import { ActionError, DialogButtons, dialogTriggerStyle } from "@/components/dialog-controls";
+import { ActionDialogTrigger, ActionError, DialogButtons } from "@/components/dialog-controls";
 import { DialogFrame } from "@/components/dialog-frame";
 import { ModifyFields } from "@/components/modify-form-fields";
 import { ModifySummaryList } from "@/components/modify-summary-list";
@@ -37,25 +37,9 @@ export function ModifyInstanceDialog(props: Props) {
   const { title, description, unavailableReason } = props;
   const [open, setOpen] = useState(false);
   const { track } = useActionTracker();
-  const reasonId = useId();
   return (
     <Dialog.Root onOpenChange={setOpen} open={open}>
-      <Dialog.Trigger asChild>
-        <button
-          aria-describedby={unavailableReason ? reasonId : undefined}
-          className={dialogTriggerStyle(false)}
-          data-testid="action-modify"
-          disabled={unavailableReason !== undefined}
-          type="button"
-        >
-          Modify
-        </button>
-      </Dialog.Trigger>
-      {unavailableReason ? (
-        <p className="mt-1 text-xs text-slate-600" id={reasonId}>
-          {unavailableReason}
-        </p>
-      ) : null}
+      <ActionDialogTrigger action="modify" destructive={false} label="Modify" unavailableReason={unavailableReason} />
       <DialogFrame description={description} title={title} wide>
         {/* Mounted only while open: every opening starts from the instance's values, without the last answer. */}
         <ModifyForm
