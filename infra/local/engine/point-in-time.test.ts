@@ -16,7 +16,7 @@ import {
   type RestoreDBInstanceToPointInTimeCommandInput,
 } from "@aws-sdk/client-rds";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { waitForInstance, waitForSnapshot } from "../test-support/rds-waits";
+import { waitForInstance, waitForInstanceGone, waitForSnapshot } from "../test-support/rds-waits";
 import { connectAsMaster, describeOne, eventually, startSeededFleet, type TempFleet } from "../test-support/temp-fleet";
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -277,15 +277,7 @@ describe("automated backups, active and retained", () => {
         DeleteAutomatedBackups: false,
       }),
     );
-    await eventually(
-      () =>
-        describeOne(rds, doomed).then(
-          () => undefined,
-          () => true,
-        ),
-      60_000,
-      `${doomed} deleted`,
-    );
+    await waitForInstanceGone(rds, doomed, 60_000);
     const [retained] =
       (await rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ DbiResourceId }))).DBInstanceAutomatedBackups ??
       [];

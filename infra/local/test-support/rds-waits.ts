@@ -58,6 +58,33 @@ export async function waitForInstance(
   }
 }
 
+/**
+ * Until DescribeDBInstances says the instance is gone (DBInstanceNotFound):
+ * any other error — an answer lost while the deletion runs — is not its end,
+ * and waiting goes on.
+ */
+export async function waitForInstanceGone(rds: RDSClient, id: string, timeoutMs = 90_000): Promise<void> {
+  let last: string | undefined;
+  try {
+    await eventually(
+      async () => {
+        try {
+          last = (await describeOne(rds, id)).DBInstanceStatus;
+          return undefined;
+        } catch (error) {
+          if ((error as Error).name === "DBInstanceNotFoundFault") return true;
+          last = `unknown (${(error as Error).message})`;
+          return undefined;
+        }
+      },
+      timeoutMs,
+      `${id} deleted`,
+    );
+  } catch (error) {
+    throw await explainTimeout(error, rds, "db-instance", id, last);
+  }
+}
+
 export async function waitForSnapshot(rds: RDSClient, id: string, timeoutMs = 90_000): Promise<DBSnapshot> {
   let last: string | undefined;
   let settled: DBSnapshot;
