@@ -7,14 +7,18 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { parseLsn } from "../../pg/wal-files";
 import type { FleetOps } from "../fleet-ops";
 import type { RuntimeNode } from "../runtime-node";
 
 const FLUSH_TIMEOUT_MS = 15_000;
 
 export async function flushArchive(ops: FleetOps, node: RuntimeNode, dir: string): Promise<void> {
+  const before = Date.now();
   const { rows } = await ops.asAdmin(node, (db) =>
-    db.query<{ segment: string }>("select pg_walfile_name(pg_switch_wal()) as segment"),
+    db.query<{ segment: string; lsn: string }>(
+      "select pg_walfile_name(l) as segment, l::text as lsn from pg_switch_wal() as l",
+    ),
   );
   const file = path.join(dir, `${rows[0]?.segment}.gz`);
   const deadline = Date.now() + FLUSH_TIMEOUT_MS;
@@ -22,5 +26,9 @@ export async function flushArchive(ops: FleetOps, node: RuntimeNode, dir: string
     if (Date.now() > deadline) throw new Error(`${path.basename(file)} was not archived within ${FLUSH_TIMEOUT_MS} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // Every commit acknowledged before the switch lies before its position, now archived. The probe's own sample
+  // may land past it (any WAL written since, e.g. a hint bit's full-page image), so it alone may not vouch for "now".
+  const switchedAt = rows[0]?.lsn;
+  if (switchedAt) node.monitor.walSamples.push({ at: before, lsn: parseLsn(switchedAt) });
   await node.monitor.probe();
 }
